@@ -1,0 +1,319 @@
+//! The one keymap table: key handling, the help overlay and the hint bar all
+//! read it, so they cannot disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// A key as the table names it: a code and the modifiers that matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// The name shown in help and hints, and accepted wherever keys are
+    /// typed by name: `j`, `↑`, `S-Tab`, `C-c`, `PgDn`.
+    pub fn name(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("C-{base}") } else { base }
+    }
+}
+
+/// Where a binding is listed in the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Move,
+    Panes,
+    App,
+}
+
+impl Group {
+    pub const ALL: [Group; 3] = [Group::Move, Group::Panes, Group::App];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move",
+            Group::Panes => "Panes",
+            Group::App => "App",
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub group: Group,
+    /// The full description, shown in help.
+    pub description: &'static str,
+    /// The short word shown in the hint bar, for the bindings that have one.
+    /// Bindings appear in the hint bar in table order, most useful first,
+    /// and the bar drops the last ones when the terminal is narrow.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// `↓/j`: every key of the binding, as help and hints show them.
+    pub fn keys_label(&self) -> String {
+        let names: Vec<String> = self.keys.iter().map(|k| k.name()).collect();
+        names.join("/")
+    }
+}
+
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[Key::char('?')],
+        action: Action::ToggleHelp,
+        group: Group::App,
+        description: "show or hide this help",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[Key::char('q'), Key::ctrl('c')],
+        action: Action::Quit,
+        group: Group::App,
+        description: "quit",
+        hint: Some("quit"),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Down), Key::char('j')],
+        action: Action::Down,
+        group: Group::Move,
+        description: "next bag, line or look",
+        hint: Some("down"),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Up), Key::char('k')],
+        action: Action::Up,
+        group: Group::Move,
+        description: "previous bag, line or look",
+        hint: Some("up"),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Tab)],
+        action: Action::FocusNext,
+        group: Group::Panes,
+        description: "focus the next pane",
+        hint: Some("pane"),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::Activate,
+        group: Group::Panes,
+        description: "open: bag → detail → its look → paired bag",
+        hint: Some("open"),
+    },
+    Binding {
+        keys: &[Key::char('i')],
+        action: Action::ToggleAbout,
+        group: Group::App,
+        description: "about this edit: what a mini bag is, how to style one",
+        hint: Some("about"),
+    },
+    Binding {
+        keys: &[Key::char('g'), Key::plain(KeyCode::Home)],
+        action: Action::Top,
+        group: Group::Move,
+        description: "first bag, line or look",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('G'), Key::plain(KeyCode::End)],
+        action: Action::Bottom,
+        group: Group::Move,
+        description: "last bag, line or look",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::PageUp)],
+        action: Action::PageUp,
+        group: Group::Move,
+        description: "one page up",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::PageDown)],
+        action: Action::PageDown,
+        group: Group::Move,
+        description: "one page down",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::BackTab)],
+        action: Action::FocusPrev,
+        group: Group::Panes,
+        description: "focus the previous pane",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Back,
+        group: Group::App,
+        description: "close help or about; quit when nothing is open",
+        hint: None,
+    },
+];
+
+/// Reads a key by the name help shows (`j`, `↓` or `Down`, `S-Tab`, `C-c`,
+/// `PgDn`, `Space`), for tests and for driving the app headless.
+pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
+    let (ctrl, base) = match name.strip_prefix("C-") {
+        Some(rest) if !rest.is_empty() => (true, rest),
+        _ => (false, name),
+    };
+    let code = match base {
+        "Up" | "↑" => KeyCode::Up,
+        "Down" | "↓" => KeyCode::Down,
+        "Left" | "←" => KeyCode::Left,
+        "Right" | "→" => KeyCode::Right,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgUp" | "PageUp" => KeyCode::PageUp,
+        "PgDn" | "PageDown" => KeyCode::PageDown,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" | "BackTab" => KeyCode::BackTab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Space" => KeyCode::Char(' '),
+        single if single.chars().count() == 1 => {
+            KeyCode::Char(single.chars().next().unwrap_or(' '))
+        }
+        _ => return Err(format!("unknown key `{name}`")),
+    };
+    let mut modifiers = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    if code == KeyCode::BackTab {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    Ok(KeyEvent::new(code, modifiers))
+}
+
+/// Reads a space-separated sequence of key names.
+pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, String> {
+    names.split_whitespace().map(parse_key).collect()
+}
+
+/// The action a key press asks for, if any.
+pub fn action_for(event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    // Terminals send Ctrl-C as 'c' with CONTROL, and some send upper case
+    // when Shift is held too.
+    let key = match key.code {
+        KeyCode::Char(c) if key.ctrl => Key::ctrl(c.to_ascii_lowercase()),
+        _ => key,
+    };
+    KEYMAP
+        .iter()
+        .find(|binding| binding.keys.contains(&key))
+        .map(|binding| binding.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        action_for(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn every_key_is_bound_once() {
+        let keys: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(key),
+                "{} is bound twice",
+                key.name()
+            );
+        }
+    }
+
+    #[test]
+    fn reads_keys_as_terminals_send_them() {
+        assert_eq!(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            press(
+                KeyCode::Char('C'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            press(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(press(KeyCode::Char('j'), KeyModifiers::CONTROL), None);
+        assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn every_key_name_reads_back() {
+        for key in KEYMAP.iter().flat_map(|b| b.keys) {
+            let event = parse_key(&key.name()).expect("a known name");
+            assert_eq!(
+                action_for(event),
+                KEYMAP
+                    .iter()
+                    .find(|b| b.keys.contains(key))
+                    .map(|b| b.action)
+            );
+        }
+        assert!(parse_key("Hyper-x").is_err());
+        assert!(parse_keys("j j Tab Enter").is_ok());
+    }
+
+    #[test]
+    fn names_keys_for_people() {
+        assert_eq!(KEYMAP[2].keys_label(), "↓/j");
+        assert_eq!(Key::ctrl('c').name(), "C-c");
+        assert_eq!(Key::plain(KeyCode::BackTab).name(), "S-Tab");
+    }
+}

@@ -1,0 +1,12 @@
+//! lookbook: browse a fashion edit of mini bags in a terminal.
+//!
+//! Data flows one way: `lookbook.toml` -> [`lookbook`] (model, parse,
+//! validate) -> [`app`] (state and actions, no I/O) -> [`ui`] (pure drawing
+//! of `&App` into a frame) -> a transport ([`term`] for a local terminal).
+
+pub mod app;
+pub mod cli;
+pub mod lookbook;
+pub mod render;
+pub mod term;
+pub mod ui;

@@ -1,0 +1,349 @@
+//! Reading the fields of one TOML table, recording every problem instead of
+//! stopping at the first: serde stops at the first error, and an editor
+//! fixing a file wants to see them all.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::currency::Price;
+use super::diagnostic::Diagnostic;
+use super::text::{self, Lines};
+
+/// Where diagnostics are collected, with the source they point into.
+pub struct Errors<'s> {
+    pub source: &'s str,
+    pub list: Vec<Diagnostic>,
+}
+
+impl Errors<'_> {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+}
+
+/// The fields of one table, taken out one by one; what is left at the end
+/// was not expected.
+pub struct Fields<'i> {
+    table: DeTable<'i>,
+    span: Range<usize>,
+    /// How messages name this table: "[[bag]] #3", "[lookbook]".
+    what: String,
+}
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+impl<'i> Fields<'i> {
+    pub fn new(table: DeTable<'i>, span: Range<usize>, what: String) -> Self {
+        Fields { table, span, what }
+    }
+
+    pub fn rename(&mut self, what: String) {
+        self.what = what;
+    }
+
+    /// Takes a field out of the table, if it is there.
+    pub fn take(&mut self, key: &str) -> Option<Value<'i>> {
+        self.table.remove(key)
+    }
+
+    /// Takes a field that must be there.
+    pub fn require(&mut self, key: &str, example: &str, errors: &mut Errors) -> Option<Value<'i>> {
+        let value = self.take(key);
+        if value.is_none() {
+            errors.push(
+                Diagnostic::new(
+                    self.span.clone(),
+                    format!("missing field `{key}` in {}", self.what),
+                )
+                .expected(format!("add `{key} = {example}` to this table")),
+            );
+        }
+        value
+    }
+
+    /// A required, non-empty string.
+    pub fn text(
+        &mut self,
+        key: &str,
+        lines: Lines,
+        errors: &mut Errors,
+    ) -> Option<Spanned<String>> {
+        let value = self.require(key, "\"...\"", errors)?;
+        string(key, value, lines, errors)
+    }
+
+    /// An optional, non-empty string.
+    pub fn optional_text(
+        &mut self,
+        key: &str,
+        lines: Lines,
+        errors: &mut Errors,
+    ) -> Option<String> {
+        let value = self.take(key)?;
+        string(key, value, lines, errors).map(Spanned::into_inner)
+    }
+
+    /// An optional list of non-empty one-line strings (`materials = [...]`).
+    pub fn text_list(&mut self, key: &str, errors: &mut Errors) -> Vec<Spanned<String>> {
+        self.take(key)
+            .map(|value| string_list(key, value, errors))
+            .unwrap_or_default()
+    }
+
+    /// A required, non-empty list of strings (`outfit = [...]`).
+    pub fn required_text_list(
+        &mut self,
+        key: &str,
+        errors: &mut Errors,
+    ) -> Option<Vec<Spanned<String>>> {
+        let value = self.require(key, "[\"...\"]", errors)?;
+        let span = value.span();
+        let reported = errors.list.len();
+        let list = string_list(key, value, errors);
+        if list.is_empty() && errors.list.len() == reported {
+            errors.push(
+                Diagnostic::new(span, format!("`{key}` is empty"))
+                    .expected("at least one item, e.g. [\"...\"]"),
+            );
+        }
+        (!list.is_empty()).then_some(list)
+    }
+
+    /// A required price: a non-negative number with at most two decimals.
+    pub fn price(&mut self, key: &str, errors: &mut Errors) -> Option<Price> {
+        let value = self.require(key, "195", errors)?;
+        let span = value.span();
+        let parsed = match value.get_ref() {
+            DeValue::Integer(int) => parse_integer(int.as_str(), int.radix()),
+            DeValue::Float(float) => parse_decimal(float.as_str()),
+            other => Err(mistyped(key, span.clone(), other, "a number, e.g. 195 or 49.99").message),
+        };
+        parsed
+            .map_err(|message| {
+                errors.push(
+                    Diagnostic::new(span, message)
+                        .expected("a plain amount in the lookbook's currency, e.g. 195 or 49.99"),
+                )
+            })
+            .ok()
+    }
+
+    /// An optional keyword from a closed set (`size = "mini"`).
+    pub fn keyword<K: Copy>(
+        &mut self,
+        key: &str,
+        known: &[K],
+        word_of: fn(K) -> &'static str,
+        errors: &mut Errors,
+    ) -> Option<K> {
+        let value = self.take(key)?;
+        let span = value.span();
+        let word = string(key, value, Lines::One, errors)?;
+        let found = known
+            .iter()
+            .copied()
+            .find(|k| word_of(*k) == word.get_ref().as_str());
+        if found.is_none() {
+            let words: Vec<&str> = known.iter().map(|k| word_of(*k)).collect();
+            errors.push(
+                Diagnostic::new(span, format!("unknown {key} `{}`", word.get_ref()))
+                    .expected(format!("one of: {}", words.join(", "))),
+            );
+        }
+        found
+    }
+
+    /// Reports every field nobody asked for, with a guess at what was meant.
+    pub fn finish(self, known: &[&str], errors: &mut Errors) {
+        for (key, _) in self.table {
+            let mut diagnostic = Diagnostic::new(
+                key.span(),
+                format!("unknown field `{}` in {}", key.get_ref(), self.what),
+            );
+            diagnostic = match closest(key.get_ref(), known) {
+                Some(guess) => diagnostic.expected(format!("did you mean `{guess}`?")),
+                None => diagnostic.expected(format!("one of: {}", known.join(", "))),
+            };
+            errors.push(diagnostic);
+        }
+    }
+}
+
+/// A list of non-empty one-line strings.
+fn string_list(key: &str, value: Value<'_>, errors: &mut Errors) -> Vec<Spanned<String>> {
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::Array(items) => items
+            .iter()
+            .cloned()
+            .filter_map(|item| string(key, item, Lines::One, errors))
+            .collect(),
+        other => {
+            errors.push(mistyped(
+                key,
+                span,
+                &other,
+                "a list of strings, e.g. [\"leather\"]",
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// A non-empty string value, checked and normalised.
+fn string(
+    key: &str,
+    value: Value<'_>,
+    lines: Lines,
+    errors: &mut Errors,
+) -> Option<Spanned<String>> {
+    let span = value.span();
+    let text: Cow<'_, str> = match value.into_inner() {
+        DeValue::String(text) => text,
+        other => {
+            errors.push(mistyped(key, span, &other, "a string in quotes"));
+            return None;
+        }
+    };
+    match text::clean(text, span.clone(), errors.source, lines) {
+        Ok(clean) if clean.trim().is_empty() => {
+            errors.push(
+                Diagnostic::new(span, format!("`{key}` is empty"))
+                    .expected("some text (or remove the line if the field is optional)"),
+            );
+            None
+        }
+        Ok(clean) => Some(Spanned::new(span, clean)),
+        Err(diagnostic) => {
+            errors.push(diagnostic);
+            None
+        }
+    }
+}
+
+pub fn mistyped(key: &str, span: Range<usize>, found: &DeValue<'_>, expected: &str) -> Diagnostic {
+    Diagnostic::new(
+        span,
+        format!("wrong type for `{key}`: found {}", describe(found)),
+    )
+    .expected(format!("expected {expected}"))
+}
+
+/// "a string", "an integer", ...: TOML's types as a person would say them.
+pub fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// `raw` is as toml gives it: digits without prefix or underscores.
+fn parse_integer(raw: &str, radix: u32) -> Result<Price, String> {
+    let digits = raw;
+    if digits.starts_with('-') {
+        return Err("price cannot be negative".into());
+    }
+    u64::from_str_radix(digits.trim_start_matches('+'), radix)
+        .ok()
+        .and_then(|whole| whole.checked_mul(100))
+        .filter(|&minor| minor <= Price::MAX_MINOR)
+        .map(Price::from_minor)
+        .ok_or_else(|| "price is too large".to_string())
+}
+
+fn parse_decimal(raw: &str) -> Result<Price, String> {
+    let digits: String = raw.chars().filter(|&c| c != '_').collect();
+    if digits.starts_with('-') {
+        return Err("price cannot be negative".into());
+    }
+    let digits = digits.trim_start_matches('+');
+    let Some((whole, fraction)) = digits.split_once('.') else {
+        return Err(format!("price `{raw}` is not a plain amount"));
+    };
+    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "price `{raw}` has more than two decimals or an exponent"
+        ));
+    }
+    let cents: u64 = format!("{fraction:0<2}")
+        .parse()
+        .map_err(|_| "price is not a number")?;
+    whole
+        .parse::<u64>()
+        .ok()
+        .and_then(|whole| whole.checked_mul(100))
+        .and_then(|minor| minor.checked_add(cents))
+        .filter(|&minor| minor <= Price::MAX_MINOR)
+        .map(Price::from_minor)
+        .ok_or_else(|| "price is too large".to_string())
+}
+
+/// The known field closest in spelling to a typo, if any is close.
+fn closest<'k>(typo: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|&k| (edit_distance(typo, k), k))
+        .filter(|&(distance, k)| distance <= 2.max(k.len() / 3))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prices_parse_exactly() {
+        assert_eq!(parse_integer("1250", 10), Ok(Price::from_minor(125_000)));
+        assert_eq!(parse_decimal("49.99"), Ok(Price::from_minor(4_999)));
+        assert_eq!(parse_decimal("49.5"), Ok(Price::from_minor(4_950)));
+        assert!(parse_decimal("49.999").is_err());
+        assert!(parse_decimal("1e3").is_err());
+        assert!(parse_decimal("inf").is_err());
+        assert!(parse_decimal("nan").is_err());
+        assert_eq!(
+            parse_integer("-5", 10),
+            Err("price cannot be negative".into())
+        );
+        assert_eq!(
+            parse_decimal("-0.5"),
+            Err("price cannot be negative".into())
+        );
+        assert!(parse_integer("99999999999999999999", 10).is_err());
+    }
+
+    #[test]
+    fn guesses_typos() {
+        assert_eq!(closest("prcie", &["price", "name"]), Some("price"));
+        assert_eq!(
+            closest("colors", &["colours", "materials"]),
+            Some("colours")
+        );
+        assert_eq!(closest("zzzzzz", &["price", "name"]), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! The lookbook: its model, and how a TOML file becomes one.
+//!
+//! `load` reads a file with its size and encoding limits, `parse` walks the
+//! TOML tree and validates every field (collecting all errors, each with the
+//! span of the value at fault), and `diagnostic` renders those errors the way
+//! a compiler does.
+
+mod currency;
+mod diagnostic;
+mod fields;
+mod load;
+mod model;
+mod parse;
+mod text;
+
+pub use currency::{Currency, Price};
+pub use diagnostic::{Diagnostic, Report};
+pub use load::{LoadError, MAX_FILE_BYTES, load_path};
+pub use model::{Bag, Look, Lookbook, Section, Shape, Size};
+pub use parse::parse;
+
+/// The edit this app was written for, compiled into the binary so that
+/// `lookbook` with no argument has something to show.
+pub const BUNDLED: &str = include_str!("../../lookbook.toml");
+
+/// The name under which the bundled edit appears in messages.
+pub const BUNDLED_NAME: &str = "lookbook.toml (bundled)";
+
+/// The bundled edit, parsed. It is validated by a test, so a failure here is
+/// a build defect rather than user input.
+pub fn bundled() -> Lookbook {
+    parse(BUNDLED, BUNDLED_NAME).expect("the bundled lookbook.toml is valid (see tests)")
+}

@@ -1,0 +1,110 @@
+//! What a lookbook holds, once validated: plain data, no TOML left in it.
+
+use super::currency::{Currency, Price};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lookbook {
+    pub title: String,
+    /// Who published the edit.
+    pub source: String,
+    pub currency: Currency,
+    pub sections: Vec<Section>,
+    pub bags: Vec<Bag>,
+    pub looks: Vec<Look>,
+}
+
+/// Editorial text, shown in the "about this edit" overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bag {
+    pub id: String,
+    pub name: String,
+    pub brand: String,
+    pub retailer: String,
+    pub price: Price,
+    pub size: Option<Size>,
+    pub shape: Option<Shape>,
+    pub materials: Vec<String>,
+    pub colours: Vec<String>,
+    /// People the edit says carried this bag.
+    pub seen_on: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A celebrity look from the edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Look {
+    pub id: String,
+    pub wearer: String,
+    pub outfit: Vec<String>,
+    /// The bag the wearer carried, in the edit's words.
+    pub carried: String,
+    pub note: Option<String>,
+    /// Indices into `Lookbook::bags`: the editor's suggestion of picks that
+    /// recreate the look (not something the wearer carried).
+    pub pairs: Vec<usize>,
+}
+
+impl Lookbook {
+    /// Indices of the looks that pair with the bag at `bag`, in file order.
+    pub fn looks_pairing(&self, bag: usize) -> impl Iterator<Item = usize> + '_ {
+        self.looks
+            .iter()
+            .enumerate()
+            .filter(move |(_, look)| look.pairs.contains(&bag))
+            .map(|(index, _)| index)
+    }
+}
+
+/// Declares a closed set of keywords the file may use, with their spelling,
+/// so the parser, the error messages ("expected one of ...") and the display
+/// all read from the same list.
+macro_rules! keywords {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn from_word(word: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == word)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keywords! {
+    /// How small: the edit's own words, smallest first.
+    Size { Nano => "nano", Micro => "micro", Mini => "mini" }
+}
+
+keywords! {
+    /// The silhouette of a bag.
+    Shape {
+        TopHandle => "top-handle",
+        Tote => "tote",
+        Bucket => "bucket",
+        Crossbody => "crossbody",
+        Vanity => "vanity",
+        Drawstring => "drawstring",
+        Clutch => "clutch",
+        Shoulder => "shoulder",
+    }
+}

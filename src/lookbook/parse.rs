@@ -1,0 +1,339 @@
+//! From TOML text to a validated `Lookbook`, collecting every error.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::currency::Currency;
+use super::diagnostic::{Diagnostic, Report};
+use super::fields::{Errors, Fields, Value, mistyped};
+use super::model::{Bag, Look, Lookbook, Section, Shape, Size};
+use super::text::Lines;
+
+const TOP_LEVEL: &[&str] = &["lookbook", "section", "bag", "look"];
+const META_FIELDS: &[&str] = &["title", "source", "currency"];
+const SECTION_FIELDS: &[&str] = &["heading", "body"];
+const BAG_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "brand",
+    "retailer",
+    "price",
+    "size",
+    "shape",
+    "materials",
+    "colours",
+    "seen_on",
+    "note",
+];
+const LOOK_FIELDS: &[&str] = &["id", "wearer", "outfit", "carried", "note", "pairs"];
+
+/// Parses and validates a lookbook. `name` is how messages refer to the file.
+pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
+    let fail = |diagnostics: Vec<Diagnostic>| Report {
+        name: name.to_string(),
+        source: source.to_string(),
+        diagnostics,
+    };
+    let (root, syntax) = DeTable::parse_recoverable(source);
+    if !syntax.is_empty() {
+        // A tree rebuilt around syntax errors would only add confusing
+        // follow-on errors, so syntax errors are reported alone.
+        let mut diagnostics: Vec<Diagnostic> = syntax.iter().map(syntax_diagnostic).collect();
+        diagnostics.sort_by_key(|d| d.span.start);
+        return Err(fail(diagnostics));
+    }
+    let mut errors = Errors {
+        source,
+        list: Vec::new(),
+    };
+    let lookbook = walk(root, &mut errors);
+    let mut diagnostics = errors.list;
+    match lookbook {
+        Some(lookbook) if diagnostics.is_empty() => Ok(lookbook),
+        _ => {
+            diagnostics.sort_by_key(|d| d.span.start);
+            Err(fail(diagnostics))
+        }
+    }
+}
+
+fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    match error.message().split_once(", expected ") {
+        Some((what, expected)) => Diagnostic::new(span, format!("TOML syntax: {what}"))
+            .expected(format!("expected {expected}")),
+        None => Diagnostic::new(span, format!("TOML syntax: {}", error.message().trim_end())),
+    }
+}
+
+fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
+    let span = root.span();
+    let mut top = Fields::new(root.into_inner(), span.start..span.start, "the file".into());
+    let meta = top
+        .require(
+            "lookbook",
+            "{ title = \"...\", source = \"...\", currency = \"GBP\" }",
+            errors,
+        )
+        .and_then(|value| table(value, "lookbook", "[lookbook]".into(), errors))
+        .and_then(|fields| meta(fields, errors));
+    let sections: Vec<Option<Section>> = tables(top.take("section"), "section", errors)
+        .into_iter()
+        .map(|fields| section(fields, errors))
+        .collect();
+    let bag_tables = match top.take("bag") {
+        Some(value) => tables(Some(value), "bag", errors),
+        None => {
+            errors.push(
+                Diagnostic::new(span.end..span.end, "the lookbook has no bags")
+                    .expected("at least one [[bag]] table"),
+            );
+            Vec::new()
+        }
+    };
+    let mut ids = HashMap::with_capacity(bag_tables.len());
+    let bags: Vec<Option<Bag>> = bag_tables
+        .into_iter()
+        .enumerate()
+        .map(|(index, fields)| bag(fields, index, &mut ids, errors))
+        .collect();
+    let mut look_ids = HashMap::new();
+    let looks: Vec<Option<Look>> = tables(top.take("look"), "look", errors)
+        .into_iter()
+        .enumerate()
+        .map(|(index, fields)| look(fields, index, &mut look_ids, &ids, errors))
+        .collect();
+    top.finish(TOP_LEVEL, errors);
+    let (title, source, currency) = meta?;
+    Some(Lookbook {
+        title,
+        source,
+        currency,
+        sections: sections.into_iter().collect::<Option<Vec<_>>>()?,
+        bags: bags.into_iter().collect::<Option<Vec<_>>>()?,
+        looks: looks.into_iter().collect::<Option<Vec<_>>>()?,
+    })
+}
+
+/// A value that must be a table (`[lookbook]`).
+fn table<'i>(value: Value<'i>, key: &str, what: String, errors: &mut Errors) -> Option<Fields<'i>> {
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::Table(table) => Some(Fields::new(table, span, what)),
+        other => {
+            errors.push(mistyped(
+                key,
+                span,
+                &other,
+                &format!("a table, written [{key}]"),
+            ));
+            None
+        }
+    }
+}
+
+/// A value that must be an array of tables (`[[bag]]`), taken apart so each
+/// table's memory is released as soon as it has been read.
+fn tables<'i>(value: Option<Value<'i>>, key: &str, errors: &mut Errors) -> Vec<Fields<'i>> {
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    let span = value.span();
+    let mut items = match value.into_inner() {
+        DeValue::Array(items) => items,
+        other => {
+            errors.push(mistyped(
+                key,
+                span,
+                &other,
+                &format!("a list of tables, each written [[{key}]]"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter_mut().enumerate() {
+        let item = std::mem::replace(item, Spanned::new(0..0, DeValue::Boolean(false)));
+        let span = item.span();
+        let what = format!("[[{key}]] #{}", index + 1);
+        match item.into_inner() {
+            DeValue::Table(table) => out.push(Fields::new(table, span, what)),
+            other => errors.push(mistyped(
+                key,
+                span,
+                &other,
+                &format!("a table, written [[{key}]]"),
+            )),
+        }
+    }
+    out
+}
+
+fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<(String, String, Currency)> {
+    let title = fields.text("title", Lines::One, errors);
+    let source = fields.text("source", Lines::One, errors);
+    let currency = fields
+        .text("currency", Lines::One, errors)
+        .and_then(|code| {
+            let found = Currency::from_code(code.get_ref());
+            if found.is_none() {
+                let known: Vec<&str> = Currency::known_codes().collect();
+                errors.push(
+                    Diagnostic::new(
+                        code.span(),
+                        format!("unknown currency `{}`", code.get_ref()),
+                    )
+                    .expected(format!("an ISO code, one of: {}", known.join(", "))),
+                );
+            }
+            found
+        });
+    fields.finish(META_FIELDS, errors);
+    Some((title?.into_inner(), source?.into_inner(), currency?))
+}
+
+fn section(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Section> {
+    let heading = fields.text("heading", Lines::One, errors);
+    let body = fields.text("body", Lines::Many, errors);
+    fields.finish(SECTION_FIELDS, errors);
+    Some(Section {
+        heading: heading?.into_inner(),
+        body: body?.into_inner().trim().to_string(),
+    })
+}
+
+/// Reads a `[[bag]]`; `ids` maps each id seen so far to its bag index and span.
+fn bag(
+    mut fields: Fields<'_>,
+    index: usize,
+    ids: &mut HashMap<String, (usize, Range<usize>)>,
+    errors: &mut Errors,
+) -> Option<Bag> {
+    let id = fields.text("id", Lines::One, errors);
+    let id = id.and_then(|id| {
+        fields.rename(format!("bag `{}`", id.get_ref()));
+        unique_id(id, index, ids, "bag", errors)
+    });
+    let name = fields.text("name", Lines::One, errors);
+    let brand = fields.text("brand", Lines::One, errors);
+    let retailer = fields.text("retailer", Lines::One, errors);
+    let price = fields.price("price", errors);
+    let size = fields.keyword("size", Size::ALL, Size::as_str, errors);
+    let shape = fields.keyword("shape", Shape::ALL, Shape::as_str, errors);
+    let materials = plain(fields.text_list("materials", errors));
+    let colours = plain(fields.text_list("colours", errors));
+    let seen_on = plain(fields.text_list("seen_on", errors));
+    let note = fields.optional_text("note", Lines::Many, errors);
+    fields.finish(BAG_FIELDS, errors);
+    Some(Bag {
+        id: id?,
+        name: name?.into_inner(),
+        brand: brand?.into_inner(),
+        retailer: retailer?.into_inner(),
+        price: price?,
+        size,
+        shape,
+        materials,
+        colours,
+        seen_on,
+        note,
+    })
+}
+
+fn look(
+    mut fields: Fields<'_>,
+    index: usize,
+    look_ids: &mut HashMap<String, (usize, Range<usize>)>,
+    bag_ids: &HashMap<String, (usize, Range<usize>)>,
+    errors: &mut Errors,
+) -> Option<Look> {
+    let id = fields.text("id", Lines::One, errors).and_then(|id| {
+        fields.rename(format!("look `{}`", id.get_ref()));
+        unique_id(id, index, look_ids, "look", errors)
+    });
+    let wearer = fields.text("wearer", Lines::One, errors);
+    let outfit = fields.required_text_list("outfit", errors).map(plain);
+    let carried = fields.text("carried", Lines::One, errors);
+    let note = fields.optional_text("note", Lines::Many, errors);
+    let pairs = fields
+        .text_list("pairs", errors)
+        .into_iter()
+        .filter_map(|id| resolve_bag(id, bag_ids, errors))
+        .collect();
+    fields.finish(LOOK_FIELDS, errors);
+    Some(Look {
+        id: id?,
+        wearer: wearer?.into_inner(),
+        outfit: outfit?,
+        carried: carried?.into_inner(),
+        note,
+        pairs,
+    })
+}
+
+fn unique_id(
+    id: Spanned<String>,
+    index: usize,
+    ids: &mut HashMap<String, (usize, Range<usize>)>,
+    kind: &str,
+    errors: &mut Errors,
+) -> Option<String> {
+    if !check_id_shape(&id, errors) {
+        return None;
+    }
+    if let Some((_, first)) = ids.get(id.get_ref()) {
+        let (line, _) = super::diagnostic::line_column(errors.source, first.start);
+        errors.push(
+            Diagnostic::new(id.span(), format!("duplicate {kind} id `{}`", id.get_ref())).expected(
+                format!("a unique id: this one is already used at line {line}"),
+            ),
+        );
+        return None;
+    }
+    ids.insert(id.get_ref().clone(), (index, id.span()));
+    Some(id.into_inner())
+}
+
+/// Ids are kebab-case so they read well in `pairs` lists and never need
+/// quoting or escaping anywhere they appear.
+fn check_id_shape(id: &Spanned<String>, errors: &mut Errors) -> bool {
+    let text = id.get_ref();
+    let ok = text.split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !ok {
+        errors.push(
+            Diagnostic::new(id.span(), format!("id `{text}` is not kebab-case"))
+                .expected("lowercase letters, digits and single dashes, e.g. \"le-chiquito\""),
+        );
+    }
+    ok
+}
+
+fn resolve_bag(
+    id: Spanned<String>,
+    bag_ids: &HashMap<String, (usize, Range<usize>)>,
+    errors: &mut Errors,
+) -> Option<usize> {
+    let found = bag_ids.get(id.get_ref()).map(|(index, _)| *index);
+    if found.is_none() {
+        errors.push(
+            Diagnostic::new(
+                id.span(),
+                format!("`pairs` names an unknown bag id `{}`", id.get_ref()),
+            )
+            .expected("the id of a [[bag]] in this file"),
+        );
+    }
+    found
+}
+
+fn plain(values: Vec<Spanned<String>>) -> Vec<String> {
+    values.into_iter().map(Spanned::into_inner).collect()
+}

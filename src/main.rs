@@ -1,0 +1,66 @@
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use lookbook::app::App;
+use lookbook::cli::{Cli, Command};
+use lookbook::lookbook::{self as book, LoadError, Lookbook};
+use lookbook::term;
+use lookbook::ui::theme::Theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { path }) => check(&path),
+        None => browse(cli.path.as_deref()),
+    }
+}
+
+fn load(path: Option<&std::path::Path>) -> Result<Lookbook, LoadError> {
+    match path {
+        Some(path) => book::load_path(path),
+        None => Ok(book::bundled()),
+    }
+}
+
+fn check(path: &std::path::Path) -> ExitCode {
+    match book::load_path(path) {
+        Ok(lookbook) => {
+            println!("{}: {}", path.display(), summary(&lookbook));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn summary(lookbook: &Lookbook) -> String {
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {}",
+        count(lookbook.bags.len(), "bag"),
+        count(lookbook.looks.len(), "look"),
+        count(lookbook.sections.len(), "section")
+    )
+}
+
+fn browse(path: Option<&std::path::Path>) -> ExitCode {
+    let lookbook = match load(path) {
+        Ok(lookbook) => lookbook,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    match term::run(App::new(Arc::new(lookbook), theme)) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Where each pane goes, for a terminal of a given size. Pure geometry, so
+//! the app can ask how tall the list is (for paging) without drawing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::Pane;
+
+/// Three columns from this width up.
+pub const WIDE_WIDTH: u16 = 120;
+/// One pane at a time, with tabs, below this width.
+pub const NARROW_WIDTH: u16 = 60;
+/// Below this, only a "make the terminal bigger" message.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Wide,
+    Medium,
+    Narrow,
+    TooSmall,
+}
+
+/// The rectangles of one frame. Panes that are not shown have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    pub header: Rect,
+    pub tabs: Option<Rect>,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub styling: Option<Rect>,
+    pub hints: Rect,
+}
+
+impl Screen {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::List => self.list,
+            Pane::Detail => self.detail,
+            Pane::Styling => self.styling,
+        }
+    }
+}
+
+pub fn mode(area: Rect) -> Mode {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        Mode::TooSmall
+    } else if area.width >= WIDE_WIDTH {
+        Mode::Wide
+    } else if area.width >= NARROW_WIDTH {
+        Mode::Medium
+    } else {
+        Mode::Narrow
+    }
+}
+
+/// Lays out the screen; in the narrow mode only the focused pane is shown.
+pub fn screen(area: Rect, focus: Pane) -> Screen {
+    let mode = mode(area);
+    if mode == Mode::TooSmall {
+        return Screen::default();
+    }
+    let tabs_height = u16::from(mode == Mode::Narrow);
+    let [header, tabs, body, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(tabs_height),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut screen = Screen {
+        header,
+        hints,
+        ..Screen::default()
+    };
+    match mode {
+        Mode::Wide => {
+            let [list, detail, styling] = Layout::horizontal([
+                Constraint::Percentage(36),
+                Constraint::Percentage(32),
+                Constraint::Percentage(32),
+            ])
+            .areas(body);
+            (screen.list, screen.detail, screen.styling) =
+                (Some(list), Some(detail), Some(styling));
+        }
+        Mode::Medium => {
+            let [top, styling] =
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(body);
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(top);
+            (screen.list, screen.detail, screen.styling) =
+                (Some(list), Some(detail), Some(styling));
+        }
+        Mode::Narrow | Mode::TooSmall => {
+            screen.tabs = Some(tabs);
+            match focus {
+                Pane::List => screen.list = Some(body),
+                Pane::Detail => screen.detail = Some(body),
+                Pane::Styling => screen.styling = Some(body),
+            }
+        }
+    }
+    screen
+}
+
+/// Rows inside the border of `pane` at this size, when it is shown (in the
+/// narrow mode, when it has focus): what one page of it is.
+pub fn pane_rows(width: u16, height: u16, pane: Pane) -> usize {
+    let screen = screen(Rect::new(0, 0, width, height), pane);
+    screen
+        .pane(pane)
+        .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)))
+}

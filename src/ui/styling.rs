@@ -1,0 +1,247 @@
+//! The styling pane: each celebrity look as a card (outfit, the bag carried,
+//! the note) with the bags from the edit that pair with it.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{pane, text};
+use crate::app::{App, Pane, Stop};
+use crate::lookbook::Look;
+
+const CURSOR: &str = "▶ ";
+/// Marks, on a card, the bag selected in the list.
+const SELECTED_BAG: &str = "◆ ";
+const NO_MARKER: &str = "  ";
+
+/// One look, laid out for a given width.
+struct Card {
+    look: usize,
+    lines: Vec<Line<'static>>,
+    /// The content row of each paired bag.
+    pair_rows: Vec<usize>,
+    /// Whether the bag selected in the list pairs with this look.
+    relevant: bool,
+}
+
+impl Card {
+    fn height(&self) -> usize {
+        self.lines.len() + 2
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme();
+    let looks = &app.lookbook().looks;
+    let focused = app.focus() == Pane::Styling;
+    let title = format!(" {} ({} looks) ", Pane::Styling.title(), looks.len());
+    let block = pane::block(theme, title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    if looks.is_empty() {
+        frame.render_widget(
+            Line::styled("This lookbook has no looks.", theme.muted),
+            inner,
+        );
+        return;
+    }
+    // Border and one cell of padding on each side.
+    let card_width = inner.width.saturating_sub(4);
+    let cards: Vec<Card> = (0..looks.len())
+        .map(|look| card(app, look, card_width))
+        .collect();
+    let tops: Vec<usize> = cards
+        .iter()
+        .scan(0, |top, card| {
+            let this = *top;
+            *top += card.height();
+            Some(this)
+        })
+        .collect();
+    let total = cards.iter().map(Card::height).sum::<usize>();
+    let offset = scroll_offset(app, &cards, &tops, usize::from(inner.height), total);
+    for (card, &top) in cards.iter().zip(&tops) {
+        let bottom = top + card.height();
+        if bottom <= offset || top >= offset + usize::from(inner.height) {
+            continue;
+        }
+        let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
+        let rendered = render_card(app, card, inner.width, cursor_on_card);
+        blit(&rendered, frame.buffer_mut(), inner, top, offset);
+    }
+}
+
+/// Shows the cursor's card when the pane has focus; otherwise the first
+/// card that pairs with the selected bag.
+fn scroll_offset(app: &App, cards: &[Card], tops: &[usize], height: usize, total: usize) -> usize {
+    let max = total.saturating_sub(height);
+    let target = if app.focus() == Pane::Styling {
+        app.styling_stop().map(|stop| {
+            let look = stop.look();
+            let card_top = tops[look];
+            let row = match stop {
+                Stop::Look(_) => card_top,
+                Stop::Pair { pair, .. } => card_top + 1 + cards[look].pair_rows[pair],
+            };
+            // The whole card if it fits, else enough to show the cursor row.
+            if row + 1 - card_top <= height {
+                card_top
+            } else {
+                row + 1 - height
+            }
+        })
+    } else {
+        cards.iter().position(|c| c.relevant).map(|i| tops[i])
+    };
+    target.unwrap_or(0).min(max)
+}
+
+fn card(app: &App, look_index: usize, width: u16) -> Card {
+    let theme = app.theme();
+    let lookbook = app.lookbook();
+    let look: &Look = &lookbook.looks[look_index];
+    let width = usize::from(width).max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let wrapped = |text: &str, indent: &'static str, style: Style| -> Vec<Line<'static>> {
+        text::wrap(text, width.saturating_sub(text::width(indent)))
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let lead = if i == 0 {
+                    indent.to_string()
+                } else {
+                    " ".repeat(text::width(indent))
+                };
+                Line::from(vec![
+                    Span::styled(lead, theme.accent),
+                    Span::styled(line, style),
+                ])
+            })
+            .collect()
+    };
+    lines.push(Line::styled("Outfit", theme.label));
+    for piece in &look.outfit {
+        lines.extend(wrapped(piece, "• ", Style::new()));
+    }
+    lines.push(Line::styled("Carried", theme.label));
+    lines.extend(wrapped(&look.carried, "", Style::new()));
+    if let Some(note) = &look.note {
+        let italic = theme.muted.add_modifier(Modifier::ITALIC);
+        lines.extend(wrapped(note, "", italic));
+    }
+    let mut pair_rows = Vec::new();
+    if !look.pairs.is_empty() {
+        let total = look
+            .pairs
+            .iter()
+            .map(|&b| lookbook.bags[b].price)
+            .fold(0, |sum, p| sum + p.minor);
+        let total = lookbook
+            .currency
+            .format(crate::lookbook::Price::from_minor(total));
+        lines.extend(wrapped("Shop the look (our pick)", "", theme.label));
+        for (pair, &bag) in look.pairs.iter().enumerate() {
+            pair_rows.push(lines.len());
+            let at_cursor = app.focus() == Pane::Styling
+                && app.styling_stop()
+                    == Some(Stop::Pair {
+                        look: look_index,
+                        pair,
+                    });
+            lines.push(pair_row(app, bag, at_cursor, width));
+        }
+        let gap = width.saturating_sub(2 + "Together".len() + text::width(&total));
+        lines.push(Line::from(vec![
+            Span::styled("  Together", theme.muted),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(total, theme.price),
+        ]));
+    }
+    Card {
+        look: look_index,
+        lines,
+        pair_rows,
+        relevant: look.pairs.contains(&app.selected()),
+    }
+}
+
+fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
+    let theme = app.theme();
+    let bag = &app.lookbook().bags[bag_index];
+    let is_selected_bag = bag_index == app.selected();
+    let marker = match (at_cursor, is_selected_bag) {
+        (true, _) => CURSOR,
+        (false, true) => SELECTED_BAG,
+        (false, false) => NO_MARKER,
+    };
+    let price = app.lookbook().currency.format(bag.price);
+    let room = width.saturating_sub(text::width(marker) + text::width(&price) + 1);
+    let name = text::truncate(&bag.name, room).into_owned();
+    let gap = width.saturating_sub(text::width(marker) + text::width(&name) + text::width(&price));
+    let name_style = if is_selected_bag {
+        theme.accent
+    } else {
+        Style::new()
+    };
+    let mut spans = vec![
+        Span::styled(marker, theme.accent),
+        Span::styled(name, name_style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(price, theme.price),
+    ];
+    if room < 4 {
+        spans.truncate(2);
+    }
+    if at_cursor {
+        spans = spans
+            .into_iter()
+            .map(|s| s.patch_style(theme.selected))
+            .collect();
+    }
+    Line::from(spans)
+}
+
+/// Draws a card into a buffer of its own, so a card cut by the pane's edge
+/// still shows its border and content in the right place.
+fn render_card(app: &App, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
+    let theme = app.theme();
+    let look = &app.lookbook().looks[card.look];
+    let height = u16::try_from(card.height()).unwrap_or(u16::MAX);
+    let area = Rect::new(0, 0, width, height);
+    let mut buffer = Buffer::empty(area);
+    let mut block = pane::block(theme, format!(" {} ", look.wearer), cursor_on_card);
+    if card.relevant {
+        block = block.title(Line::styled(" ◆ this bag ", theme.accent).right_aligned());
+        if !cursor_on_card {
+            block = block.border_style(theme.accent);
+        }
+    }
+    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
+    block.render(area, &mut buffer);
+    Paragraph::new(card.lines.clone()).render(inner, &mut buffer);
+    buffer
+}
+
+/// Copies the rows of `card` (whose top is at `top` in the pane's content)
+/// that fall inside the window starting at `offset`.
+fn blit(card: &Buffer, target: &mut Buffer, window: Rect, top: usize, offset: usize) {
+    for row in 0..card.area.height {
+        let content_row = top + usize::from(row);
+        let Some(screen_row) = content_row.checked_sub(offset) else {
+            continue;
+        };
+        if screen_row >= usize::from(window.height) {
+            break;
+        }
+        let y = window.y + screen_row as u16;
+        for x in 0..card.area.width.min(window.width) {
+            target[(window.x + x, y)] = card[(x, row)].clone();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Semantic styles. The default uses the 16 ANSI colours, which every
+//! terminal (and every SSH client) has and which follow the user's own
+//! palette; `NO_COLOR` gets a monochrome theme where focus and selection
+//! still show through bold, reverse and border weight.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::BorderType;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub border_type: BorderType,
+    pub border_type_focused: BorderType,
+    pub title: Style,
+    pub title_focused: Style,
+    /// The selected row of a focused pane.
+    pub selected: Style,
+    /// The selected row of a pane without focus: visible, but quieter.
+    pub selected_unfocused: Style,
+    pub header: Style,
+    pub header_source: Style,
+    pub name: Style,
+    pub price: Style,
+    pub label: Style,
+    pub muted: Style,
+    pub accent: Style,
+    pub key: Style,
+    pub tab: Style,
+    pub tab_active: Style,
+}
+
+impl Theme {
+    /// The theme a transport should use, given whether `NO_COLOR` is set
+    /// (to anything non-empty, as <https://no-color.org> says).
+    pub fn for_no_color(no_color: Option<&str>) -> Theme {
+        match no_color {
+            Some(value) if !value.is_empty() => Theme::monochrome(),
+            _ => Theme::ansi(),
+        }
+    }
+
+    pub fn ansi() -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Magenta),
+            border_type: BorderType::Rounded,
+            border_type_focused: BorderType::Rounded,
+            title: Style::new().fg(Color::Gray),
+            title_focused: Style::new().fg(Color::Magenta).add_modifier(bold),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Magenta)
+                .add_modifier(bold),
+            selected_unfocused: Style::new().fg(Color::Magenta).add_modifier(bold),
+            header: Style::new().fg(Color::Magenta).add_modifier(bold),
+            header_source: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            name: Style::new().add_modifier(bold),
+            price: Style::new().fg(Color::Yellow),
+            label: Style::new().fg(Color::Cyan),
+            muted: Style::new().fg(Color::DarkGray),
+            accent: Style::new().fg(Color::Magenta),
+            key: Style::new().fg(Color::Cyan).add_modifier(bold),
+            tab: Style::new().fg(Color::Gray),
+            tab_active: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Magenta)
+                .add_modifier(bold),
+        }
+    }
+
+    pub fn monochrome() -> Theme {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        Theme {
+            border: plain,
+            border_focused: bold,
+            border_type: BorderType::Plain,
+            border_type_focused: BorderType::Thick,
+            title: plain,
+            title_focused: bold,
+            selected: reversed,
+            selected_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            header: bold,
+            header_source: Style::new().add_modifier(Modifier::ITALIC),
+            name: bold,
+            price: plain,
+            label: Style::new().add_modifier(Modifier::DIM),
+            muted: Style::new().add_modifier(Modifier::DIM),
+            accent: bold,
+            key: bold,
+            tab: plain,
+            tab_active: reversed,
+        }
+    }
+
+    pub fn selection(&self, focused: bool) -> Style {
+        if focused {
+            self.selected
+        } else {
+            self.selected_unfocused
+        }
+    }
+}
