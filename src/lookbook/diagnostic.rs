@@ -95,8 +95,11 @@ fn write_one(
     let line_end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
-    let text = &source[line_start..line_end];
-    let end = clamp_to_char(source, diagnostic.span.end.clamp(start, line_end)) - line_start;
+    let text = source[line_start..line_end].trim_end_matches('\r');
+    let end = clamp_to_char(
+        source,
+        diagnostic.span.end.clamp(start, line_start + text.len()),
+    ) - line_start;
     let shown = ShownLine::new(text, start - line_start, end);
     writeln!(f, "{line} | {}", shown.text)?;
     let mut caret_line = format!("{gutter} | {}", " ".repeat(shown.caret_column));

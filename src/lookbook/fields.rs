@@ -161,7 +161,11 @@ impl<'i> Fields<'i> {
         for (key, _) in self.table {
             let mut diagnostic = Diagnostic::new(
                 key.span(),
-                format!("unknown field `{}` in {}", key.get_ref(), self.what),
+                format!(
+                    "unknown field `{}` in {}",
+                    text::printable(key.get_ref()),
+                    self.what
+                ),
             );
             diagnostic = match closest(key.get_ref(), known) {
                 Some(guess) => diagnostic.expected(format!("did you mean `{guess}`?")),

@@ -49,8 +49,8 @@ fn read_text(path: &Path) -> Result<String, String> {
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
-            "is {} MiB, over the {} MiB limit for a lookbook",
-            meta.len() / (1024 * 1024),
+            "is {} bytes, over the {} MiB limit for a lookbook",
+            meta.len(),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }

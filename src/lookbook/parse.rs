@@ -88,8 +88,11 @@ fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
         Some(value) => tables(Some(value), "bag", errors),
         None => {
             errors.push(
-                Diagnostic::new(span.end..span.end, "the lookbook has no bags")
-                    .expected("at least one [[bag]] table"),
+                Diagnostic::new(
+                    errors.source.len()..errors.source.len(),
+                    "the lookbook has no bags",
+                )
+                .expected("at least one [[bag]] table"),
             );
             Vec::new()
         }

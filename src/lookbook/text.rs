@@ -25,6 +25,25 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Text from the file made safe to echo in a message: forbidden characters
+/// are shown as escapes instead of reaching the terminal.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_forbidden) && !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_forbidden(c) || c == '\n' {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// Whether a field may span several lines (a section body, a note).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {
@@ -40,6 +59,13 @@ pub fn clean(
     source: &str,
     lines: Lines,
 ) -> Result<String, Diagnostic> {
+    // Files saved with Windows line endings keep `\r\n` inside multi-line
+    // strings; the line break is what was meant.
+    let value = if lines == Lines::Many && value.contains("\r\n") {
+        Cow::Owned(value.replace("\r\n", "\n"))
+    } else {
+        value
+    };
     let bad = value
         .chars()
         .find(|&c| is_forbidden(c) || (c == '\n' && lines == Lines::One));

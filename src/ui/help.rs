@@ -12,14 +12,18 @@ use crate::app::keymap::{Group, KEYMAP};
 const KEYS_WIDTH: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    overlay::draw(frame, area, app, "Keys", lines(app));
+    overlay::draw(frame, area, app, "Keys", lines(app, area));
 }
 
-pub fn content_height() -> usize {
-    Group::ALL.len() * 2 + KEYMAP.len() - 1
+pub fn content_height(app: &App, area: Rect) -> usize {
+    lines(app, area).len()
 }
 
-fn lines(app: &App) -> Vec<Line<'static>> {
+/// Each group, then each binding: keys in a column, the description wrapped
+/// beside them.
+fn lines(app: &App, area: Rect) -> Vec<Line<'static>> {
+    let description_width =
+        usize::from(overlay::content_width(area)).saturating_sub(2 + KEYS_WIDTH);
     let theme = app.theme();
     let mut out = Vec::new();
     for group in Group::ALL {
@@ -30,29 +34,22 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         for binding in KEYMAP.iter().filter(|b| b.group == group) {
             let keys = binding.keys_label();
             let pad = KEYS_WIDTH.saturating_sub(text::width(&keys));
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(keys, theme.key),
-                Span::raw(" ".repeat(pad)),
-                Span::raw(binding.description),
-            ]));
+            let description = text::wrap(binding.description, description_width);
+            for (i, part) in description.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    vec![
+                        Span::raw("  "),
+                        Span::styled(keys.clone(), theme.key),
+                        Span::raw(" ".repeat(pad)),
+                    ]
+                } else {
+                    vec![Span::raw(
+                        " ".repeat(2 + KEYS_WIDTH.max(text::width(&keys))),
+                    )]
+                };
+                out.push(Line::from([lead, vec![Span::raw(part)]].concat()));
+            }
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::App;
-    use crate::ui::theme::Theme;
-
-    #[test]
-    fn content_height_matches_the_lines() {
-        let app = App::new(
-            std::sync::Arc::new(crate::lookbook::bundled()),
-            Theme::ansi(),
-        );
-        assert_eq!(lines(&app).len(), content_height());
-    }
 }

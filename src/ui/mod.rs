@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 pub fn max_scroll(app: &App, width: u16, height: u16) -> usize {
     let area = ratatui::layout::Rect::new(0, 0, width, height);
     match app.overlay() {
-        Some(Overlay::Help) => overlay::max_scroll(area, help::content_height()),
+        Some(Overlay::Help) => overlay::max_scroll(area, help::content_height(app, area)),
         Some(Overlay::About) => overlay::max_scroll(area, about::content_height(app, area)),
         None => {
             let rows = layout::pane_rows(width, height, Pane::Detail);

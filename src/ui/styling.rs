@@ -33,6 +33,17 @@ impl Card {
     }
 }
 
+/// Cards go side by side when the pane has room for columns this wide.
+const MIN_CARD_WIDTH: u16 = 36;
+
+/// Where a card sits in the pane's scrollable content.
+struct Slot {
+    x: u16,
+    width: u16,
+    top: usize,
+    height: usize,
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
     let looks = &app.lookbook().looks;
@@ -51,40 +62,68 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
+    let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
+    let slots = slots(inner.width, columns, looks.len());
     // Border and one cell of padding on each side.
-    let card_width = inner.width.saturating_sub(4);
-    let cards: Vec<Card> = (0..looks.len())
-        .map(|look| card(app, look, card_width))
-        .collect();
-    let tops: Vec<usize> = cards
+    let cards: Vec<Card> = slots
         .iter()
-        .scan(0, |top, card| {
-            let this = *top;
-            *top += card.height();
-            Some(this)
-        })
+        .enumerate()
+        .map(|(look, slot)| card(app, look, slot.width.saturating_sub(4)))
         .collect();
-    let total = cards.iter().map(Card::height).sum::<usize>();
-    let offset = scroll_offset(app, &cards, &tops, usize::from(inner.height), total);
-    for (card, &top) in cards.iter().zip(&tops) {
-        let bottom = top + card.height();
-        if bottom <= offset || top >= offset + usize::from(inner.height) {
+    let slots = with_heights(slots, &cards, columns);
+    let total = slots.iter().map(|s| s.top + s.height).max().unwrap_or(0);
+    let offset = scroll_offset(app, &cards, &slots, usize::from(inner.height), total);
+    for (card, slot) in cards.iter().zip(&slots) {
+        if slot.top + slot.height <= offset || slot.top >= offset + usize::from(inner.height) {
             continue;
         }
         let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
-        let rendered = render_card(app, card, inner.width, cursor_on_card);
-        blit(&rendered, frame.buffer_mut(), inner, top, offset);
+        let rendered = render_card(app, card, slot, cursor_on_card);
+        blit(&rendered, frame.buffer_mut(), inner, slot, offset);
     }
+}
+
+/// Columns of equal width, the last taking what division leaves over.
+fn slots(width: u16, columns: usize, count: usize) -> Vec<Slot> {
+    let columns_u16 = u16::try_from(columns).unwrap_or(1).max(1);
+    let column_width = width / columns_u16;
+    (0..count)
+        .map(|i| {
+            let column = u16::try_from(i % columns).unwrap_or(0);
+            let x = column * column_width;
+            let last = column + 1 == columns_u16;
+            Slot {
+                x,
+                width: if last { width - x } else { column_width },
+                top: 0,
+                height: 0,
+            }
+        })
+        .collect()
+}
+
+/// Each row of cards is as tall as its tallest card, so borders line up.
+fn with_heights(mut slots: Vec<Slot>, cards: &[Card], columns: usize) -> Vec<Slot> {
+    let mut top = 0;
+    for (row_slots, row_cards) in slots.chunks_mut(columns).zip(cards.chunks(columns)) {
+        let height = row_cards.iter().map(Card::height).max().unwrap_or(0);
+        for slot in row_slots {
+            slot.top = top;
+            slot.height = height;
+        }
+        top += height;
+    }
+    slots
 }
 
 /// Shows the cursor's card when the pane has focus; otherwise the first
 /// card that pairs with the selected bag.
-fn scroll_offset(app: &App, cards: &[Card], tops: &[usize], height: usize, total: usize) -> usize {
+fn scroll_offset(app: &App, cards: &[Card], slots: &[Slot], height: usize, total: usize) -> usize {
     let max = total.saturating_sub(height);
     let target = if app.focus() == Pane::Styling {
         app.styling_stop().map(|stop| {
             let look = stop.look();
-            let card_top = tops[look];
+            let card_top = slots[look].top;
             let row = match stop {
                 Stop::Look(_) => card_top,
                 Stop::Pair { pair, .. } => card_top + 1 + cards[look].pair_rows[pair],
@@ -97,7 +136,7 @@ fn scroll_offset(app: &App, cards: &[Card], tops: &[usize], height: usize, total
             }
         })
     } else {
-        cards.iter().position(|c| c.relevant).map(|i| tops[i])
+        cards.iter().position(|c| c.relevant).map(|i| slots[i].top)
     };
     target.unwrap_or(0).min(max)
 }
@@ -209,11 +248,11 @@ fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<
 
 /// Draws a card into a buffer of its own, so a card cut by the pane's edge
 /// still shows its border and content in the right place.
-fn render_card(app: &App, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
+fn render_card(app: &App, card: &Card, slot: &Slot, cursor_on_card: bool) -> Buffer {
     let theme = app.theme();
     let look = &app.lookbook().looks[card.look];
-    let height = u16::try_from(card.height()).unwrap_or(u16::MAX);
-    let area = Rect::new(0, 0, width, height);
+    let height = u16::try_from(slot.height).unwrap_or(u16::MAX);
+    let area = Rect::new(0, 0, slot.width, height);
     let mut buffer = Buffer::empty(area);
     let mut block = pane::block(theme, format!(" {} ", look.wearer), cursor_on_card);
     if card.relevant {
@@ -228,11 +267,11 @@ fn render_card(app: &App, card: &Card, width: u16, cursor_on_card: bool) -> Buff
     buffer
 }
 
-/// Copies the rows of `card` (whose top is at `top` in the pane's content)
-/// that fall inside the window starting at `offset`.
-fn blit(card: &Buffer, target: &mut Buffer, window: Rect, top: usize, offset: usize) {
+/// Copies the rows of `card` (placed at `slot` in the pane's content) that
+/// fall inside the window starting at content row `offset`.
+fn blit(card: &Buffer, target: &mut Buffer, window: Rect, slot: &Slot, offset: usize) {
     for row in 0..card.area.height {
-        let content_row = top + usize::from(row);
+        let content_row = slot.top + usize::from(row);
         let Some(screen_row) = content_row.checked_sub(offset) else {
             continue;
         };
@@ -240,8 +279,8 @@ fn blit(card: &Buffer, target: &mut Buffer, window: Rect, top: usize, offset: us
             break;
         }
         let y = window.y + screen_row as u16;
-        for x in 0..card.area.width.min(window.width) {
-            target[(window.x + x, y)] = card[(x, row)].clone();
+        for x in 0..card.area.width.min(window.width.saturating_sub(slot.x)) {
+            target[(window.x + slot.x + x, y)] = card[(x, row)].clone();
         }
     }
 }

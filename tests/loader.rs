@@ -1,0 +1,885 @@
+//! The loader, end to end: files on disk (`load_path`) and text (`parse`).
+//!
+//! Every fixture under `tests/fixtures/` is `valid.toml` with one defect
+//! (except `several_errors.toml`, which has five). Each test checks what the
+//! diagnostic says, where it points (1-based line and column), and that the
+//! rendered report names `path:line:column`, quotes the line and puts a caret
+//! under the value at fault.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use lookbook::lookbook::{
+    Currency, LoadError, Lookbook, MAX_FILE_BYTES, Price, Report, Shape, Size, load_path, parse,
+};
+
+/// The minimal valid lookbook every fixture is a near-copy of.
+const VALID: &str = include_str!("fixtures/valid.toml");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{name}.toml"))
+}
+
+/// Loads a fixture that must be invalid, and returns its report.
+fn invalid(name: &str) -> Report {
+    match load_path(&fixture(name)) {
+        Err(LoadError::Invalid(report)) => *report,
+        Err(other) => panic!("{name}.toml: expected content errors, got: {other}"),
+        Ok(_) => panic!("{name}.toml: expected content errors, but it loaded"),
+    }
+}
+
+/// Parses text that must be invalid.
+fn invalid_text(source: &str) -> Report {
+    match parse(source, "inline.toml") {
+        Err(report) => report,
+        Ok(_) => panic!("expected errors, but this parsed:\n{source}"),
+    }
+}
+
+fn valid_text(source: &str) -> Lookbook {
+    parse(source, "inline.toml").unwrap_or_else(|report| panic!("{report}"))
+}
+
+/// The file-level error for a path, as printed.
+fn file_error(path: &Path) -> String {
+    match load_path(path) {
+        Err(error @ LoadError::File { .. }) => error.to_string(),
+        Err(other) => panic!("expected a file error, got content errors:\n{other}"),
+        Ok(_) => panic!("expected a file error, but {} loaded", path.display()),
+    }
+}
+
+/// Checks the rendering of the diagnostic at `line:column`: the location,
+/// the offending line as shown (`shown`), and a caret under column `column`.
+/// All fixtures have only one-column characters before the caret, so the
+/// caret's offset on screen is `column - 1`.
+fn assert_rendered(report: &Report, name: &str, (line, column): (usize, usize), shown: &str) {
+    let out = report.to_string();
+    let location = format!("fixtures/{name}.toml:{line}:{column}");
+    assert!(out.contains(&location), "no `{location}` in:\n{out}");
+    let gutter = " ".repeat(line.to_string().len());
+    let quoted = format!("\n{line} | {shown}\n{gutter} | {}^", " ".repeat(column - 1));
+    assert!(
+        out.contains(&quoted),
+        "expected the line and a caret under column {column}:{quoted}\nin:\n{out}"
+    );
+}
+
+/// Checks a fixture with exactly one defect: its message, where it points,
+/// what it says was expected, and how it is rendered.
+fn assert_single(name: &str, message: &str, at: (usize, usize), hint: &str, shown: &str) {
+    let report = invalid(name);
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "{name}.toml: expected one error, got:\n{report}"
+    );
+    let diagnostic = &report.diagnostics[0];
+    assert_eq!(diagnostic.message, message, "{name}.toml");
+    assert_eq!(report.locations(), vec![at], "{name}.toml: {message}");
+    let expected = diagnostic.expected.as_deref().unwrap_or_default();
+    assert!(
+        expected.contains(hint),
+        "{name}.toml: expected hint containing {hint:?}, got {expected:?}"
+    );
+    assert_rendered(&report, name, at, shown);
+    let out = report.to_string();
+    assert!(out.starts_with(&format!("error: {message}\n")), "{out}");
+    assert!(out.ends_with("has 1 error"), "{out}");
+}
+
+// --- the minimal fixture ------------------------------------------------
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let lookbook = load_path(&fixture("valid")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(lookbook.title, "Minimal edit");
+    assert_eq!(lookbook.currency, Currency::GBP);
+    let ids: Vec<&str> = lookbook.bags.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids, ["one", "two"]);
+    assert_eq!(lookbook.currency.format(lookbook.bags[0].price), "£195");
+    assert_eq!(lookbook.bags[1].price, Price::from_minor(4_999));
+    assert_eq!(lookbook.currency.format(lookbook.bags[1].price), "£49.99");
+    assert_eq!(lookbook.looks.len(), 1);
+    assert_eq!(lookbook.looks[0].pairs, [0]);
+    assert!(lookbook.sections.is_empty());
+}
+
+// --- one fixture per error class ------------------------------------------
+
+#[test]
+fn toml_syntax_error() {
+    assert_single(
+        "syntax",
+        "TOML syntax: key with no value",
+        (18, 10),
+        "expected `=`",
+        "retailer \"Shop\"",
+    );
+}
+
+#[test]
+fn missing_field_points_at_the_table_header() {
+    assert_single(
+        "missing_field",
+        "missing field `price` in bag `two`",
+        (14, 1),
+        "add `price = 195`",
+        "[[bag]]",
+    );
+}
+
+#[test]
+fn mistyped_string_field() {
+    assert_single(
+        "mistyped_brand",
+        "wrong type for `brand`: found an integer",
+        (10, 9),
+        "a string in quotes",
+        "brand = 5",
+    );
+}
+
+#[test]
+fn mistyped_list_field() {
+    assert_single(
+        "mistyped_materials",
+        "wrong type for `materials`: found a string",
+        (20, 13),
+        "a list of strings",
+        "materials = \"leather\"",
+    );
+}
+
+#[test]
+fn duplicate_bag_id_names_the_first_use() {
+    assert_single(
+        "duplicate_id",
+        "duplicate bag id `one`",
+        (15, 6),
+        "already used at line 8",
+        "id = \"one\"",
+    );
+}
+
+#[test]
+fn look_pairing_an_unknown_bag() {
+    assert_single(
+        "unknown_pair",
+        "`pairs` names an unknown bag id `three`",
+        (26, 17),
+        "the id of a [[bag]]",
+        "pairs = [\"one\", \"three\"]",
+    );
+}
+
+#[test]
+fn negative_price() {
+    assert_single(
+        "negative_price",
+        "price cannot be negative",
+        (19, 9),
+        "e.g. 195 or 49.99",
+        "price = -5",
+    );
+}
+
+#[test]
+fn price_written_as_text() {
+    assert_single(
+        "price_string",
+        "wrong type for `price`: found a string",
+        (19, 9),
+        "e.g. 195 or 49.99",
+        "price = \"£195\"",
+    );
+}
+
+#[test]
+fn price_with_three_decimals() {
+    assert_single(
+        "price_decimals",
+        "price `49.999` has more than two decimals or an exponent",
+        (19, 9),
+        "e.g. 195 or 49.99",
+        "price = 49.999",
+    );
+}
+
+#[test]
+fn unknown_size() {
+    assert_single(
+        "unknown_size",
+        "unknown size `tiny`",
+        (20, 8),
+        "one of: nano, micro, mini",
+        "size = \"tiny\"",
+    );
+}
+
+#[test]
+fn unknown_shape() {
+    assert_single(
+        "unknown_shape",
+        "unknown shape `round`",
+        (20, 9),
+        "one of: top-handle, tote, bucket, crossbody",
+        "shape = \"round\"",
+    );
+}
+
+#[test]
+fn empty_name() {
+    assert_single(
+        "empty_name",
+        "`name` is empty",
+        (16, 8),
+        "some text",
+        "name = \"\"",
+    );
+}
+
+#[test]
+fn blank_name() {
+    assert_single(
+        "blank_name",
+        "`name` is empty",
+        (16, 8),
+        "some text",
+        "name = \"   \"",
+    );
+}
+
+#[test]
+fn unknown_currency() {
+    assert_single(
+        "unknown_currency",
+        "unknown currency `XYZ`",
+        (5, 12),
+        "one of: GBP, EUR, USD",
+        "currency = \"XYZ\"",
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_known_one() {
+    let report = invalid("unknown_field");
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    // Misspelling `price` both leaves `price` missing and adds `prcie`.
+    assert_eq!(
+        messages,
+        [
+            "missing field `price` in bag `two`",
+            "unknown field `prcie` in bag `two`",
+        ]
+    );
+    assert_eq!(report.locations(), [(14, 1), (19, 1)]);
+    assert_eq!(
+        report.diagnostics[1].expected.as_deref(),
+        Some("did you mean `price`?")
+    );
+    assert_rendered(&report, "unknown_field", (19, 1), "prcie = 49.99");
+    assert!(report.to_string().contains("^^^^^ did you mean `price`?"));
+}
+
+#[test]
+fn id_that_is_not_kebab_case() {
+    assert_single(
+        "bad_id",
+        "id `Two_Bag` is not kebab-case",
+        (15, 6),
+        "lowercase letters, digits and single dashes",
+        "id = \"Two_Bag\"",
+    );
+}
+
+#[test]
+fn terminal_escape_written_as_an_escape_sequence() {
+    assert_single(
+        "escape_control",
+        "string contains an escape character (U+001B), which could drive the terminal",
+        (16, 9),
+        "remove this character",
+        "name = \"\\u001b[31mTwo bag\"",
+    );
+    // The caret covers the whole `\u001b` escape.
+    let out = invalid("escape_control").to_string();
+    assert!(out.contains("|         ^^^^^^ printable text"), "{out}");
+    assert!(!out.contains('\x1b'), "the report itself must be inert");
+}
+
+#[test]
+fn bel_control_character() {
+    assert_single(
+        "bel",
+        "string contains a control character (U+0007)",
+        (16, 16),
+        "remove this character",
+        "name = \"Two bag\\u0007\"",
+    );
+}
+
+#[test]
+fn literal_bidi_override() {
+    // The file holds U+202E itself; the report shows it escaped.
+    assert!(
+        fs::read_to_string(fixture("bidi"))
+            .unwrap()
+            .contains('\u{202e}')
+    );
+    assert_single(
+        "bidi",
+        "string contains a bidirectional control character (U+202E), which reorders how text reads",
+        (16, 13),
+        "remove this character",
+        "name = \"Two \\u{202e}bag\"",
+    );
+    let out = invalid("bidi").to_string();
+    assert!(!out.contains('\u{202e}'), "{out}");
+    assert!(
+        out.contains("|             ^^^^^^^^ printable text"),
+        "{out}"
+    );
+}
+
+#[test]
+fn line_break_in_a_one_line_field() {
+    assert_single(
+        "line_break",
+        "string contains a line break in a one-line field",
+        (16, 12),
+        "remove this character",
+        "name = \"Two\\nbag\"",
+    );
+}
+
+#[test]
+fn several_errors_are_all_reported_in_file_order() {
+    let report = invalid("several_errors");
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "unknown currency `XYZ`",
+            "wrong type for `brand`: found an integer",
+            "missing field `name` in bag `two`",
+            "price cannot be negative",
+            "`pairs` names an unknown bag id `three`",
+        ]
+    );
+    let locations = report.locations();
+    assert_eq!(locations, [(5, 12), (10, 9), (14, 1), (18, 9), (25, 17)]);
+    assert!(locations.is_sorted());
+
+    let out = report.to_string();
+    let mut last = 0;
+    for &(line, column) in &locations {
+        let location = format!("fixtures/several_errors.toml:{line}:{column}");
+        let at = out
+            .find(&location)
+            .unwrap_or_else(|| panic!("no {location} in:\n{out}"));
+        assert!(at > last, "{location} is out of order in:\n{out}");
+        last = at;
+    }
+    assert_rendered(&report, "several_errors", (5, 12), "currency = \"XYZ\"");
+    assert_rendered(&report, "several_errors", (10, 9), "brand = 5");
+    assert_rendered(&report, "several_errors", (14, 1), "[[bag]]");
+    assert_rendered(&report, "several_errors", (18, 9), "price = -5");
+    assert_rendered(
+        &report,
+        "several_errors",
+        (25, 17),
+        "pairs = [\"one\", \"three\"]",
+    );
+    assert!(out.ends_with("several_errors.toml has 5 errors"), "{out}");
+}
+
+#[test]
+fn a_lookbook_without_bags() {
+    let report = invalid("no_bags");
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(report.diagnostics[0].message, "the lookbook has no bags");
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("at least one [[bag]] table")
+    );
+    let out = report.to_string();
+    assert!(out.contains("fixtures/no_bags.toml:"), "{out}");
+    assert!(out.contains("^ at least one [[bag]] table"), "{out}");
+}
+
+#[test]
+fn a_lookbook_without_bags_points_at_the_end_of_the_file() {
+    let report = invalid("no_bags");
+    // The file is 9 lines ending in a newline: its end is line 10, column 1,
+    // where a [[bag]] would be added (parse.rs means `span.end` of the root).
+    let source = fs::read_to_string(fixture("no_bags")).unwrap();
+    assert_eq!(source.lines().count(), 9);
+    assert!(source.ends_with('\n'));
+    assert_eq!(report.locations(), [(10, 1)]);
+    assert!(
+        !report.to_string().contains("1 | # Defect"),
+        "the caret should not sit under the opening comment:\n{report}"
+    );
+}
+
+#[test]
+fn report_renders_like_a_compiler() {
+    let report = invalid("missing_field");
+    let path = fixture("missing_field");
+    let path = path.display();
+    assert_eq!(
+        report.to_string(),
+        format!(
+            "error: missing field `price` in bag `two`\n  \
+             --> {path}:14:1\n   \
+             |\n\
+             14 | [[bag]]\n   \
+             | ^^^^^^^ add `price = 195` to this table\n\
+             \n\
+             error: {path} has 1 error"
+        )
+    );
+}
+
+// --- more cases, written inline -------------------------------------------
+
+#[test]
+fn control_character_in_a_multi_line_note_points_at_its_own_line() {
+    let source = VALID.replace(
+        "price = 49.99\n",
+        "price = 49.99\nnote = \"\"\"\nfirst line\nsecond \\u0007 line\n\"\"\"\n",
+    );
+    let report = invalid_text(&source);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "string contains a control character (U+0007)"
+    );
+    assert_eq!(report.locations(), [(22, 8)]);
+}
+
+#[test]
+fn a_real_line_break_in_a_one_line_field() {
+    let source = VALID.replace("name = \"Two bag\"", "name = \"\"\"Two\nbag\"\"\"");
+    let report = invalid_text(&source);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "string contains a line break in a one-line field"
+    );
+    assert_eq!(report.locations(), [(16, 14)]);
+}
+
+#[test]
+fn an_escape_sequence_in_a_key_does_not_reach_the_report() {
+    let report = invalid("escape_in_key");
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(report.locations(), [(20, 1)]);
+    let message = &report.diagnostics[0].message;
+    assert!(message.starts_with("unknown field `"), "{message:?}");
+    assert!(!message.contains('\x1b'), "{message:?}");
+    assert!(!report.to_string().contains('\x1b'), "{report:?}");
+}
+
+#[test]
+fn crlf_line_endings_are_accepted() {
+    let crlf = lookbook::lookbook::BUNDLED.replace('\n', "\r\n");
+    let lookbook = parse(&crlf, "crlf.toml").unwrap_or_else(|report| panic!("{report}"));
+    assert_eq!(lookbook, lookbook::lookbook::bundled());
+    assert!(lookbook.sections.iter().all(|s| !s.body.contains('\r')));
+}
+
+#[test]
+fn crlf_lines_are_quoted_without_the_carriage_return() {
+    let crlf = VALID
+        .replace("price = 49.99", "price = -5")
+        .replace('\n', "\r\n");
+    let report = invalid_text(&crlf);
+    assert_eq!(report.locations(), [(19, 9)]);
+    let out = report.to_string();
+    assert!(out.contains("\n19 | price = -5\n"), "{out}");
+}
+
+#[test]
+fn text_is_normalised_to_nfc() {
+    // `e` followed by U+0301 COMBINING ACUTE ACCENT, written raw and escaped.
+    let source = VALID
+        .replace("name = \"One bag\"", "name = \"Cafe\u{301} bag\"")
+        .replace("name = \"Two bag\"", "name = \"Cafe\\u0301 bag\"")
+        .replace(
+            "price = 195\n",
+            "price = 195\nmaterials = [\"diamante\u{301}\"]\n",
+        );
+    assert!(source.contains("e\u{301}"));
+    let lookbook = valid_text(&source);
+    assert_eq!(lookbook.bags[0].name, "Caf\u{e9} bag");
+    assert_eq!(lookbook.bags[0].name, "Café bag");
+    assert_eq!(lookbook.bags[1].name, "Café bag");
+    assert_eq!(lookbook.bags[0].materials, ["diamanté"]);
+    assert_eq!(lookbook.bags[0].name.chars().count(), 8);
+}
+
+#[test]
+fn tabs_in_a_note_become_spaces() {
+    let source = VALID.replace(
+        "price = 49.99\n",
+        "price = 49.99\nnote = \"a\\tb\"\n\n[[bag]]\nid = \"three\"\nname = \"Three\"\nbrand = \"B\"\nretailer = \"S\"\nprice = 1\nnote = \"\"\"\n\tindented\nab\tc\"\"\"\n",
+    );
+    let lookbook = valid_text(&source);
+    assert_eq!(lookbook.bags[1].note.as_deref(), Some("a   b"));
+    // Tab stops every four columns, counted from the start of each line.
+    assert_eq!(
+        lookbook.bags[2].note.as_deref(),
+        Some("    indented\nab  c")
+    );
+}
+
+#[test]
+fn prices_are_exact() {
+    for (written, minor, shown) in [
+        ("195", 19_500, "£195"),
+        ("49.99", 4_999, "£49.99"),
+        ("49.5", 4_950, "£49.50"),
+        ("1_250", 125_000, "£1,250"),
+        ("0.05", 5, "£0.05"),
+    ] {
+        let lookbook = valid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(
+            lookbook.bags[1].price,
+            Price::from_minor(minor),
+            "{written}"
+        );
+        assert_eq!(lookbook.currency.format(lookbook.bags[1].price), shown);
+    }
+    for written in ["5e2", "inf", "nan"] {
+        let report = invalid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(
+            report.diagnostics[0].message,
+            format!("price `{written}` is not a plain amount")
+        );
+        assert_eq!(report.locations(), [(19, 9)]);
+    }
+}
+
+#[test]
+fn a_missing_lookbook_table_and_no_bags() {
+    let report = invalid_text("# nothing here yet\n");
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "missing field `lookbook` in the file",
+            "the lookbook has no bags"
+        ]
+    );
+}
+
+#[test]
+fn unknown_top_level_table_suggests_the_known_one() {
+    let report = invalid_text(&format!("{VALID}\n[bags]\nx = 1\n"));
+    assert_eq!(
+        report.diagnostics[0].message,
+        "unknown field `bags` in the file"
+    );
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("did you mean `bag`?")
+    );
+    assert_eq!(report.locations(), [(28, 2)]);
+}
+
+// --- file-level errors ----------------------------------------------------
+
+/// A file under the system temp directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(tag: &str) -> TempFile {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let name = format!("lookbook-test-{}-{n}-{tag}.toml", std::process::id());
+        TempFile(std::env::temp_dir().join(name))
+    }
+
+    fn with_bytes(tag: &str, bytes: &[u8]) -> TempFile {
+        let file = TempFile::new(tag);
+        fs::write(&file.0, bytes).unwrap();
+        file
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+fn assert_one_line(message: &str) {
+    assert!(!message.contains('\n'), "{message:?} is not one line");
+}
+
+#[test]
+fn missing_file() {
+    let path = fixture("no-such-file");
+    let message = file_error(&path);
+    assert_eq!(message, format!("error: {}: no such file", path.display()));
+    assert_one_line(&message);
+}
+
+#[test]
+fn a_directory() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let message = file_error(&path);
+    assert_eq!(
+        message,
+        format!(
+            "error: {}: is a directory, expected a lookbook .toml file",
+            path.display()
+        )
+    );
+    assert_one_line(&message);
+}
+
+#[test]
+fn not_utf8() {
+    // Latin-1 "café": 0xE9 at byte 28.
+    let file = TempFile::with_bytes("latin1", b"[lookbook]\ntitle = \"Mini caf\xe9\"\n");
+    let message = file_error(&file.0);
+    assert_eq!(
+        message,
+        format!(
+            "error: {}: is not UTF-8 text (invalid byte at offset 28); save it as UTF-8",
+            file.0.display()
+        )
+    );
+    assert_one_line(&message);
+}
+
+#[test]
+fn empty_and_whitespace_only_files() {
+    for (tag, bytes) in [("empty", &b""[..]), ("blank", &b"  \n\t\r\n\n"[..])] {
+        let file = TempFile::with_bytes(tag, bytes);
+        let message = file_error(&file.0);
+        assert_eq!(
+            message,
+            format!(
+                "error: {}: is empty, expected a lookbook (see README.md, \"The lookbook file\")",
+                file.0.display()
+            ),
+            "{tag}"
+        );
+        assert_one_line(&message);
+    }
+}
+
+#[test]
+fn over_the_size_limit() {
+    assert_eq!(MAX_FILE_BYTES, 64 * 1024 * 1024);
+    let file = TempFile::new("huge");
+    // Sparse: costs no disk, and the loader refuses it before reading.
+    fs::File::create(&file.0)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    let message = file_error(&file.0);
+    let prefix = format!("error: {}: ", file.0.display());
+    assert!(message.starts_with(&prefix), "{message}");
+    assert!(
+        message.ends_with("over the 64 MiB limit for a lookbook"),
+        "{message}"
+    );
+    assert_one_line(&message);
+}
+
+#[test]
+fn over_the_size_limit_does_not_claim_to_be_at_the_limit() {
+    let file = TempFile::new("huge-size");
+    fs::File::create(&file.0)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    let message = file_error(&file.0);
+    assert!(!message.contains("is 64 MiB,"), "{message}");
+}
+
+// --- the bundled edit -----------------------------------------------------
+
+#[test]
+fn the_bundled_lookbook_loads_as_the_edit_gives_it() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lookbook.toml");
+    let lookbook = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(lookbook, lookbook::lookbook::bundled());
+
+    assert_eq!(lookbook.title, "The mini bag edit");
+    assert_eq!(lookbook.source, "Hello! Fashion");
+    assert_eq!(lookbook.currency, Currency::GBP);
+    assert_eq!(lookbook.bags.len(), 8);
+    assert_eq!(lookbook.looks.len(), 2);
+    assert_eq!(lookbook.sections.len(), 2);
+
+    let headings: Vec<&str> = lookbook
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        ["What is a mini bag?", "How to style a mini bag?"]
+    );
+    let body = &lookbook.sections[0].body;
+    assert!(body.starts_with(
+        "A mini bag is pretty self-explanatory - it's an accessory of miniature size"
+    ));
+    assert!(body.contains("Think keys, credit card and… yep, that's your lot."));
+    assert!(
+        body.contains("most notably at French label Jacquemus' shows – its adorable Le Chiquito")
+    );
+    assert!(body.ends_with("going with the flow."));
+
+    // The eight picks, in the edit's order: name, price, retailer.
+    let picks: Vec<(&str, String, &str)> = lookbook
+        .bags
+        .iter()
+        .map(|b| {
+            (
+                b.name.as_str(),
+                lookbook.currency.format(b.price),
+                b.retailer.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        picks,
+        [
+            ("Nano Mayfair bag", "£195".into(), "Aspinal of London"),
+            ("First Nano bag", "£695".into(), "Fendi"),
+            ("Micro knotted leather tote", "£650".into(), "Net-A-Porter"),
+            (
+                "Bon Bon micro metallic leather bucket bag",
+                "£625".into(),
+                "Net-A-Porter"
+            ),
+            ("Crossbody bag", "£109".into(), "Arket"),
+            (
+                "The Bow Mini diamanté and leather cross-body bag",
+                "£350".into(),
+                "Selfridges"
+            ),
+            (
+                "Le Chiquito leather top-handle bag",
+                "£385".into(),
+                "Selfridges"
+            ),
+            ("Lime leather tote bag", "£75".into(), "& Other Stories"),
+        ]
+    );
+
+    let chiquito = &lookbook.bags[6];
+    assert_eq!(chiquito.id, "le-chiquito");
+    assert_eq!(chiquito.name, "Le Chiquito leather top-handle bag");
+    assert_eq!(chiquito.brand, "Jacquemus");
+    assert_eq!(chiquito.retailer, "Selfridges");
+    assert_eq!(lookbook.currency.format(chiquito.price), "£385");
+    assert_eq!(chiquito.shape, Some(Shape::TopHandle));
+    assert_eq!(chiquito.size, None);
+    assert_eq!(chiquito.materials, ["leather"]);
+    assert_eq!(
+        chiquito.seen_on,
+        ["Dua Lipa", "Emily Ratajkowski", "Selena Gomez"]
+    );
+    assert!(
+        chiquito
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("\"now boasts a cult following\"")
+    );
+
+    let bow = &lookbook.bags[5];
+    assert_eq!(bow.brand, "Self-Portrait");
+    assert_eq!(bow.size, Some(Size::Mini));
+    assert_eq!(bow.materials, ["diamanté", "leather"]);
+    assert_eq!(lookbook.bags[0].size, Some(Size::Nano));
+    assert_eq!(lookbook.bags[7].colours, ["lime"]);
+
+    let laura = &lookbook.looks[0];
+    assert_eq!(laura.wearer, "Laura Harrier");
+    assert_eq!(
+        laura.outfit,
+        [
+            "white collared zip-up jacket",
+            "matching straight-leg trousers",
+            "pointed silver boots",
+        ]
+    );
+    assert_eq!(laura.carried, "patterned vanity-style Louis Vuitton mini");
+    let paired: Vec<&str> = laura
+        .pairs
+        .iter()
+        .map(|&i| lookbook.bags[i].id.as_str())
+        .collect();
+    assert_eq!(paired, ["le-chiquito", "bow-mini", "bon-bon"]);
+
+    let lily_rose = &lookbook.looks[1];
+    assert_eq!(lily_rose.wearer, "Lily-Rose Depp");
+    assert_eq!(
+        lily_rose.outfit,
+        ["jeans with appliqué accents", "rounded bouclé jacket"]
+    );
+    assert_eq!(
+        lily_rose.carried,
+        "tiny bubble gum pink drawstring Chanel number"
+    );
+
+    assert_eq!(lookbook.looks_pairing(6).collect::<Vec<_>>(), [0]);
+    assert_eq!(lookbook.looks_pairing(0).collect::<Vec<_>>(), [1]);
+    assert_eq!(lookbook.looks_pairing(1).count(), 0);
+}
+
+#[test]
+fn a_hundred_thousand_bags() {
+    const BAGS: usize = 100_000;
+    let mut text = String::with_capacity(16 * 1024 * 1024);
+    text.push_str("[lookbook]\ntitle = \"Big\"\nsource = \"Generated\"\ncurrency = \"EUR\"\n");
+    for i in 0..BAGS {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"bag-{i}\"\nname = \"Generated bag number {i}\"\n\
+             brand = \"Brand {b}\"\nretailer = \"Retailer {r}\"\nprice = {whole}.{cents:02}\n\
+             size = \"mini\"\nshape = \"tote\"\nmaterials = [\"leather\", \"canvas\"]\n",
+            b = i % 97,
+            r = i % 13,
+            whole = i % 5000,
+            cents = i % 100,
+        ));
+    }
+    text.push_str(
+        "\n[[look]]\nid = \"last\"\nwearer = \"Someone\"\noutfit = [\"coat\"]\n\
+         carried = \"a bag\"\npairs = [\"bag-0\", \"bag-99999\"]\n",
+    );
+    assert!(text.len() > 10_000_000, "{} bytes", text.len());
+    assert!((text.len() as u64) < MAX_FILE_BYTES);
+
+    let lookbook = parse(&text, "big.toml").unwrap_or_else(|report| panic!("{report}"));
+    assert_eq!(lookbook.bags.len(), BAGS);
+    let last = &lookbook.bags[BAGS - 1];
+    assert_eq!(last.id, "bag-99999");
+    assert_eq!(last.name, "Generated bag number 99999");
+    assert_eq!(last.price, Price::from_minor(4_999 * 100 + 99));
+    assert_eq!(lookbook.currency.format(last.price), "€4,999.99");
+    assert_eq!(lookbook.looks[0].pairs, [0, BAGS - 1]);
+}

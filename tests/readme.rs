@@ -1,0 +1,33 @@
+//! The README promises what the app does; these keep it true.
+
+use lookbook::app::keymap::KEYMAP;
+
+const README: &str = include_str!("../README.md");
+
+#[test]
+fn the_keys_table_is_the_keymap() {
+    let rows: Vec<String> = README
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = KEYMAP
+        .iter()
+        .map(|b| format!("| `{}` | {} |", b.keys_label(), b.description))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "README's keys table differs from src/app/keymap.rs"
+    );
+}
+
+#[test]
+fn the_two_setup_commands_come_first() {
+    let first_block = README.split("```sh\n").nth(1).expect("a sh block");
+    let commands: Vec<&str> = first_block
+        .lines()
+        .take_while(|line| !line.starts_with("```"))
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .collect();
+    assert_eq!(commands, ["cargo run --release", "cargo test"]);
+}
