@@ -15,6 +15,11 @@ pub struct Cli {
 
     /// A lookbook TOML file to browse.
     pub path: Option<PathBuf>,
+
+    /// Click to select and focus, wheel to scroll. Off by default so the
+    /// terminal's own text selection keeps working.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

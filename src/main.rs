@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path }) => check(&path),
-        None => browse(cli.path.as_deref()),
+        None => browse(cli.path.as_deref(), cli.mouse),
     }
 }
 
@@ -47,7 +47,7 @@ fn summary(lookbook: &Lookbook) -> String {
     )
 }
 
-fn browse(path: Option<&std::path::Path>) -> ExitCode {
+fn browse(path: Option<&std::path::Path>, mouse: bool) -> ExitCode {
     let lookbook = match load(path) {
         Ok(lookbook) => lookbook,
         Err(error) => {
@@ -56,8 +56,12 @@ fn browse(path: Option<&std::path::Path>) -> ExitCode {
         }
     };
     let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    match term::run(App::new(Arc::new(lookbook), theme)) {
-        Ok(_) => ExitCode::SUCCESS,
+    match term::run(App::new(Arc::new(lookbook), theme), mouse) {
+        Ok(app) => {
+            // After the terminal is restored, so `lookbook > picks.txt` works.
+            print!("{}", app.shortlist().to_text(app.lookbook()));
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE

@@ -44,12 +44,32 @@ fn every_size_draws_without_panicking() {
 #[derive(Debug, Clone)]
 enum Step {
     Key(usize, usize),
+    /// A key typed into a filter or budget entry.
+    Type(&'static str),
     Resize(u16, u16),
 }
+
+/// What a shopper types into the filter and budget entries.
+const TYPED: &[&str] = &[
+    "a",
+    "e",
+    "o",
+    "n",
+    "z",
+    "4",
+    "0",
+    "£",
+    ".",
+    ",",
+    "Space",
+    "Backspace",
+    "Enter",
+];
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         8 => (0..KEYMAP.len(), 0..3usize).prop_map(|(b, k)| Step::Key(b, k)),
+        4 => prop::sample::select(TYPED).prop_map(Step::Type),
         1 => (0..=160u16, 0..=50u16).prop_map(|(w, h)| Step::Resize(w, h)),
     ]
 }
@@ -75,11 +95,24 @@ proptest! {
                         app.handle_key(event);
                     }
                 }
+                Step::Type(name) => {
+                    for event in parse_keys(name).expect("typed keys have names") {
+                        app.handle_key(event);
+                    }
+                }
                 Step::Resize(w, h) => (width, height) = (w, h),
             }
             render::frame(&mut app, width, height);
-            prop_assert!(app.selected() < book.bags.len());
+            // The selection is a bag the list shows, or none when it shows none.
+            match app.selected() {
+                Some(bag) => {
+                    prop_assert!(bag < book.bags.len());
+                    prop_assert!(app.visible().contains(&bag));
+                }
+                None => prop_assert!(app.visible().is_empty()),
+            }
             prop_assert!(app.is_running());
+            prop_assert!(app.visible().iter().all(|&bag| app.budget().is_none_or(|b| book.bags[bag].price <= b)));
         }
     }
 }

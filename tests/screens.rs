@@ -51,6 +51,26 @@ scene!(
     [(120, 40), (80, 24), (50, 20)]
 );
 scene!(paired_bag_selected, "Tab Tab j j Enter", [(120, 40)]);
+scene!(filter_typing, "/ d e p p", [(120, 40), (50, 20)]);
+scene!(filter_kept, "/ t o t e Enter", [(120, 40)]);
+scene!(sort_price_low, "s", [(120, 40)]);
+scene!(sort_price_high, "s s", [(120, 40)]);
+scene!(sort_brand, "s s s", [(120, 40)]);
+scene!(sort_while_filtering, "/ l e a t h e r Enter s", [(120, 40)]);
+scene!(budget_set, "b 4 0 0 Enter", [(120, 40)]);
+scene!(budget_bad_amount, "b 4 x Enter", [(120, 40)]);
+scene!(
+    shortlist_view,
+    "Space j j Space G Space S",
+    [(120, 40), (50, 20)]
+);
+scene!(shortlist_empty, "S", [(80, 24)]);
+scene!(empty_filter, "/ z z z", [(120, 40)]);
+scene!(
+    empty_budget_and_filter,
+    "b 1 0 Enter / n a n o",
+    [(120, 40)]
+);
 scene!(too_small, "", [(29, 10), (30, 9), (12, 4)]);
 scene!(too_small_quit_hint, "j", [(20, 3)]);
 
@@ -67,6 +87,16 @@ fn styles_of_the_first_screen() {
     let mut app = App::new(Arc::new(bundled()), Theme::ansi());
     let buffer = render::frame(&mut app, 80, 24);
     insta::assert_debug_snapshot!("styles_first_screen_80x24", buffer);
+}
+
+#[test]
+fn filter_highlights_matched_characters() {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    for key in parse_keys("/ l i m e").expect("known keys") {
+        app.handle_key(key);
+    }
+    let buffer = render::frame(&mut app, 60, 12);
+    insta::assert_debug_snapshot!("styles_filter_highlight_60x12", buffer);
 }
 
 #[test]

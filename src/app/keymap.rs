@@ -46,6 +46,7 @@ impl Key {
             KeyCode::BackTab => "S-Tab".into(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
             other => format!("{other:?}"),
         };
         if self.ctrl { format!("C-{base}") } else { base }
@@ -57,16 +58,18 @@ impl Key {
 pub enum Group {
     Move,
     Panes,
+    Shop,
     App,
 }
 
 impl Group {
-    pub const ALL: [Group; 3] = [Group::Move, Group::Panes, Group::App];
+    pub const ALL: [Group; 4] = [Group::Move, Group::Panes, Group::Shop, Group::App];
 
     pub fn title(self) -> &'static str {
         match self {
             Group::Move => "Move",
             Group::Panes => "Panes",
+            Group::Shop => "Find and shortlist",
             Group::App => "App",
         }
     }
@@ -99,6 +102,13 @@ pub const KEYMAP: &[Binding] = &[
         group: Group::App,
         description: "show or hide this help",
         hint: Some("help"),
+    },
+    Binding {
+        keys: &[Key::char('/')],
+        action: Action::Filter,
+        group: Group::Shop,
+        description: "filter: type to narrow the list (name, brand, shop, material, wearer…); Enter keeps it, Esc clears it",
+        hint: Some("filter"),
     },
     Binding {
         keys: &[Key::char('q'), Key::ctrl('c')],
@@ -134,6 +144,41 @@ pub const KEYMAP: &[Binding] = &[
         group: Group::Panes,
         description: "open: bag → detail → its look → paired bag",
         hint: Some("open"),
+    },
+    Binding {
+        keys: &[Key::char('s')],
+        action: Action::CycleSort,
+        group: Group::Shop,
+        description: "sort: edit order, price low–high, price high–low, brand A–Z",
+        hint: Some("sort"),
+    },
+    Binding {
+        keys: &[Key::char('b')],
+        action: Action::Budget,
+        group: Group::Shop,
+        description: "budget: show only bags up to an amount (Enter on an empty entry clears it)",
+        hint: Some("budget"),
+    },
+    Binding {
+        keys: &[Key::char(' ')],
+        action: Action::ToggleShortlist,
+        group: Group::Shop,
+        description: "add the bag to the shortlist, or take it off",
+        hint: Some("pick"),
+    },
+    Binding {
+        keys: &[Key::char('S')],
+        action: Action::ShowShortlist,
+        group: Group::Shop,
+        description: "the shortlist and its total; Space removes, Enter shows the bag",
+        hint: Some("shortlist"),
+    },
+    Binding {
+        keys: &[Key::char('l')],
+        action: Action::JumpToLook,
+        group: Group::Panes,
+        description: "the look the selected bag pairs with",
+        hint: None,
     },
     Binding {
         keys: &[Key::char('i')],
@@ -181,7 +226,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Back,
         group: Group::App,
-        description: "close help or about; quit when nothing is open",
+        description: "close what is open, then clear the filter; quit when neither",
         hint: None,
     },
 ];
@@ -206,6 +251,7 @@ pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
         "S-Tab" | "BackTab" => KeyCode::BackTab,
         "Enter" => KeyCode::Enter,
         "Esc" => KeyCode::Esc,
+        "Backspace" | "BS" => KeyCode::Backspace,
         "Space" => KeyCode::Char(' '),
         single if single.chars().count() == 1 => {
             KeyCode::Char(single.chars().next().unwrap_or(' '))
@@ -312,7 +358,7 @@ mod tests {
 
     #[test]
     fn names_keys_for_people() {
-        assert_eq!(KEYMAP[2].keys_label(), "↓/j");
+        assert_eq!(KEYMAP[3].keys_label(), "↓/j");
         assert_eq!(Key::ctrl('c').name(), "C-c");
         assert_eq!(Key::plain(KeyCode::BackTab).name(), "S-Tab");
     }

@@ -2,7 +2,14 @@
 //! so the same core runs in a local terminal, an SSH session or a test.
 
 mod action;
+mod budget;
 pub mod keymap;
+mod list;
+mod mouse;
+mod prompt;
+mod search;
+mod shortlist;
+mod sort;
 mod styling;
 
 use std::sync::Arc;
@@ -10,11 +17,17 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 
 pub use action::Action;
+pub use prompt::{Prompt, PromptKind};
+pub use search::SearchIndex;
+pub use shortlist::Shortlist;
+pub use sort::Sort;
 pub use styling::Stop;
 
-use crate::lookbook::Lookbook;
+use crate::lookbook::{Lookbook, Price};
 use crate::ui::layout;
 use crate::ui::theme::Theme;
+use list::{ListQuery, Listing};
+use prompt::Edit;
 
 /// The panes, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +62,7 @@ impl Pane {
 pub enum Overlay {
     Help,
     About,
+    Shortlist,
 }
 
 #[derive(Debug, Clone)]
@@ -59,11 +73,15 @@ pub struct App {
     /// The screen size, as the transport last reported it.
     size: (u16, u16),
     focus: Pane,
-    /// Index of the selected bag; always valid when there are bags.
-    selected: usize,
-    /// First bag row drawn; kept so the list scrolls only when the
-    /// selection would leave the window, as users expect.
+    query: ListQuery,
+    listing: Listing,
+    /// Index into `listing.visible` of the selected bag.
+    cursor: usize,
+    /// First row drawn; kept so the list scrolls only when the selection
+    /// would leave the window, as users expect.
     list_offset: usize,
+    prompt: Option<Prompt>,
+    shortlist: Shortlist,
     detail_scroll: usize,
     /// Index into `stops`.
     styling_cursor: usize,
@@ -75,14 +93,19 @@ pub struct App {
 impl App {
     pub fn new(lookbook: Arc<Lookbook>, theme: Theme) -> App {
         let stops = styling::stops(&lookbook);
+        let listing = Listing::new(&lookbook);
         App {
             lookbook,
             theme,
             stops,
             size: (80, 24),
             focus: Pane::List,
-            selected: 0,
+            query: ListQuery::default(),
+            listing,
+            cursor: 0,
             list_offset: 0,
+            prompt: None,
+            shortlist: Shortlist::default(),
             detail_scroll: 0,
             styling_cursor: 0,
             overlay: None,
@@ -103,12 +126,49 @@ impl App {
         self.focus
     }
 
-    pub fn selected(&self) -> usize {
-        self.selected
+    /// The selected bag (an index into the lookbook's bags), if any bag is
+    /// in the list.
+    pub fn selected(&self) -> Option<usize> {
+        self.listing.visible.get(self.cursor).copied()
+    }
+
+    /// The bags the list shows, in order.
+    pub fn visible(&self) -> &[usize] {
+        &self.listing.visible
+    }
+
+    /// Position of the selection in `visible`.
+    pub fn cursor(&self) -> usize {
+        self.cursor
     }
 
     pub fn list_offset(&self) -> usize {
         self.list_offset
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.query.filter
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.query.sort
+    }
+
+    pub fn budget(&self) -> Option<Price> {
+        self.query.budget
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn shortlist(&self) -> &Shortlist {
+        &self.shortlist
+    }
+
+    /// The search index, once a filter has been typed.
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.listing.search_index()
     }
 
     pub fn detail_scroll(&self) -> usize {
@@ -132,9 +192,15 @@ impl App {
         self.running
     }
 
-    /// Handles a key press through the keymap; unbound keys do nothing.
+    /// Handles a key press: typed into the prompt when one is open,
+    /// otherwise through the keymap. Unbound keys do nothing.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(action) = keymap::action_for(key) {
+        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+            return;
+        }
+        if self.prompt.is_some() {
+            self.edit_prompt(key);
+        } else if let Some(action) = keymap::action_for(key) {
             self.handle(action);
         }
     }
@@ -143,20 +209,45 @@ impl App {
         match action {
             Action::Quit => self.running = false,
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Click { column, row } => self.click(column, row),
+            Action::ScrollUp { column, row } => self.wheel(column, row, Action::Up),
+            Action::ScrollDown { column, row } => self.wheel(column, row, Action::Down),
             Action::ToggleHelp => self.toggle(Overlay::Help),
             Action::ToggleAbout => self.toggle(Overlay::About),
-            Action::Back if self.overlay.is_some() => self.overlay = None,
-            Action::Back => self.running = false,
+            Action::ShowShortlist => self.toggle(Overlay::Shortlist),
+            Action::Back => self.back(),
+            _ if self.overlay == Some(Overlay::Shortlist) => self.in_shortlist(action),
             _ if self.overlay.is_some() => self.scroll_overlay(action),
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::Activate => self.activate(),
+            Action::Filter => self.open_prompt(PromptKind::Filter),
+            Action::Budget => self.open_prompt(PromptKind::Budget),
+            Action::CycleSort => self.set_query(|q| q.sort = q.sort.next()),
+            Action::ToggleShortlist => {
+                if let Some(bag) = self.selected() {
+                    self.shortlist.toggle(bag);
+                }
+            }
+            Action::JumpToLook => self.jump_to_look(),
             Action::Up
             | Action::Down
             | Action::Top
             | Action::Bottom
             | Action::PageUp
             | Action::PageDown => self.navigate(action),
+        }
+    }
+
+    /// Esc closes the innermost thing open: an overlay, then the filter;
+    /// with nothing open it quits.
+    fn back(&mut self) {
+        if self.overlay.is_some() {
+            self.overlay = None;
+        } else if !self.query.filter.is_empty() {
+            self.set_query(|q| q.filter.clear());
+        } else {
+            self.running = false;
         }
     }
 
@@ -167,6 +258,7 @@ impl App {
             Some(overlay)
         };
         self.overlay_scroll = 0;
+        self.prompt = None;
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -186,6 +278,20 @@ impl App {
         layout::pane_rows(self.size.0, self.size.1, self.focus).max(1)
     }
 
+    /// Rows of bags the list shows at the current size.
+    pub fn list_rows(&self) -> usize {
+        let rows = layout::pane_rows(self.size.0, self.size.1, Pane::List);
+        rows.saturating_sub(self.prompt_rows()).max(1)
+    }
+
+    /// Rows the filter or budget entry takes at the top of the list.
+    pub fn prompt_rows(&self) -> usize {
+        match &self.prompt {
+            Some(prompt) => 1 + usize::from(prompt.error.is_some()),
+            None => usize::from(!self.query.filter.is_empty()),
+        }
+    }
+
     /// How far the detail pane or the open overlay can scroll.
     fn max_scroll(&self) -> usize {
         crate::ui::max_scroll(self, self.size.0, self.size.1)
@@ -193,7 +299,7 @@ impl App {
 
     fn navigate(&mut self, action: Action) {
         match self.focus {
-            Pane::List => self.move_selection(action),
+            Pane::List => self.move_cursor(action),
             Pane::Detail => {
                 self.detail_scroll =
                     step(self.detail_scroll, action, self.max_scroll(), self.page());
@@ -209,26 +315,103 @@ impl App {
         self.overlay_scroll = step(self.overlay_scroll, action, self.max_scroll(), self.page());
     }
 
-    fn move_selection(&mut self, action: Action) {
-        let last = self.lookbook.bags.len().saturating_sub(1);
-        self.select(step(self.selected, action, last, self.page()));
+    fn move_cursor(&mut self, action: Action) {
+        let last = self.listing.visible.len().saturating_sub(1);
+        self.set_cursor(step(self.cursor, action, last, self.list_rows()));
     }
 
-    /// Selects a bag and shows it from the top.
-    fn select(&mut self, bag: usize) {
-        if bag != self.selected {
+    /// Moves the selection, showing the new bag from the top.
+    fn set_cursor(&mut self, cursor: usize) {
+        let before = self.selected();
+        self.cursor = cursor.min(self.listing.visible.len().saturating_sub(1));
+        if self.selected() != before {
             self.detail_scroll = 0;
         }
-        self.selected = bag.min(self.lookbook.bags.len().saturating_sub(1));
         self.keep_selection_in_view();
     }
 
+    /// Selects a bag by its index in the lookbook, widening the list (no
+    /// filter, no budget) if the bag is not in it.
+    fn select_bag(&mut self, bag: usize) {
+        if !self.listing.visible.contains(&bag) {
+            self.set_query(|q| {
+                q.filter.clear();
+                q.budget = None;
+            });
+        }
+        if let Some(position) = self.listing.visible.iter().position(|&b| b == bag) {
+            self.set_cursor(position);
+        }
+    }
+
     fn keep_selection_in_view(&mut self) {
-        let rows = layout::pane_rows(self.size.0, self.size.1, Pane::List).max(1);
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + rows {
-            self.list_offset = self.selected + 1 - rows;
+        let rows = self.list_rows();
+        if self.cursor < self.list_offset {
+            self.list_offset = self.cursor;
+        } else if self.cursor >= self.list_offset + rows {
+            self.list_offset = self.cursor + 1 - rows;
+        }
+    }
+
+    /// Changes the filter, sort or budget and recomputes the list, keeping
+    /// the same bag selected when it is still in the list.
+    fn set_query(&mut self, change: impl FnOnce(&mut ListQuery)) {
+        let before = self.selected();
+        change(&mut self.query);
+        self.listing.refresh(&self.lookbook, &self.query);
+        let kept = before.and_then(|bag| self.listing.visible.iter().position(|&b| b == bag));
+        self.cursor = kept.unwrap_or(0);
+        if self.selected() != before {
+            self.detail_scroll = 0;
+        }
+        self.list_offset = self.list_offset.min(self.cursor);
+        self.keep_selection_in_view();
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        let text = match kind {
+            PromptKind::Filter => self.query.filter.clone(),
+            PromptKind::Budget => String::new(),
+        };
+        self.prompt = Some(Prompt::new(kind, text));
+        self.focus = Pane::List;
+        self.keep_selection_in_view();
+    }
+
+    fn edit_prompt(&mut self, key: KeyEvent) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        let kind = prompt.kind;
+        match (prompt.edit(key), kind) {
+            (Edit::Quit, _) => self.running = false,
+            (Edit::Changed, PromptKind::Filter) => {
+                let text = prompt.text.clone();
+                self.set_query(|q| q.filter = text);
+            }
+            (Edit::Accept, PromptKind::Filter) => self.prompt = None,
+            (Edit::Cancel, PromptKind::Filter) => {
+                self.prompt = None;
+                self.set_query(|q| q.filter.clear());
+            }
+            (Edit::Accept, PromptKind::Budget) => self.apply_budget(),
+            (Edit::Cancel, PromptKind::Budget) => self.prompt = None,
+            (Edit::Changed | Edit::Ignored, _) => {}
+        }
+        self.keep_selection_in_view();
+    }
+
+    /// Sets the budget typed, or keeps the old one and says what was wrong.
+    fn apply_budget(&mut self) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        match budget::parse(&prompt.text, self.lookbook.currency) {
+            Ok(budget) => {
+                self.prompt = None;
+                self.set_query(|q| q.budget = budget);
+            }
+            Err(error) => prompt.error = Some(error),
         }
     }
 
@@ -238,24 +421,56 @@ impl App {
     fn activate(&mut self) {
         match self.focus {
             Pane::List => self.focus = Pane::Detail,
-            Pane::Detail => {
-                if let Some(look) = self.lookbook.looks_pairing(self.selected).next() {
-                    self.styling_cursor = self.stop_index(Stop::Look(look));
-                }
-                self.focus = Pane::Styling;
-            }
+            Pane::Detail => self.jump_to_look(),
             Pane::Styling => match self.styling_stop() {
                 Some(Stop::Look(look)) if !self.lookbook.looks[look].pairs.is_empty() => {
                     self.styling_cursor = self.stop_index(Stop::Pair { look, pair: 0 });
                 }
                 Some(Stop::Pair { look, pair }) => {
                     let bag = self.lookbook.looks[look].pairs[pair];
-                    self.select(bag);
+                    self.select_bag(bag);
                     self.focus = Pane::List;
                 }
                 _ => {}
             },
         }
+    }
+
+    /// Focuses the styling pane on the first look the selected bag pairs
+    /// with (or just focuses it, when the bag pairs with none).
+    fn jump_to_look(&mut self) {
+        let look = self
+            .selected()
+            .and_then(|bag| self.lookbook.looks_pairing(bag).next());
+        if let Some(look) = look {
+            self.styling_cursor = self.stop_index(Stop::Look(look));
+        }
+        self.focus = Pane::Styling;
+    }
+
+    fn in_shortlist(&mut self, action: Action) {
+        let len = self.shortlist.len();
+        match action {
+            Action::ToggleShortlist => self.shortlist.remove_at(self.overlay_scroll),
+            Action::Activate => {
+                if let Some(bag) = self.shortlist.get(self.overlay_scroll) {
+                    self.overlay = None;
+                    self.select_bag(bag);
+                    self.focus = Pane::List;
+                }
+            }
+            _ => {
+                self.overlay_scroll = step(
+                    self.overlay_scroll,
+                    action,
+                    len.saturating_sub(1),
+                    self.page(),
+                )
+            }
+        }
+        self.overlay_scroll = self
+            .overlay_scroll
+            .min(self.shortlist.len().saturating_sub(1));
     }
 
     fn stop_index(&self, stop: Stop) -> usize {

@@ -22,7 +22,8 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn selected_name(app: &App) -> &str {
-    &app.lookbook().bags[app.selected()].name
+    app.selected()
+        .map_or("(none)", |bag| app.lookbook().bags[bag].name.as_str())
 }
 
 #[test]
@@ -31,17 +32,17 @@ fn moves_through_the_list_and_stops_at_the_ends() {
     press(&mut app, "j j");
     assert_eq!(selected_name(&app), "Micro knotted leather tote");
     press(&mut app, "k k k k");
-    assert_eq!(app.selected(), 0);
+    assert_eq!(app.selected(), Some(0));
     press(&mut app, "G");
     assert_eq!(selected_name(&app), "Lime leather tote bag");
     press(&mut app, "j ↓ Down");
-    assert_eq!(app.selected(), 7);
+    assert_eq!(app.selected(), Some(7));
     press(&mut app, "g");
-    assert_eq!(app.selected(), 0);
+    assert_eq!(app.selected(), Some(0));
     press(&mut app, "End");
-    assert_eq!(app.selected(), 7);
+    assert_eq!(app.selected(), Some(7));
     press(&mut app, "Home");
-    assert_eq!(app.selected(), 0);
+    assert_eq!(app.selected(), Some(0));
 }
 
 #[test]
@@ -53,11 +54,11 @@ fn pages_by_the_height_of_the_list() {
         height: 10,
     });
     press(&mut app, "PgDn");
-    assert_eq!((app.selected(), app.list_offset()), (6, 1));
+    assert_eq!((app.selected(), app.list_offset()), (Some(6), 1));
     press(&mut app, "PgDn");
-    assert_eq!((app.selected(), app.list_offset()), (7, 2));
+    assert_eq!((app.selected(), app.list_offset()), (Some(7), 2));
     press(&mut app, "PgUp");
-    assert_eq!((app.selected(), app.list_offset()), (1, 1));
+    assert_eq!((app.selected(), app.list_offset()), (Some(1), 1));
     press(&mut app, "j");
     assert_eq!(
         app.list_offset(),
@@ -85,9 +86,9 @@ fn tab_cycles_focus_both_ways() {
 fn moving_in_another_pane_keeps_the_selected_bag() {
     let mut app = app();
     press(&mut app, "j Tab j j");
-    assert_eq!(app.selected(), 1);
+    assert_eq!(app.selected(), Some(1));
     press(&mut app, "Tab j");
-    assert_eq!(app.selected(), 1);
+    assert_eq!(app.selected(), Some(1));
     assert_eq!(app.styling_stop(), Some(Stop::Pair { look: 0, pair: 0 }));
 }
 
@@ -123,7 +124,11 @@ fn help_opens_closes_and_swallows_navigation() {
     press(&mut app, "?");
     assert_eq!(app.overlay(), Some(Overlay::Help));
     press(&mut app, "j j");
-    assert_eq!(app.selected(), 0, "keys scroll the help, not the list");
+    assert_eq!(
+        app.selected(),
+        Some(0),
+        "keys scroll the help, not the list"
+    );
     press(&mut app, "?");
     assert_eq!(app.overlay(), None);
     press(&mut app, "? Esc");
@@ -178,4 +183,188 @@ fn unbound_keys_change_nothing() {
     let before = format!("{app:?}");
     press(&mut app, "x Z 5 Left Right");
     assert_eq!(format!("{app:?}"), before);
+}
+
+fn visible_names(app: &App) -> Vec<&str> {
+    app.visible()
+        .iter()
+        .map(|&bag| app.lookbook().bags[bag].name.as_str())
+        .collect()
+}
+
+#[test]
+fn filter_narrows_as_you_type_and_esc_clears_it() {
+    let mut app = app();
+    press(&mut app, "/ d e p p");
+    assert_eq!(app.visible().len(), 3);
+    assert_eq!(app.filter(), "depp");
+    press(&mut app, "Enter");
+    assert!(
+        app.prompt().is_none(),
+        "Enter keeps the filter and returns to the list"
+    );
+    assert_eq!(app.visible().len(), 3);
+    press(&mut app, "j");
+    assert_eq!(app.cursor(), 1, "keys move the list again");
+    press(&mut app, "Esc");
+    assert_eq!(app.visible().len(), 8);
+    assert!(
+        app.is_running(),
+        "Esc cleared the filter instead of quitting"
+    );
+}
+
+#[test]
+fn typing_in_the_filter_does_not_trigger_keys() {
+    let mut app = app();
+    press(&mut app, "/ q j k S ? Space");
+    assert!(app.is_running());
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.filter(), "qjkS? ");
+    press(&mut app, "Esc");
+    assert_eq!(app.filter(), "", "Esc in the prompt clears the filter");
+}
+
+#[test]
+fn selection_survives_filter_and_sort_when_still_visible() {
+    let mut app = app();
+    press(&mut app, "G"); // Lime leather tote bag
+    press(&mut app, "s");
+    assert_eq!(app.sort(), Sort::PriceLow);
+    assert_eq!(selected_name(&app), "Lime leather tote bag");
+    assert_eq!(app.cursor(), 0, "the cheapest bag is first");
+    press(&mut app, "s");
+    assert_eq!(selected_name(&app), "Lime leather tote bag");
+    assert_eq!(app.cursor(), 7);
+    press(&mut app, "/ t o t e");
+    assert_eq!(selected_name(&app), "Lime leather tote bag");
+    press(&mut app, "Backspace Backspace Backspace Backspace c h i q");
+    assert_eq!(
+        selected_name(&app),
+        "Le Chiquito leather top-handle bag",
+        "gone: the first match is selected"
+    );
+    press(&mut app, "Esc");
+    assert_eq!(selected_name(&app), "Le Chiquito leather top-handle bag");
+}
+
+#[test]
+fn sort_cycles_through_four_orders() {
+    let mut app = app();
+    let first = |app: &App| visible_names(app)[0].to_string();
+    press(&mut app, "s");
+    assert_eq!(first(&app), "Lime leather tote bag");
+    press(&mut app, "s");
+    assert_eq!(first(&app), "First Nano bag");
+    press(&mut app, "s");
+    assert_eq!(app.sort(), Sort::Brand);
+    assert_eq!(
+        first(&app),
+        "Micro knotted leather tote",
+        "Acne Studios first"
+    );
+    assert_eq!(
+        visible_names(&app)[6],
+        "Lime leather tote bag",
+        "& Other Stories sorts under O"
+    );
+    press(&mut app, "s");
+    assert_eq!(app.sort(), Sort::Edit);
+    assert_eq!(first(&app), "Nano Mayfair bag");
+}
+
+#[test]
+fn budget_narrows_the_list_and_bad_amounts_keep_the_old_one() {
+    let mut app = app();
+    press(&mut app, "b 4 0 0 Enter");
+    assert_eq!(
+        app.budget(),
+        Some(crate::lookbook::Price::from_minor(40_000))
+    );
+    assert_eq!(app.visible().len(), 5);
+    press(&mut app, "b x y z Enter");
+    assert!(
+        app.prompt().and_then(|p| p.error.as_ref()).is_some(),
+        "an inline error"
+    );
+    assert_eq!(
+        app.budget(),
+        Some(crate::lookbook::Price::from_minor(40_000)),
+        "the old budget is kept"
+    );
+    press(&mut app, "Esc");
+    assert!(app.prompt().is_none());
+    press(&mut app, "b £ 1 0 0 Enter");
+    assert_eq!(app.visible().len(), 1);
+    press(&mut app, "b Enter");
+    assert_eq!(app.budget(), None, "an empty entry clears the budget");
+    assert_eq!(app.visible().len(), 8);
+}
+
+#[test]
+fn shortlist_toggles_and_removes_in_place() {
+    let mut app = app();
+    press(&mut app, "Space j Space j Space");
+    assert_eq!(app.shortlist().len(), 3);
+    assert_eq!(app.shortlist().summary(app.lookbook()), "3 bags · £1,540");
+    press(&mut app, "k Space");
+    assert_eq!(app.shortlist().len(), 2, "Space again takes a bag off");
+    press(&mut app, "S");
+    assert_eq!(app.overlay(), Some(Overlay::Shortlist));
+    press(&mut app, "j Space");
+    assert_eq!(app.shortlist().len(), 1);
+    press(&mut app, "Enter");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(selected_name(&app), "Nano Mayfair bag");
+    let text = app.shortlist().to_text(app.lookbook());
+    assert_eq!(
+        text,
+        "Nano Mayfair bag — Aspinal of London — £195 — Aspinal of London\n"
+    );
+}
+
+#[test]
+fn a_paired_bag_outside_the_filter_is_still_reachable() {
+    let mut app = app();
+    press(&mut app, "/ l i m e Enter Tab Tab j Enter");
+    assert_eq!(selected_name(&app), "Le Chiquito leather top-handle bag");
+    assert_eq!(app.filter(), "", "the filter made way for the bag");
+}
+
+#[test]
+fn l_jumps_from_a_bag_to_its_look() {
+    let mut app = app();
+    press(&mut app, "G l");
+    assert_eq!(app.focus(), Pane::Styling);
+    assert_eq!(app.styling_stop(), Some(Stop::Look(1)));
+}
+
+#[test]
+fn mouse_clicks_select_and_focus() {
+    let mut app = app();
+    // At 120x40 the list's first bag row is row 2; the detail pane starts at column 42.
+    app.handle(Action::Click { column: 5, row: 4 });
+    assert_eq!(app.selected(), Some(2));
+    app.handle(Action::Click {
+        column: 60,
+        row: 10,
+    });
+    assert_eq!(app.focus(), Pane::Detail);
+    app.handle(Action::ScrollDown { column: 5, row: 4 });
+    assert_eq!(
+        app.selected(),
+        Some(3),
+        "the wheel moves the list under the pointer"
+    );
+    assert_eq!(app.focus(), Pane::Detail, "without taking focus");
+}
+
+#[test]
+fn an_empty_result_selects_nothing() {
+    let mut app = app();
+    press(&mut app, "/ z z z z");
+    assert_eq!(app.selected(), None);
+    press(&mut app, "Enter j k G Space Tab Enter");
+    assert_eq!(app.selected(), None);
+    assert!(app.shortlist().is_empty());
 }

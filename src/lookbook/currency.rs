@@ -69,6 +69,11 @@ impl Currency {
         self.code
     }
 
+    /// What is written before an amount: `£`, `CA$`, `CHF `.
+    pub fn prefix(self) -> &'static str {
+        self.prefix
+    }
+
     /// `£195`, `£1,250`, `£49.99`: whole amounts without decimals.
     pub fn format(self, price: Price) -> String {
         let whole = group_thousands(price.minor / 100);

@@ -50,8 +50,8 @@ pub fn content_height(app: &App, width: u16) -> usize {
 }
 
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let Some(bag) = app.lookbook().bags.get(app.selected()) else {
-        return vec![Line::styled("No bag selected", app.theme().muted)];
+    let Some((bag_index, bag)) = app.selected().map(|i| (i, &app.lookbook().bags[i])) else {
+        return vec![Line::styled("No bag selected.", app.theme().muted)];
     };
     let width = usize::from(width).max(1);
     let theme = app.theme();
@@ -72,7 +72,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 .map(|line| Line::styled(line, style)),
         );
     }
-    let looks: Vec<usize> = app.lookbook().looks_pairing(app.selected()).collect();
+    let looks: Vec<usize> = app.lookbook().looks_pairing(bag_index).collect();
     if !looks.is_empty() {
         out.push(Line::default());
         out.push(Line::styled(

@@ -30,6 +30,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme.header_source,
         ));
     }
+    if let Some(budget) = app.budget() {
+        spans.push(Span::styled(
+            format!(" · under {}", lookbook.currency.format(budget)),
+            theme.accent,
+        ));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if room_for_counts {
         let counts = Paragraph::new(Span::styled(counts, theme.muted)).alignment(Alignment::Right);

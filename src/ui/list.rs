@@ -1,41 +1,56 @@
-//! The list pane: one row per bag, name and price. Only the rows in view are
-//! built, so a frame costs the same for eight bags or a hundred thousand.
+//! The list pane: one row per bag, name and price, with the filter or
+//! budget entry on top. Only the rows in view are built, so a frame costs
+//! the same for eight bags or a hundred thousand.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{pane, text};
-use crate::app::{App, Pane};
-use crate::lookbook::Bag;
+use crate::app::{App, Pane, Prompt, PromptKind};
 
 /// Marks the selected row in every theme, colour or not.
-const MARKER: &str = "▶ ";
-const NO_MARKER: &str = "  ";
+const SELECTED: &str = "▶";
+/// Marks a shortlisted bag.
+const PICKED: &str = "✓";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
-    let bags = &app.lookbook().bags;
     let focused = app.focus() == Pane::List;
-    let title = format!(" {} ({}) ", Pane::List.title(), bags.len());
-    let block = pane::block(theme, title, focused);
+    let block = pane::block(theme, title(app), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-
-    let rows = usize::from(inner.height);
-    let offset = visible_offset(app.list_offset(), app.selected(), rows, bags.len());
-    let lines: Vec<Line> = bags
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .map(|(index, bag)| row(app, bag, index == app.selected(), focused, inner.width))
+    if inner.is_empty() {
+        return;
+    }
+    let prompt_rows = u16::try_from(app.prompt_rows())
+        .unwrap_or(0)
+        .min(inner.height);
+    let prompt_area = Rect {
+        height: prompt_rows,
+        ..inner
+    };
+    let rows_area = Rect {
+        y: inner.y + prompt_rows,
+        height: inner.height - prompt_rows,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(prompt_lines(app, inner.width)), prompt_area);
+    if app.visible().is_empty() {
+        frame.render_widget(Paragraph::new(empty_state(app, rows_area.width)), rows_area);
+        return;
+    }
+    let rows = usize::from(rows_area.height);
+    let len = app.visible().len();
+    let offset = visible_offset(app.list_offset(), app.cursor(), rows, len);
+    let lines: Vec<Line> = (offset..len.min(offset + rows))
+        .map(|position| row(app, position, focused, rows_area.width))
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-
-    if bags.len() > rows {
-        let mut state = ScrollbarState::new(bags.len().saturating_sub(rows))
+    frame.render_widget(Paragraph::new(lines), rows_area);
+    if len > rows {
+        let mut state = ScrollbarState::new(len.saturating_sub(rows))
             .position(offset)
             .viewport_content_length(rows);
         let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
@@ -45,6 +60,120 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .track_style(theme.muted);
         frame.render_stateful_widget(scrollbar, area.inner(Margin::new(0, 1)), &mut state);
     }
+}
+
+/// ` Bags (8) `, or ` Bags 3 of 8 · price low–high ` once narrowed or sorted.
+fn title(app: &App) -> String {
+    let total = app.lookbook().bags.len();
+    let shown = app.visible().len();
+    let filtering = !app.filter().is_empty();
+    let count = if shown == total {
+        format!("({total})")
+    } else {
+        format!("{shown} of {total}")
+    };
+    let sort = app.sort();
+    if sort == crate::app::Sort::Edit && !filtering {
+        format!(" {} {count} ", Pane::List.title())
+    } else {
+        format!(
+            " {} {count} · {} ",
+            Pane::List.title(),
+            sort.label(filtering)
+        )
+    }
+}
+
+/// The entry being typed, or the filter in force.
+fn prompt_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let width = usize::from(width);
+    let Some(prompt) = app.prompt() else {
+        if app.filter().is_empty() {
+            return Vec::new();
+        }
+        let kept = format!("/ {}", app.filter());
+        return vec![Line::from(vec![
+            Span::styled(
+                text::truncate(&kept, width.saturating_sub(12)).into_owned(),
+                theme.accent,
+            ),
+            Span::styled("  Esc clears", theme.muted),
+        ])];
+    };
+    let (label, help) = match prompt.kind {
+        PromptKind::Filter => ("/ ".to_string(), "  Enter keeps · Esc clears"),
+        PromptKind::Budget => (
+            format!("Budget {} ", app.lookbook().currency.prefix().trim()),
+            "  Enter sets · empty clears",
+        ),
+    };
+    let mut lines = vec![entry_line(prompt, &label, help, width, app)];
+    if let Some(error) = &prompt.error {
+        lines.push(Line::styled(
+            text::truncate(error, width).into_owned(),
+            theme.error,
+        ));
+    }
+    lines
+}
+
+fn entry_line(
+    prompt: &Prompt,
+    label: &str,
+    help: &'static str,
+    width: usize,
+    app: &App,
+) -> Line<'static> {
+    let theme = app.theme();
+    // The end of what was typed stays in view as the entry grows.
+    let room = width.saturating_sub(text::width(label) + 1);
+    let typed = tail(&prompt.text, room);
+    let mut spans = vec![
+        Span::styled(label.to_string(), theme.label),
+        Span::raw(typed.clone()),
+        Span::styled("█", theme.accent),
+    ];
+    if text::width(label) + text::width(&typed) + 1 + text::width(help) <= width {
+        spans.push(Span::styled(help, theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// The last `max` cells of `text`.
+fn tail(text: &str, max: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
+/// What an empty list says: why, and how to get the bags back.
+fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let mut said = Vec::new();
+    if !app.filter().is_empty() {
+        said.push(format!("No bags match “{}”.", app.filter()));
+        said.push("Esc clears the filter.".to_string());
+    }
+    if let Some(budget) = app.budget() {
+        said.push(format!(
+            "Nothing under {}.",
+            app.lookbook().currency.format(budget)
+        ));
+        said.push("b then Enter clears the budget.".to_string());
+    }
+    said.iter()
+        .flat_map(|line| text::wrap(line, usize::from(width).max(1)))
+        .map(|line| Line::styled(line, theme.muted))
+        .collect()
 }
 
 /// The stored offset, moved as little as needed to show the selection at
@@ -61,24 +190,35 @@ fn visible_offset(offset: usize, selected: usize, rows: usize, len: usize) -> us
     }
 }
 
-fn row<'a>(app: &App, bag: &'a Bag, selected: bool, focused: bool, width: u16) -> Line<'a> {
+fn row(app: &App, position: usize, focused: bool, width: u16) -> Line<'static> {
     let theme = app.theme();
+    let bag_index = app.visible()[position];
+    let bag = &app.lookbook().bags[bag_index];
+    let selected = position == app.cursor();
     let width = usize::from(width);
     let price = app.lookbook().currency.format(bag.price);
-    let marker = if selected { MARKER } else { NO_MARKER };
-    let fixed = text::width(marker) + text::width(&price) + 1;
+    let marker = if selected { SELECTED } else { " " };
+    let pick = if app.shortlist().contains(bag_index) {
+        PICKED
+    } else {
+        " "
+    };
+    let fixed = 3 + text::width(&price) + 1;
     let (name_room, show_price) = if width >= fixed + 4 {
         (width - fixed, true)
     } else {
-        (width.saturating_sub(text::width(marker)), false)
+        (width.saturating_sub(3), false)
     };
-    let name = text::truncate(&bag.name, name_room);
+    let name = text::truncate(&bag.name, name_room).into_owned();
+    let name_width = text::width(&name);
     let mut spans = vec![
         Span::styled(marker, theme.accent),
-        Span::styled(name.clone(), theme.name),
+        Span::styled(pick, theme.pick),
+        Span::raw(" "),
     ];
+    spans.extend(highlighted(app, bag_index, name, theme.name));
     if show_price {
-        let gap = width - text::width(marker) - text::width(&name) - text::width(&price);
+        let gap = width.saturating_sub(3 + name_width + text::width(&price));
         spans.push(Span::raw(" ".repeat(gap)));
         spans.push(Span::styled(price, theme.price));
     }
@@ -92,9 +232,37 @@ fn row<'a>(app: &App, bag: &'a Bag, selected: bool, focused: bool, width: u16) -
     Line::from(spans)
 }
 
+/// The name in runs, the characters the filter matched in the highlight
+/// style.
+fn highlighted(app: &App, bag: usize, name: String, style: Style) -> Vec<Span<'static>> {
+    let matched = match app.search_index() {
+        Some(index) if !app.filter().is_empty() => index.name_matches(app.filter(), bag),
+        _ => Vec::new(),
+    };
+    if matched.is_empty() {
+        return vec![Span::styled(name, style)];
+    }
+    let highlight = style.patch(app.theme().highlight);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_is_match = false;
+    for (i, c) in name.chars().enumerate() {
+        let is_match = matched.binary_search(&i).is_ok() && c != text::ELLIPSIS;
+        if is_match != run_is_match && !run.is_empty() {
+            let run_style = if run_is_match { highlight } else { style };
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_is_match = is_match;
+        run.push(c);
+    }
+    let run_style = if run_is_match { highlight } else { style };
+    spans.push(Span::styled(run, run_style));
+    spans
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible_offset;
+    use super::{tail, visible_offset};
 
     #[test]
     fn offset_moves_only_to_show_the_selection() {
@@ -103,5 +271,11 @@ mod tests {
         assert_eq!(visible_offset(4, 2, 5, 10), 2);
         assert_eq!(visible_offset(9, 9, 5, 10), 5);
         assert_eq!(visible_offset(0, 0, 0, 0), 0);
+    }
+
+    #[test]
+    fn the_end_of_a_long_entry_stays_in_view() {
+        assert_eq!(tail("chiquito", 4), "uito");
+        assert_eq!(tail("バッグ", 3), "グ");
     }
 }

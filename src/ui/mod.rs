@@ -10,6 +10,7 @@ pub mod layout;
 mod list;
 mod overlay;
 mod pane;
+mod shortlist;
 mod styling;
 pub mod text;
 pub mod theme;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay() {
         Some(Overlay::Help) => help::draw(frame, area, app),
         Some(Overlay::About) => about::draw(frame, area, app),
+        Some(Overlay::Shortlist) => shortlist::draw(frame, area, app),
         None => {}
     }
 }
@@ -59,6 +61,7 @@ pub fn max_scroll(app: &App, width: u16, height: u16) -> usize {
     match app.overlay() {
         Some(Overlay::Help) => overlay::max_scroll(area, help::content_height(app, area)),
         Some(Overlay::About) => overlay::max_scroll(area, about::content_height(app, area)),
+        Some(Overlay::Shortlist) => app.shortlist().len().saturating_sub(1),
         None => {
             let rows = layout::pane_rows(width, height, Pane::Detail);
             let inner_width = layout::screen(area, Pane::Detail)

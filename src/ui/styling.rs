@@ -195,9 +195,22 @@ fn card(app: &App, look_index: usize, width: u16) -> Card {
                     });
             lines.push(pair_row(app, bag, at_cursor, width));
         }
-        let gap = width.saturating_sub(2 + "Together".len() + text::width(&total));
+        let together = match app.budget() {
+            Some(budget) => {
+                let within = look
+                    .pairs
+                    .iter()
+                    .filter(|&&b| lookbook.bags[b].price <= budget)
+                    .count();
+                format!("  Together · {within} of {} in budget", look.pairs.len())
+            }
+            None => "  Together".to_string(),
+        };
+        let together =
+            text::truncate(&together, width.saturating_sub(text::width(&total) + 1)).into_owned();
+        let gap = width.saturating_sub(text::width(&together) + text::width(&total));
         lines.push(Line::from(vec![
-            Span::styled("  Together", theme.muted),
+            Span::styled(together, theme.muted),
             Span::raw(" ".repeat(gap)),
             Span::styled(total, theme.price),
         ]));
@@ -206,14 +219,14 @@ fn card(app: &App, look_index: usize, width: u16) -> Card {
         look: look_index,
         lines,
         pair_rows,
-        relevant: look.pairs.contains(&app.selected()),
+        relevant: app.selected().is_some_and(|bag| look.pairs.contains(&bag)),
     }
 }
 
 fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
     let theme = app.theme();
     let bag = &app.lookbook().bags[bag_index];
-    let is_selected_bag = bag_index == app.selected();
+    let is_selected_bag = app.selected() == Some(bag_index);
     let marker = match (at_cursor, is_selected_bag) {
         (true, _) => CURSOR,
         (false, true) => SELECTED_BAG,
@@ -223,16 +236,22 @@ fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<
     let room = width.saturating_sub(text::width(marker) + text::width(&price) + 1);
     let name = text::truncate(&bag.name, room).into_owned();
     let gap = width.saturating_sub(text::width(marker) + text::width(&name) + text::width(&price));
-    let name_style = if is_selected_bag {
-        theme.accent
+    let over_budget = app.budget().is_some_and(|budget| bag.price > budget);
+    let name_style = match (is_selected_bag, over_budget) {
+        (true, _) => theme.accent,
+        (false, true) => theme.muted,
+        (false, false) => Style::new(),
+    };
+    let price_style = if over_budget {
+        theme.muted
     } else {
-        Style::new()
+        theme.price
     };
     let mut spans = vec![
         Span::styled(marker, theme.accent),
         Span::styled(name, name_style),
         Span::raw(" ".repeat(gap)),
-        Span::styled(price, theme.price),
+        Span::styled(price, price_style),
     ];
     if room < 4 {
         spans.truncate(2);

@@ -28,6 +28,11 @@ pub struct Theme {
     pub key: Style,
     pub tab: Style,
     pub tab_active: Style,
+    /// Characters the filter matched.
+    pub highlight: Style,
+    pub error: Style,
+    /// The shortlist marker.
+    pub pick: Style,
 }
 
 impl Theme {
@@ -67,6 +72,11 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Magenta)
                 .add_modifier(bold),
+            highlight: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(bold.union(Modifier::UNDERLINED)),
+            error: Style::new().fg(Color::Red).add_modifier(bold),
+            pick: Style::new().fg(Color::Green).add_modifier(bold),
         }
     }
 
@@ -93,6 +103,9 @@ impl Theme {
             key: bold,
             tab: plain,
             tab_active: reversed,
+            highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: bold,
+            pick: bold,
         }
     }
 

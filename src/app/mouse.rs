@@ -1,0 +1,54 @@
+//! Mouse input, for users who turn it on: a click selects a row or focuses
+//! a pane, the wheel moves through the pane under the pointer. Hit-testing
+//! uses the same layout the frame is drawn with.
+
+use ratatui::layout::{Position, Rect};
+
+use super::{Action, App, Pane};
+use crate::ui::layout;
+
+impl App {
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let Some(pane) = self.pane_at(column, row) else {
+            return;
+        };
+        if self.overlay.is_some() {
+            return;
+        }
+        self.focus = pane;
+        if pane == Pane::List {
+            let list = self.screen().list.unwrap_or_default();
+            let first_row = list.y + 1 + self.prompt_rows() as u16;
+            if row >= first_row && row < list.bottom().saturating_sub(1) {
+                let clicked = self.list_offset + usize::from(row - first_row);
+                if clicked < self.visible().len() {
+                    self.set_cursor(clicked);
+                }
+            }
+        }
+    }
+
+    pub(super) fn wheel(&mut self, column: u16, row: u16, direction: Action) {
+        if self.overlay.is_some() {
+            self.scroll_overlay(direction);
+            return;
+        }
+        if let Some(pane) = self.pane_at(column, row) {
+            let focus = std::mem::replace(&mut self.focus, pane);
+            self.navigate(direction);
+            self.focus = focus;
+        }
+    }
+
+    fn screen(&self) -> layout::Screen {
+        layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+    }
+
+    fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        let screen = self.screen();
+        let at = Position::new(column, row);
+        Pane::ALL
+            .into_iter()
+            .find(|&pane| screen.pane(pane).is_some_and(|rect| rect.contains(at)))
+    }
+}

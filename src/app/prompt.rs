@@ -1,0 +1,72 @@
+//! A one-line text entry at the top of the list: the filter or the budget.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Filter,
+    Budget,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    /// Shown under the entry when what was typed can't be used.
+    pub error: Option<String>,
+}
+
+/// What a key did to the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Changed,
+    Accept,
+    Cancel,
+    Quit,
+    Ignored,
+}
+
+/// The longest entry kept: far beyond any query, and it keeps a paste of a
+/// whole file from making every keystroke slow.
+const MAX_CHARS: usize = 200;
+
+impl Prompt {
+    pub fn new(kind: PromptKind, text: String) -> Prompt {
+        Prompt {
+            kind,
+            text,
+            error: None,
+        }
+    }
+
+    pub fn edit(&mut self, key: KeyEvent) -> Edit {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => Edit::Quit,
+            KeyCode::Char('u') if ctrl => self.change(String::clear),
+            KeyCode::Char('w') if ctrl => self.change(delete_word),
+            KeyCode::Char(c)
+                if !ctrl && !c.is_control() && self.text.chars().count() < MAX_CHARS =>
+            {
+                self.change(|text| text.push(c))
+            }
+            KeyCode::Backspace => self.change(|text| {
+                text.pop();
+            }),
+            KeyCode::Enter => Edit::Accept,
+            KeyCode::Esc => Edit::Cancel,
+            _ => Edit::Ignored,
+        }
+    }
+
+    fn change(&mut self, edit: impl FnOnce(&mut String)) -> Edit {
+        edit(&mut self.text);
+        self.error = None;
+        Edit::Changed
+    }
+}
+
+fn delete_word(text: &mut String) {
+    let kept = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
+    text.truncate(kept);
+}

@@ -1,0 +1,50 @@
+//! The shortlist overlay: the picked bags with their prices and the total.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{overlay, text};
+use crate::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lookbook = app.lookbook();
+    let theme = app.theme();
+    let width = usize::from(overlay::content_width(area));
+    let shortlist = app.shortlist();
+    let mut lines = Vec::new();
+    if shortlist.is_empty() {
+        lines.push(Line::styled("Nothing picked yet.", theme.muted));
+        lines.push(Line::styled("Space on a bag adds it here.", theme.muted));
+    }
+    for (i, bag_index) in shortlist.iter().enumerate() {
+        let bag = &lookbook.bags[bag_index];
+        let price = lookbook.currency.format(bag.price);
+        let at_cursor = i == app.overlay_scroll();
+        let marker = if at_cursor { "▶ " } else { "  " };
+        let room = width.saturating_sub(2 + text::width(&price) + 1);
+        let name = text::truncate(&bag.name, room).into_owned();
+        let gap = width.saturating_sub(2 + text::width(&name) + text::width(&price));
+        let mut spans = vec![
+            Span::styled(marker, theme.accent),
+            Span::styled(name, theme.name),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(price, theme.price),
+        ];
+        if at_cursor {
+            spans = spans
+                .into_iter()
+                .map(|s| s.patch_style(theme.selected))
+                .collect();
+        }
+        lines.push(Line::from(spans));
+    }
+    if !shortlist.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(shortlist.summary(lookbook), theme.header),
+            Span::styled("   Space removes · Enter shows", theme.muted),
+        ]));
+    }
+    overlay::draw(frame, area, app, "Shortlist", lines);
+}
