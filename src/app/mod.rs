@@ -369,6 +369,11 @@ impl App {
     }
 
     fn open_prompt(&mut self, kind: PromptKind) {
+        if kind == PromptKind::Filter {
+            // Build the search index now, so the first character typed costs
+            // no more than the ones after it.
+            self.listing.search(&self.lookbook);
+        }
         let text = match kind {
             PromptKind::Filter => self.query.filter.clone(),
             PromptKind::Budget => String::new(),

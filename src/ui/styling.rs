@@ -36,11 +36,19 @@ impl Card {
 /// Cards go side by side when the pane has room for columns this wide.
 const MIN_CARD_WIDTH: u16 = 36;
 
-/// Where a card sits in the pane's scrollable content.
+/// Where a card sits in the strip of card rows being drawn.
 struct Slot {
     x: u16,
     width: u16,
     top: usize,
+    height: usize,
+}
+
+/// One row of cards, side by side, as tall as its tallest card so that
+/// borders line up.
+struct CardRow {
+    cards: Vec<Card>,
+    slots: Vec<Slot>,
     height: usize,
 }
 
@@ -63,82 +71,120 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
-    let slots = slots(inner.width, columns, looks.len());
-    // Border and one cell of padding on each side.
-    let cards: Vec<Card> = slots
-        .iter()
-        .enumerate()
-        .map(|(look, slot)| card(app, look, slot.width.saturating_sub(4)))
-        .collect();
-    let slots = with_heights(slots, &cards, columns);
-    let total = slots.iter().map(|s| s.top + s.height).max().unwrap_or(0);
-    let offset = scroll_offset(app, &cards, &slots, usize::from(inner.height), total);
-    for (card, slot) in cards.iter().zip(&slots) {
-        if slot.top + slot.height <= offset || slot.top >= offset + usize::from(inner.height) {
-            continue;
+    let (rows, offset) = rows_in_view(app, inner, columns);
+    let mut top = 0;
+    for row in &rows {
+        for (card, slot) in row.cards.iter().zip(&row.slots) {
+            let slot = Slot { top, ..*slot };
+            let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
+            let rendered = render_card(app, card, &slot, cursor_on_card);
+            blit(&rendered, frame.buffer_mut(), inner, &slot, offset);
         }
-        let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
-        let rendered = render_card(app, card, slot, cursor_on_card);
-        blit(&rendered, frame.buffer_mut(), inner, slot, offset);
+        top += row.height;
     }
+}
+
+/// The card rows that fill the pane, and the first content row to show.
+/// Only rows in view are built, so a lookbook with hundreds of looks costs
+/// no more per frame than one with two: drawing starts at the row to show
+/// (the cursor's card, or the first card pairing with the selected bag) and
+/// reaches back for earlier rows only to fill space left at the bottom.
+fn rows_in_view(app: &App, inner: Rect, columns: usize) -> (Vec<CardRow>, usize) {
+    let looks = app.lookbook().looks.len();
+    let height = usize::from(inner.height);
+    let row_count = looks.div_ceil(columns);
+    let (anchor_look, within) = anchor(app, inner, columns);
+    let anchor = anchor_look / columns;
+    let mut rows = Vec::new();
+    let mut built = 0;
+    let mut next = anchor;
+    while next < row_count && built < within + height {
+        let row = card_row(app, next, columns, inner.width);
+        built += row.height;
+        rows.push(row);
+        next += 1;
+    }
+    // Space left below the last card: show earlier rows above instead.
+    let mut first = anchor;
+    let mut above = 0;
+    while first > 0 && built.saturating_sub(above + within) < height {
+        first -= 1;
+        let row = card_row(app, first, columns, inner.width);
+        above += row.height;
+        built += row.height;
+        rows.insert(0, row);
+    }
+    let offset = (above + within).min(built.saturating_sub(height));
+    (rows, offset)
+}
+
+/// The look whose card row to start from, and how far into that row to
+/// scroll: the cursor's card when the pane has focus (far enough in to show
+/// a paired bag below a tall card's fold), otherwise the first card that
+/// pairs with the selected bag.
+fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
+    let looks = &app.lookbook().looks;
+    if app.focus() == Pane::Styling {
+        let Some(stop) = app.styling_stop() else {
+            return (0, 0);
+        };
+        let look = stop.look();
+        let Stop::Pair { pair, .. } = stop else {
+            return (look, 0);
+        };
+        let width = column_width(inner.width, columns, look % columns);
+        let card = card(app, look, width.saturating_sub(4));
+        let cursor_row = 1 + card.pair_rows.get(pair).copied().unwrap_or(0);
+        return (
+            look,
+            (cursor_row + 1).saturating_sub(usize::from(inner.height)),
+        );
+    }
+    let relevant = app
+        .selected()
+        .and_then(|bag| looks.iter().position(|look| look.pairs.contains(&bag)));
+    (relevant.unwrap_or(0), 0)
 }
 
 /// Columns of equal width, the last taking what division leaves over.
-fn slots(width: u16, columns: usize, count: usize) -> Vec<Slot> {
-    let columns_u16 = u16::try_from(columns).unwrap_or(1).max(1);
-    let column_width = width / columns_u16;
-    (0..count)
-        .map(|i| {
-            let column = u16::try_from(i % columns).unwrap_or(0);
-            let x = column * column_width;
-            let last = column + 1 == columns_u16;
-            Slot {
-                x,
-                width: if last { width - x } else { column_width },
-                top: 0,
-                height: 0,
-            }
-        })
-        .collect()
-}
-
-/// Each row of cards is as tall as its tallest card, so borders line up.
-fn with_heights(mut slots: Vec<Slot>, cards: &[Card], columns: usize) -> Vec<Slot> {
-    let mut top = 0;
-    for (row_slots, row_cards) in slots.chunks_mut(columns).zip(cards.chunks(columns)) {
-        let height = row_cards.iter().map(Card::height).max().unwrap_or(0);
-        for slot in row_slots {
-            slot.top = top;
-            slot.height = height;
-        }
-        top += height;
-    }
-    slots
-}
-
-/// Shows the cursor's card when the pane has focus; otherwise the first
-/// card that pairs with the selected bag.
-fn scroll_offset(app: &App, cards: &[Card], slots: &[Slot], height: usize, total: usize) -> usize {
-    let max = total.saturating_sub(height);
-    let target = if app.focus() == Pane::Styling {
-        app.styling_stop().map(|stop| {
-            let look = stop.look();
-            let card_top = slots[look].top;
-            let row = match stop {
-                Stop::Look(_) => card_top,
-                Stop::Pair { pair, .. } => card_top + 1 + cards[look].pair_rows[pair],
-            };
-            // The whole card if it fits, else enough to show the cursor row.
-            if row + 1 - card_top <= height {
-                card_top
-            } else {
-                row + 1 - height
-            }
-        })
+fn column_width(width: u16, columns: usize, column: usize) -> u16 {
+    let columns = u16::try_from(columns).unwrap_or(1).max(1);
+    let column = u16::try_from(column).unwrap_or(0).min(columns - 1);
+    let each = width / columns;
+    if column + 1 == columns {
+        width - each * column
     } else {
-        cards.iter().position(|c| c.relevant).map(|i| slots[i].top)
-    };
-    target.unwrap_or(0).min(max)
+        each
+    }
+}
+
+fn card_row(app: &App, row: usize, columns: usize, width: u16) -> CardRow {
+    let looks = app.lookbook().looks.len();
+    let first = row * columns;
+    let mut cards = Vec::new();
+    let mut slots = Vec::new();
+    let mut x = 0;
+    for (column, look) in (first..looks.min(first + columns)).enumerate() {
+        let card_width = column_width(width, columns, column);
+        // Border and one cell of padding on each side.
+        cards.push(card(app, look, card_width.saturating_sub(4)));
+        slots.push(Slot {
+            x,
+            width: card_width,
+            top: 0,
+            height: 0,
+        });
+        x += card_width;
+    }
+    let height = cards.iter().map(Card::height).max().unwrap_or(0);
+    for slot in &mut slots {
+        slot.height = height;
+    }
+    CardRow {
+        cards,
+        slots,
+        height,
+    }
 }
 
 fn card(app: &App, look_index: usize, width: u16) -> Card {
