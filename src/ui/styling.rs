@@ -169,7 +169,7 @@ fn card(app: &App, look_index: usize, width: u16) -> Card {
         lines.extend(wrapped(piece, "• ", Style::new()));
     }
     lines.push(Line::styled("Carried", theme.label));
-    lines.extend(wrapped(&look.carried, "", Style::new()));
+    lines.extend(wrapped(&look.carried.description, "", Style::new()));
     if let Some(note) = &look.note {
         let italic = theme.muted.add_modifier(Modifier::ITALIC);
         lines.extend(wrapped(note, "", italic));
