@@ -6,6 +6,15 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
+/// How bag drawings are put on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawing {
+    /// Colour, two pixels a cell (upper and lower half blocks).
+    HalfBlock,
+    /// No colour: tones of shading characters (`░▒▓█`).
+    Shading,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub border: Style,
@@ -28,6 +37,7 @@ pub struct Theme {
     pub key: Style,
     pub tab: Style,
     pub tab_active: Style,
+    pub drawing: Drawing,
 }
 
 impl Theme {
@@ -67,6 +77,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Magenta)
                 .add_modifier(bold),
+            drawing: Drawing::HalfBlock,
         }
     }
 
@@ -93,6 +104,7 @@ impl Theme {
             key: bold,
             tab: plain,
             tab_active: reversed,
+            drawing: Drawing::Shading,
         }
     }
 
