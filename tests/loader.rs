@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lookbook::lookbook::{
-    Currency, LoadError, Lookbook, MAX_FILE_BYTES, Price, Report, Shape, Size, load_path, parse,
+    Currency, Detail, LoadError, Lookbook, MAX_FILE_BYTES, Price, Report, Shape, Size, load_path,
+    parse,
 };
 
 /// The minimal valid lookbook every fixture is a near-copy of.
@@ -816,6 +817,15 @@ fn the_bundled_lookbook_loads_as_the_edit_gives_it() {
     assert_eq!(bow.materials, ["diamanté", "leather"]);
     assert_eq!(lookbook.bags[0].size, Some(Size::Nano));
     assert_eq!(lookbook.bags[7].colours, ["lime"]);
+    assert_eq!(bow.details, [Detail::Bow, Detail::Diamante]);
+    assert_eq!(lookbook.bags[2].details, [Detail::Knot]);
+    let coloured: Vec<&str> = lookbook
+        .bags
+        .iter()
+        .filter(|bag| !bag.colours.is_empty())
+        .map(|bag| bag.id.as_str())
+        .collect();
+    assert_eq!(coloured, ["lime-tote"], "no colour the edit does not give");
 
     let laura = &lookbook.looks[0];
     assert_eq!(laura.wearer, "Laura Harrier");
@@ -827,7 +837,13 @@ fn the_bundled_lookbook_loads_as_the_edit_gives_it() {
             "pointed silver boots",
         ]
     );
-    assert_eq!(laura.carried, "patterned vanity-style Louis Vuitton mini");
+    assert_eq!(
+        laura.carried.description,
+        "patterned vanity-style Louis Vuitton mini"
+    );
+    assert_eq!(laura.carried.shape, Some(Shape::Vanity));
+    assert_eq!(laura.carried.details, [Detail::Patterned]);
+    assert!(laura.carried.colours.is_empty(), "the edit gives no colour");
     let paired: Vec<&str> = laura
         .pairs
         .iter()
@@ -842,9 +858,11 @@ fn the_bundled_lookbook_loads_as_the_edit_gives_it() {
         ["jeans with appliqué accents", "rounded bouclé jacket"]
     );
     assert_eq!(
-        lily_rose.carried,
+        lily_rose.carried.description,
         "tiny bubble gum pink drawstring Chanel number"
     );
+    assert_eq!(lily_rose.carried.shape, Some(Shape::Drawstring));
+    assert_eq!(lily_rose.carried.colours, ["bubble gum pink"]);
 
     assert_eq!(lookbook.looks_pairing(6).collect::<Vec<_>>(), [0]);
     assert_eq!(lookbook.looks_pairing(0).collect::<Vec<_>>(), [1]);
@@ -882,4 +900,76 @@ fn a_hundred_thousand_bags() {
     assert_eq!(last.price, Price::from_minor(4_999 * 100 + 99));
     assert_eq!(lookbook.currency.format(last.price), "€4,999.99");
     assert_eq!(lookbook.looks[0].pairs, [0, BAGS - 1]);
+}
+
+#[test]
+fn unknown_detail_lists_the_known_ones() {
+    assert_single(
+        "unknown_detail",
+        "unknown detail `glitter`",
+        (20, 19),
+        "one of: bow, knot, diamanté, drawstring, chain",
+        "details = [\"bow\", \"glitter\"]",
+    );
+}
+
+#[test]
+fn colour_that_is_not_hex() {
+    assert_single(
+        "bad_hex_colour",
+        "colour `#ffc1c` is not a hex colour",
+        (20, 12),
+        "#rrggbb",
+        "colours = [\"#ffc1c\"]",
+    );
+}
+
+#[test]
+fn mistyped_carried() {
+    assert_single(
+        "mistyped_carried",
+        "wrong type for `carried`: found an integer",
+        (25, 11),
+        "a string, or a table",
+        "carried = 42",
+    );
+}
+
+#[test]
+fn carried_table_with_an_unknown_shape() {
+    assert_single(
+        "carried_table_unknown_shape",
+        "unknown shape `round`",
+        (25, 44),
+        "one of: top-handle",
+        "carried = { description = \"a bag\", shape = \"round\" }",
+    );
+}
+
+#[test]
+fn carried_as_a_table_reads_every_field() {
+    let source = VALID.replace(
+        "carried = \"a bag\"",
+        "carried = { description = \"a pink pouch\", shape = \"drawstring\", size = \"nano\", \
+         colours = [\"pink\", \"#ffc1cc\"], details = [\"bow\"] }",
+    );
+    let carried = &valid_text(&source).looks[0].carried;
+    assert_eq!(carried.description, "a pink pouch");
+    assert_eq!(carried.shape, Some(Shape::Drawstring));
+    assert_eq!(carried.size, Some(Size::Nano));
+    assert_eq!(carried.colours, ["pink", "#ffc1cc"]);
+    assert_eq!(carried.details, [Detail::Bow]);
+}
+
+#[test]
+fn carried_table_without_a_description() {
+    let source = VALID.replace("carried = \"a bag\"", "carried = { shape = \"tote\" }");
+    let report = invalid_text(&source);
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert!(
+        report.diagnostics[0]
+            .message
+            .contains("missing field `description` in `carried` of look `look`"),
+        "{report}"
+    );
 }

@@ -6,7 +6,12 @@ const README: &str = include_str!("../README.md");
 
 #[test]
 fn the_keys_table_is_the_keymap() {
-    let rows: Vec<String> = README
+    let keys_section = README
+        .split("\n## Keys\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Keys section");
+    let rows: Vec<String> = keys_section
         .lines()
         .filter(|line| line.starts_with("| `"))
         .map(str::to_string)

@@ -156,6 +156,40 @@ impl<'i> Fields<'i> {
         found
     }
 
+    /// An optional list of keywords from a closed set (`details = ["bow"]`);
+    /// `singular` names one item in messages ("unknown detail `glitter`").
+    pub fn keyword_list<K: Copy>(
+        &mut self,
+        key: &str,
+        singular: &str,
+        known: &[K],
+        word_of: fn(K) -> &'static str,
+        errors: &mut Errors,
+    ) -> Vec<K> {
+        let words = self.text_list(key, errors);
+        let mut found = Vec::with_capacity(words.len());
+        for word in words {
+            match known
+                .iter()
+                .copied()
+                .find(|k| word_of(*k) == word.get_ref())
+            {
+                Some(keyword) => found.push(keyword),
+                None => {
+                    let names: Vec<&str> = known.iter().map(|k| word_of(*k)).collect();
+                    errors.push(
+                        Diagnostic::new(
+                            word.span(),
+                            format!("unknown {singular} `{}`", word.get_ref()),
+                        )
+                        .expected(format!("one of: {}", names.join(", "))),
+                    );
+                }
+            }
+        }
+        found
+    }
+
     /// Reports every field nobody asked for, with a guess at what was meant.
     pub fn finish(self, known: &[&str], errors: &mut Errors) {
         for (key, _) in self.table {
@@ -198,7 +232,7 @@ fn string_list(key: &str, value: Value<'_>, errors: &mut Errors) -> Vec<Spanned<
 }
 
 /// A non-empty string value, checked and normalised.
-fn string(
+pub fn string(
     key: &str,
     value: Value<'_>,
     lines: Lines,

@@ -5,6 +5,7 @@
 //! span of the value at fault), and `diagnostic` renders those errors the way
 //! a compiler does.
 
+mod appearance;
 mod currency;
 mod diagnostic;
 mod fields;
@@ -13,10 +14,11 @@ mod model;
 mod parse;
 mod text;
 
+pub use appearance::hex_rgb;
 pub use currency::{Currency, Price};
 pub use diagnostic::{Diagnostic, Report};
 pub use load::{LoadError, MAX_FILE_BYTES, load_path};
-pub use model::{Bag, Look, Lookbook, Section, Shape, Size};
+pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};
 pub use parse::parse;
 
 /// The edit this app was written for, compiled into the binary so that

@@ -30,7 +30,10 @@ pub struct Bag {
     pub size: Option<Size>,
     pub shape: Option<Shape>,
     pub materials: Vec<String>,
+    /// Colour names or `#rrggbb`, as the file writes them.
     pub colours: Vec<String>,
+    /// Features the drawing shows: a bow, a knot, diamanté...
+    pub details: Vec<Detail>,
     /// People the edit says carried this bag.
     pub seen_on: Vec<String>,
     pub note: Option<String>,
@@ -42,12 +45,24 @@ pub struct Look {
     pub id: String,
     pub wearer: String,
     pub outfit: Vec<String>,
-    /// The bag the wearer carried, in the edit's words.
-    pub carried: String,
+    /// The bag the wearer carried.
+    pub carried: Carried,
     pub note: Option<String>,
     /// Indices into `Lookbook::bags`: the editor's suggestion of picks that
     /// recreate the look (not something the wearer carried).
     pub pairs: Vec<usize>,
+}
+
+/// The bag a wearer carried: the edit's words, and what the file adds about
+/// how it looks so it can be drawn (written `carried = "..."` when the file
+/// has only the words).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Carried {
+    pub description: String,
+    pub shape: Option<Shape>,
+    pub size: Option<Size>,
+    pub colours: Vec<String>,
+    pub details: Vec<Detail>,
 }
 
 impl Lookbook {
@@ -106,5 +121,20 @@ keywords! {
         Drawstring => "drawstring",
         Clutch => "clutch",
         Shoulder => "shoulder",
+    }
+}
+
+keywords! {
+    /// A feature a bag's drawing shows, when the edit names it.
+    Detail {
+        Bow => "bow",
+        Knot => "knot",
+        Diamante => "diamanté",
+        Drawstring => "drawstring",
+        Chain => "chain",
+        Flap => "flap",
+        Tassel => "tassel",
+        Patterned => "patterned",
+        Metallic => "metallic",
     }
 }

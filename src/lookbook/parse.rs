@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::appearance;
 use super::currency::Currency;
 use super::diagnostic::{Diagnostic, Report};
 use super::fields::{Errors, Fields, Value, mistyped};
@@ -25,6 +26,7 @@ const BAG_FIELDS: &[&str] = &[
     "shape",
     "materials",
     "colours",
+    "details",
     "seen_on",
     "note",
 ];
@@ -227,7 +229,8 @@ fn bag(
     let size = fields.keyword("size", Size::ALL, Size::as_str, errors);
     let shape = fields.keyword("shape", Shape::ALL, Shape::as_str, errors);
     let materials = plain(fields.text_list("materials", errors));
-    let colours = plain(fields.text_list("colours", errors));
+    let colours = appearance::colours(&mut fields, errors);
+    let details = appearance::details(&mut fields, errors);
     let seen_on = plain(fields.text_list("seen_on", errors));
     let note = fields.optional_text("note", Lines::Many, errors);
     fields.finish(BAG_FIELDS, errors);
@@ -241,6 +244,7 @@ fn bag(
         shape,
         materials,
         colours,
+        details,
         seen_on,
         note,
     })
@@ -259,7 +263,9 @@ fn look(
     });
     let wearer = fields.text("wearer", Lines::One, errors);
     let outfit = fields.required_text_list("outfit", errors).map(plain);
-    let carried = fields.text("carried", Lines::One, errors);
+    let carried = fields
+        .require("carried", "\"...\"", errors)
+        .and_then(|value| appearance::carried(value, &look_name(id.as_deref()), errors));
     let note = fields.optional_text("note", Lines::Many, errors);
     let pairs = fields
         .text_list("pairs", errors)
@@ -271,10 +277,18 @@ fn look(
         id: id?,
         wearer: wearer?.into_inner(),
         outfit: outfit?,
-        carried: carried?.into_inner(),
+        carried: carried?,
         note,
         pairs,
     })
+}
+
+/// How messages name a look whose id may not have been valid.
+fn look_name(id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("look `{id}`"),
+        None => "this look".to_string(),
+    }
 }
 
 fn unique_id(

@@ -1,12 +1,15 @@
-//! The detail pane: everything the file says of the selected bag, and the
-//! looks it pairs with.
+//! The detail pane: a drawing of the selected bag, everything the file says
+//! of it, and the looks it pairs with. The drawing is the top of the pane's
+//! content, so it scrolls away with the text rather than eating into it.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::drawing::{self, Sketch};
 use super::{pane, text};
 use crate::app::{App, Pane};
 use crate::lookbook::Bag;
@@ -14,12 +17,20 @@ use crate::lookbook::Bag;
 /// Labels are padded to this many cells so values line up.
 const LABEL_WIDTH: usize = 10;
 
+/// The drawing is shown only when the pane has this many rows, so the
+/// facts keep most of a small pane; it takes at most `DRAWING_SHARE` of
+/// them, and never more than `MAX_DRAWING_ROWS`.
+const MIN_ROWS_FOR_DRAWING: u16 = 12;
+const DRAWING_SHARE: f64 = 0.4;
+const MAX_DRAWING_ROWS: u16 = 12;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus() == Pane::Detail;
     let block = pane::block(app.theme(), format!(" {} ", Pane::Detail.title()), focused);
-    let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
+    let inner = text_area(area);
     frame.render_widget(block, area);
-    let lines = lines(app, inner.width);
+    let picture = drawing_rows(inner);
+    let lines = lines(app, inner.width, picture);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = app.detail_scroll().min(max_scroll);
     let visible: Vec<Line> = lines
@@ -28,6 +39,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
+    if let Some(bag) = app.selected().map(|i| &app.lookbook().bags[i]) {
+        let sketch = Sketch::of_bag(bag);
+        draw_picture(frame.buffer_mut(), &sketch, inner, picture, scroll, app);
+    }
     if max_scroll > 0 {
         let more = if scroll < max_scroll {
             " ↓ more "
@@ -45,20 +60,77 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-pub fn content_height(app: &App, width: u16) -> usize {
-    lines(app, width).len()
+/// Where the text goes inside the pane at `area`: within the border, one
+/// cell of padding either side.
+fn text_area(area: Rect) -> Rect {
+    area.inner(Margin::new(2, 1))
 }
 
-fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+/// How many rows of the pane's content the drawing takes (0: hidden).
+fn drawing_rows(inner: Rect) -> u16 {
+    if inner.height < MIN_ROWS_FOR_DRAWING {
+        return 0;
+    }
+    let share = (f64::from(inner.height) * DRAWING_SHARE) as u16;
+    // The drawing's frame is square in pixels: two columns per row.
+    let rows = share.min(MAX_DRAWING_ROWS).min(inner.width / 2);
+    if rows < drawing::MIN_HEIGHT + 1 {
+        0
+    } else {
+        rows
+    }
+}
+
+/// Draws the rows of the picture still in view after scrolling `scroll`
+/// rows: drawn whole off screen, then copied, so it scrolls like text.
+fn draw_picture(
+    target: &mut Buffer,
+    sketch: &Sketch,
+    inner: Rect,
+    rows: u16,
+    scroll: usize,
+    app: &App,
+) {
+    let Ok(scroll) = u16::try_from(scroll) else {
+        return;
+    };
+    if rows == 0 || scroll >= rows {
+        return;
+    }
+    let area = Rect::new(0, 0, inner.width, rows);
+    let mut picture = Buffer::empty(area);
+    drawing::render(sketch, area, &mut picture, app.theme().drawing);
+    for row in scroll..rows.min(scroll.saturating_add(inner.height)) {
+        for x in 0..inner.width {
+            if let Some(cell) = target.cell_mut((inner.x + x, inner.y + row - scroll)) {
+                *cell = picture[(x, row)].clone();
+            }
+        }
+    }
+}
+
+/// The height of the pane's content (drawing and text) when the pane is
+/// at `area`: how far it can scroll.
+pub fn content_height(app: &App, area: Rect) -> usize {
+    let inner = text_area(area);
+    lines(app, inner.width, drawing_rows(inner)).len()
+}
+
+/// The pane's text, below `picture` blank rows where the drawing goes.
+fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
     let Some((bag_index, bag)) = app.selected().map(|i| (i, &app.lookbook().bags[i])) else {
         return vec![Line::styled("No bag selected.", app.theme().muted)];
     };
     let width = usize::from(width).max(1);
     let theme = app.theme();
-    let mut out: Vec<Line> = text::wrap(&bag.name, width)
-        .into_iter()
-        .map(|line| Line::styled(line, theme.name))
-        .collect();
+    // The picture's rows, and a blank row between it and the name.
+    let spacer = usize::from(picture > 0);
+    let mut out: Vec<Line> = vec![Line::default(); usize::from(picture) + spacer];
+    out.extend(
+        text::wrap(&bag.name, width)
+            .into_iter()
+            .map(|line| Line::styled(line, theme.name)),
+    );
     out.push(Line::default());
     for (label, value) in facts(app, bag) {
         push_fact(&mut out, label, &value, width, app);

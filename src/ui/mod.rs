@@ -3,6 +3,7 @@
 
 mod about;
 mod detail;
+pub mod drawing;
 mod header;
 mod help;
 mod hints;
@@ -64,10 +65,10 @@ pub fn max_scroll(app: &App, width: u16, height: u16) -> usize {
         Some(Overlay::Shortlist) => app.shortlist().len().saturating_sub(1),
         None => {
             let rows = layout::pane_rows(width, height, Pane::Detail);
-            let inner_width = layout::screen(area, Pane::Detail)
+            layout::screen(area, Pane::Detail)
                 .detail
-                .map_or(0, |r| r.width.saturating_sub(4));
-            detail::content_height(app, inner_width).saturating_sub(rows)
+                .map_or(0, |rect| detail::content_height(app, rect))
+                .saturating_sub(rows)
         }
     }
 }

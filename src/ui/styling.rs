@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::drawing::{self, Sketch};
 use super::{pane, text};
 use crate::app::{App, Pane, Stop};
 use crate::lookbook::Look;
@@ -25,7 +26,15 @@ struct Card {
     pair_rows: Vec<usize>,
     /// Whether the bag selected in the list pairs with this look.
     relevant: bool,
+    /// The content row of the drawing of the bag carried, when it fits.
+    thumbnail_row: Option<usize>,
 }
+
+/// The drawing of the bag a look's wearer carried, left of its description;
+/// shown when the card leaves the description `MIN_DESCRIPTION_WIDTH`.
+const THUMBNAIL_WIDTH: u16 = 16;
+const THUMBNAIL_HEIGHT: u16 = 7;
+const MIN_DESCRIPTION_WIDTH: usize = 12;
 
 impl Card {
     fn height(&self) -> usize {
@@ -104,17 +113,22 @@ fn rows_in_view(app: &App, inner: Rect, columns: usize) -> (Vec<CardRow>, usize)
         rows.push(row);
         next += 1;
     }
-    // Space left below the last card: show earlier rows above instead.
+    // Space left below the last card: earlier rows that fit there whole
+    // are shown above, so the anchor card stays in view and no card opens
+    // cut through its middle.
     let mut first = anchor;
-    let mut above = 0;
-    while first > 0 && built.saturating_sub(above + within) < height {
+    let mut offset = within;
+    while first > 0 && within == 0 {
+        let row = card_row(app, first - 1, columns, inner.width);
+        if built + row.height > height {
+            break;
+        }
         first -= 1;
-        let row = card_row(app, first, columns, inner.width);
-        above += row.height;
         built += row.height;
         rows.insert(0, row);
+        offset = 0;
     }
-    let offset = (above + within).min(built.saturating_sub(height));
+    let offset = offset.min(built.saturating_sub(height));
     (rows, offset)
 }
 
@@ -214,8 +228,8 @@ fn card(app: &App, look_index: usize, width: u16) -> Card {
     for piece in &look.outfit {
         lines.extend(wrapped(piece, "• ", Style::new()));
     }
-    lines.push(Line::styled("Carried", theme.label));
-    lines.extend(wrapped(&look.carried, "", Style::new()));
+    let label = Span::styled("Carried", theme.label);
+    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width);
     if let Some(note) = &look.note {
         let italic = theme.muted.add_modifier(Modifier::ITALIC);
         lines.extend(wrapped(note, "", italic));
@@ -266,7 +280,38 @@ fn card(app: &App, look_index: usize, width: u16) -> Card {
         lines,
         pair_rows,
         relevant: app.selected().is_some_and(|bag| look.pairs.contains(&bag)),
+        thumbnail_row,
     }
+}
+
+/// "Carried" and the description of the bag, beside room for its drawing
+/// when the card is wide enough; returns the drawing's first row.
+fn carried(
+    lines: &mut Vec<Line<'static>>,
+    label: Span<'static>,
+    description: &str,
+    width: usize,
+) -> Option<usize> {
+    let indent = usize::from(THUMBNAIL_WIDTH) + 1;
+    if width < indent + MIN_DESCRIPTION_WIDTH {
+        lines.push(Line::from(label));
+        lines.extend(text::wrap(description, width).into_iter().map(Line::from));
+        return None;
+    }
+    let top = lines.len();
+    let column = std::iter::once(label).chain(
+        text::wrap(description, width - indent)
+            .into_iter()
+            .map(Span::raw),
+    );
+    let column: Vec<Span> = column.collect();
+    let rows = column.len().max(usize::from(THUMBNAIL_HEIGHT));
+    let mut column = column.into_iter();
+    for _ in 0..rows {
+        let text = column.next().unwrap_or_default();
+        lines.push(Line::from(vec![Span::raw(" ".repeat(indent)), text]));
+    }
+    Some(top)
 }
 
 fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
@@ -329,6 +374,17 @@ fn render_card(app: &App, card: &Card, slot: &Slot, cursor_on_card: bool) -> Buf
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     block.render(area, &mut buffer);
     Paragraph::new(card.lines.clone()).render(inner, &mut buffer);
+    if let Some(row) = card.thumbnail_row.and_then(|row| u16::try_from(row).ok()) {
+        let thumbnail = Rect::new(
+            inner.x,
+            inner.y.saturating_add(row),
+            THUMBNAIL_WIDTH,
+            THUMBNAIL_HEIGHT,
+        )
+        .intersection(inner);
+        let sketch = Sketch::of_carried(&look.carried);
+        drawing::render(&sketch, thumbnail, &mut buffer, theme.drawing);
+    }
     buffer
 }
 

@@ -6,6 +6,15 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
+/// How bag drawings are put on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawing {
+    /// Colour, two pixels a cell (upper and lower half blocks).
+    HalfBlock,
+    /// No colour: tones of shading characters (`░▒▓█`).
+    Shading,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub border: Style,
@@ -33,6 +42,7 @@ pub struct Theme {
     pub error: Style,
     /// The shortlist marker.
     pub pick: Style,
+    pub drawing: Drawing,
 }
 
 impl Theme {
@@ -77,6 +87,7 @@ impl Theme {
                 .add_modifier(bold.union(Modifier::UNDERLINED)),
             error: Style::new().fg(Color::Red).add_modifier(bold),
             pick: Style::new().fg(Color::Green).add_modifier(bold),
+            drawing: Drawing::HalfBlock,
         }
     }
 
@@ -106,6 +117,7 @@ impl Theme {
             highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             error: bold,
             pick: bold,
+            drawing: Drawing::Shading,
         }
     }
 
