@@ -6,6 +6,7 @@ use clap::Parser;
 use lookbook::app::App;
 use lookbook::cli::{Cli, Command};
 use lookbook::lookbook::{self as book, LoadError, Lookbook};
+use lookbook::render::command;
 use lookbook::term;
 use lookbook::ui::theme::Theme;
 
@@ -13,6 +14,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path }) => check(&path),
+        Some(Command::Render {
+            path,
+            size,
+            keys,
+            format,
+            out,
+        }) => command::render(&command::Request {
+            path: path.as_deref(),
+            size,
+            keys: &keys.0,
+            format,
+            out: out.as_deref(),
+            no_color: std::env::var("NO_COLOR").ok().as_deref(),
+        }),
+        Some(Command::Screenshots { out }) => command::screenshots(&out),
         None => browse(cli.path.as_deref(), cli.mouse),
     }
 }

@@ -184,3 +184,110 @@ fn help() {
     assert!(out.contains("[PATH]"), "{out}");
     assert_no_escapes(&output);
 }
+
+#[test]
+fn render_draws_the_screen_after_the_keys_as_text() {
+    let output = lookbook(&["render", "--size", "50x20", "--keys", "j Tab"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The same frame the snapshot tests see (screens__detail_focused_50x20).
+    let mut app = lookbook::app::App::new(
+        std::sync::Arc::new(lookbook::lookbook::bundled()),
+        lookbook::ui::theme::Theme::ansi(),
+    );
+    let keys = lookbook::app::keymap::parse_keys("j Tab").expect("known keys");
+    let size = lookbook::render::Size {
+        width: 50,
+        height: 20,
+    };
+    let expected = lookbook::render::text(&lookbook::render::after_keys(&mut app, &keys, size));
+    assert_eq!(stdout(&output), expected);
+    assert_no_escapes(&output);
+}
+
+#[test]
+fn render_reads_a_lookbook_file_and_every_format() {
+    for (format, starts) in [("text", " "), ("ansi", "\x1b["), ("svg", "<svg xmlns")] {
+        let output = lookbook(&[
+            "render",
+            "tests/fixtures/valid.toml",
+            "--size",
+            "30x10",
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(
+            stdout(&output).starts_with(starts),
+            "{format}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn render_writes_a_png_named_by_its_extension() {
+    let path = std::env::temp_dir().join(format!("lookbook-cli-{}.png", std::process::id()));
+    let path_arg = path.to_string_lossy().to_string();
+    let output = lookbook(&[
+        "render", "--size", "30x10", "--keys", "?", "--out", &path_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let png = std::fs::read(&path).expect("the PNG was written");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn render_types_quoted_words() {
+    // A quoted word types its letters, as if named one by one.
+    let typed = lookbook(&["render", "--size", "40x12", "--keys", "'jj' Tab"]);
+    let named = lookbook(&["render", "--size", "40x12", "--keys", "j j Tab"]);
+    assert_eq!(typed.status.code(), Some(0), "{}", stderr(&typed));
+    assert_eq!(stdout(&typed), stdout(&named));
+}
+
+#[test]
+fn render_rejects_unknown_keys_and_nonsense_sizes_with_usage_errors() {
+    let output = lookbook(&["render", "--keys", "j Hyper-x"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown key `Hyper-x`"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+    for (size, message) in [
+        ("0x10", "width 0 is out of range: 1 to 400 cells"),
+        ("120x201", "height 201 is out of range: 1 to 200 cells"),
+        (
+            "big",
+            "size `big` is not WIDTHxHEIGHT in cells, e.g. 120x40",
+        ),
+    ] {
+        let output = lookbook(&["render", "--size", size]);
+        assert_eq!(output.status.code(), Some(2), "{size}");
+        assert!(stderr(&output).contains(message), "{}", stderr(&output));
+    }
+    let output = lookbook(&["render", "--format", "gif"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn render_of_an_invalid_lookbook_prints_its_errors() {
+    let output = lookbook(&["render", "tests/fixtures/unknown_size.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("unknown size"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn render_sizes_from_one_cell_to_the_largest() {
+    for size in ["1x1", "400x200"] {
+        let output = lookbook(&["render", "--size", size, "--format", "svg"]);
+        assert_eq!(output.status.code(), Some(0), "{size}: {}", stderr(&output));
+    }
+}

@@ -269,9 +269,36 @@ pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
     Ok(KeyEvent::new(code, modifiers))
 }
 
-/// Reads a space-separated sequence of key names.
+/// Reads a space-separated sequence of key names. A quoted word (`"bag"`
+/// or `'mini bag'`) types its characters one by one, spaces included.
 pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, String> {
-    names.split_whitespace().map(parse_key).collect()
+    let mut keys = Vec::new();
+    let mut rest = names.trim_start();
+    while let Some(first) = rest.chars().next() {
+        if first == '"' || first == '\'' {
+            let body = &rest[first.len_utf8()..];
+            let Some(end) = body.find(first) else {
+                return Err(format!("unclosed quote in `{rest}`: close it with {first}"));
+            };
+            keys.extend(
+                body[..end]
+                    .chars()
+                    .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+            rest = &body[end + first.len_utf8()..];
+            if rest.starts_with(|c: char| !c.is_whitespace()) {
+                return Err(format!(
+                    "a quoted word must end before `{rest}`: put a space after the quote"
+                ));
+            }
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            keys.push(parse_key(&rest[..end])?);
+            rest = &rest[end..];
+        }
+        rest = rest.trim_start();
+    }
+    Ok(keys)
 }
 
 /// The action a key press asks for, if any.
@@ -354,6 +381,38 @@ mod tests {
         }
         assert!(parse_key("Hyper-x").is_err());
         assert!(parse_keys("j j Tab Enter").is_ok());
+    }
+
+    #[test]
+    fn quoted_words_type_their_characters() {
+        let typed = |text: &str| -> Vec<KeyCode> {
+            parse_keys(text)
+                .expect("valid keys")
+                .into_iter()
+                .map(|k| k.code)
+                .collect()
+        };
+        assert_eq!(
+            typed("j \"a b\" Tab"),
+            [
+                KeyCode::Char('j'),
+                KeyCode::Char('a'),
+                KeyCode::Char(' '),
+                KeyCode::Char('b'),
+                KeyCode::Tab
+            ]
+        );
+        assert_eq!(
+            typed("'\"' \"'\""),
+            [KeyCode::Char('"'), KeyCode::Char('\'')]
+        );
+        assert_eq!(typed("  \"\"  "), []);
+        assert!(parse_keys("\"open").is_err());
+        assert!(parse_keys("\"a\"b").is_err());
+        assert_eq!(
+            parse_keys("j Hyper-x"),
+            Err("unknown key `Hyper-x`".to_string())
+        );
     }
 
     #[test]

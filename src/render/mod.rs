@@ -1,13 +1,75 @@
 //! Drawing the app without a terminal: into a ratatui `Buffer`, and from a
-//! buffer to plain text. Tests, snapshots and screenshots all start here, so
-//! they show exactly what a terminal would.
+//! buffer to plain text, ANSI text, SVG or PNG. Tests, snapshots, `lookbook
+//! render` and the screenshots all start here, so they show exactly what a
+//! terminal would.
+
+pub mod ansi;
+pub mod command;
+pub mod palette;
+pub mod png;
+pub mod screenshots;
+mod shapes;
+pub mod size;
+pub mod svg;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::{Action, App};
 use crate::ui;
+
+pub use palette::Palette;
+pub use size::Size;
+
+/// What a frame is turned into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain lines, as the snapshots hold them.
+    Text,
+    /// Lines with SGR colour codes, for `cat` in a terminal.
+    Ansi,
+    /// A picture in a window frame.
+    Svg,
+    /// The picture rasterised at 2x.
+    Png,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension, if any.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(Format::Text),
+            "ansi" => Some(Format::Ansi),
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
+}
+
+/// The frame a user sees after typing `keys` into `app` in a terminal of
+/// `size`: drawn once first, so keys act on a laid-out screen (paging, for
+/// one, depends on it), then once after the keys.
+pub fn after_keys(app: &mut App, keys: &[KeyEvent], size: Size) -> Buffer {
+    frame(app, size.width, size.height);
+    for &key in keys {
+        app.handle_key(key);
+    }
+    frame(app, size.width, size.height)
+}
+
+/// The bytes of `buffer` in `format`; pictures in `palette`.
+pub fn encode(buffer: &Buffer, format: Format, palette: &Palette) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        Format::Text => text(buffer).into_bytes(),
+        Format::Ansi => ansi::ansi(buffer).into_bytes(),
+        Format::Svg => svg::svg(buffer, palette).into_bytes(),
+        Format::Png => png::png(&svg::svg(buffer, palette))?,
+    })
+}
 
 /// Draws one frame of `app` at `width`×`height`, after telling it the size.
 pub fn frame(app: &mut App, width: u16, height: u16) -> Buffer {

@@ -1,0 +1,59 @@
+//! The committed screenshots are what the code draws today: regenerated in
+//! a temporary directory, every SVG must match `screenshots/` byte for byte.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use lookbook::render::screenshots::{REFRESH, SCENES, write_all};
+
+fn committed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots")
+}
+
+#[test]
+fn committed_screenshots_are_current() {
+    let dir = std::env::temp_dir().join(format!("lookbook-screenshots-{}", std::process::id()));
+    let written = write_all(&dir).expect("the screenshots draw");
+    assert_eq!(written.len(), 2 * SCENES.len());
+    let mut stale = Vec::new();
+    for scene in SCENES {
+        let name = format!("{}.svg", scene.name);
+        let fresh = fs::read_to_string(dir.join(&name)).expect("just written");
+        match fs::read_to_string(committed().join(&name)) {
+            Ok(old) if old == fresh => {}
+            Ok(_) => stale.push(format!("{name} differs")),
+            Err(_) => stale.push(format!("{name} is missing")),
+        }
+        let png = fs::read(dir.join(format!("{}.png", scene.name))).expect("just written");
+        assert_eq!(&png[1..4], b"PNG", "{} is a PNG", scene.name);
+        assert!(
+            committed().join(format!("{}.png", scene.name)).is_file(),
+            "screenshots/{}.png is missing: run `{REFRESH}`",
+            scene.name
+        );
+    }
+    let _ = fs::remove_dir_all(&dir);
+    assert!(
+        stale.is_empty(),
+        "screenshots/ is stale ({}): run `{REFRESH}`, look at the PNGs, and commit them",
+        stale.join(", ")
+    );
+}
+
+#[test]
+fn no_screenshot_is_left_over() {
+    let known: Vec<String> = SCENES
+        .iter()
+        .flat_map(|s| [format!("{}.svg", s.name), format!("{}.png", s.name)])
+        .collect();
+    for entry in fs::read_dir(committed()).expect("screenshots/ exists") {
+        let name = entry.expect("a directory entry").file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".svg") || name.ends_with(".png") {
+            assert!(
+                known.iter().any(|k| *k == name),
+                "screenshots/{name} is no scene of src/render/screenshots.rs: remove it"
+            );
+        }
+    }
+}
