@@ -4,15 +4,16 @@ use std::sync::Arc;
 use clap::Parser;
 
 use lookbook::app::App;
-use lookbook::cli::{Cli, Command};
+use lookbook::cli::{Cli, Command, ServeArgs};
 use lookbook::lookbook::{self as book, LoadError, Lookbook};
-use lookbook::term;
 use lookbook::ui::theme::Theme;
+use lookbook::{ssh, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path }) => check(&path),
+        Some(Command::Serve(args)) => serve(&args),
         None => browse(cli.path.as_deref()),
     }
 }
@@ -58,6 +59,27 @@ fn browse(path: Option<&std::path::Path>) -> ExitCode {
     let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
     match term::run(App::new(Arc::new(lookbook), theme)) {
         Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &ServeArgs) -> ExitCode {
+    let lookbook = match load(args.path.as_deref()) {
+        Ok(lookbook) => lookbook,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(settings) = args.settings() else {
+        eprintln!("error: no data dir for the host key ($HOME is not set); pass --host-key FILE");
+        return ExitCode::FAILURE;
+    };
+    match ssh::run(settings, Arc::new(lookbook)) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
