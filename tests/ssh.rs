@@ -102,7 +102,11 @@ struct Term {
 
 impl Term {
     async fn connect(addr: SocketAddr, width: u16, height: u16) -> Term {
-        let config = Arc::new(client::Config::default());
+        // TCP_NODELAY, as OpenSSH sets for interactive sessions.
+        let config = Arc::new(client::Config {
+            nodelay: true,
+            ..Default::default()
+        });
         let mut session = client::connect(config, addr, Client)
             .await
             .expect("connects");

@@ -10,10 +10,11 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// How long a lone ESC waits for the rest of a sequence. Terminals send a
-/// sequence in one write, so even over a slow link its bytes arrive together;
-/// a person can't type a second key this fast.
-pub const ESC_WAIT: Duration = Duration::from_millis(40);
+/// How long a lone ESC waits for the rest of a sequence. A terminal sends a
+/// sequence in one write, but the network may still deliver it in two
+/// packets, the second held back up to a delayed ACK (40 ms on Linux); a
+/// person can't type a second key this fast, and Esc still feels instant.
+pub const ESC_WAIT: Duration = Duration::from_millis(100);
 
 /// Longest sequence kept while waiting for its end; anything longer is noise
 /// (or hostile) and is dropped, so the buffer stays small.

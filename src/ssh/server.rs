@@ -146,6 +146,9 @@ async fn connection(
     };
     let started = Instant::now();
     log::line(format_args!("connect {peer}"));
+    // Keystrokes and frames are small packets: send them at once rather than
+    // wait for delayed ACKs (russh does this only for sockets it accepts).
+    let _ = stream.set_nodelay(true);
     let (stream, counts) = Counted::new(stream);
     let reason = drive(stream, refusal, &shared, config).await;
     counts.cut();
