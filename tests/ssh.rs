@@ -474,3 +474,35 @@ async fn shutting_down_tells_each_client() {
         .expect("in time")
         .expect("stopped");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorized_keys_let_in_only_those_keys() {
+    use russh::keys::ssh_key::private::Ed25519Keypair;
+    use russh::keys::{PrivateKey, PrivateKeyWithHashAlg};
+
+    let known = PrivateKey::from(Ed25519Keypair::from_seed(&[7; 32]));
+    let stranger = PrivateKey::from(Ed25519Keypair::from_seed(&[9; 32]));
+    let file = key_path("authorized_keys");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("folder");
+    let line = known.public_key().to_openssh().expect("openssh text");
+    std::fs::write(&file, format!("{line} demo@test\n")).expect("written");
+    let server = serve("authorized", |s| s.authorized_keys = Some(file.clone())).await;
+
+    let login = |key: PrivateKey| async move {
+        let config = Arc::new(client::Config::default());
+        let mut session = client::connect(config, server.addr, Client)
+            .await
+            .expect("connects");
+        let none = session.authenticate_none("demo").await.expect("auth runs");
+        assert!(!none.success(), "`none` is not enough with authorized keys");
+        let key = PrivateKeyWithHashAlg::new(Arc::new(key), None);
+        let result = session
+            .authenticate_publickey("demo", key)
+            .await
+            .expect("auth runs");
+        result.success()
+    };
+    assert!(login(known).await, "the listed key gets in");
+    assert!(!login(stranger).await, "another key does not");
+    server.stop().await;
+}

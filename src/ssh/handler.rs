@@ -146,10 +146,10 @@ impl Connection {
     }
 }
 
-/// Where a command tells the user to go instead.
-fn no_pty_message(listen: SocketAddr) -> String {
+/// How to browse instead, for a line that refuses something.
+fn connect_hint(listen: SocketAddr) -> String {
     format!(
-        "lookbook needs a terminal: connect with `ssh -p {} HOST`, without a command or -T.",
+        "connect with `ssh -p {} HOST`, without a command or -T",
         listen.port()
     )
 }
@@ -276,7 +276,10 @@ impl Handler for Connection {
             );
         }
         if self.pty.is_none() {
-            let message = no_pty_message(self.shared.settings.listen);
+            let message = format!(
+                "lookbook needs a terminal: {}.",
+                connect_hint(self.shared.settings.listen)
+            );
             return self.turn_away(channel, &message, Ending::NoPty, session);
         }
         self.start_session();
@@ -284,7 +287,9 @@ impl Handler for Connection {
     }
 
     /// Nothing is run: the command is refused with a line saying how to
-    /// browse, exit status 1, and the channel closes.
+    /// browse, exit status 1, and the channel closes. The request itself is
+    /// acknowledged, or OpenSSH would print only "exec request failed" and
+    /// exit 255 without showing the line.
     async fn exec_request(
         &mut self,
         channel: ChannelId,
@@ -294,7 +299,7 @@ impl Handler for Connection {
         if !self.is_ours(channel) || self.channel.is_none() {
             return session.channel_failure(channel);
         }
-        session.channel_failure(channel)?;
+        session.channel_success(channel)?;
         if let Some(refusal) = self.refusal {
             return self.turn_away(
                 channel,
@@ -304,8 +309,8 @@ impl Handler for Connection {
             );
         }
         let message = format!(
-            "lookbook runs no commands. {}",
-            no_pty_message(self.shared.settings.listen)
+            "lookbook runs no commands; to browse, {}.",
+            connect_hint(self.shared.settings.listen)
         );
         self.turn_away(channel, &message, Ending::Exec, session)
     }

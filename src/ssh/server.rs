@@ -248,6 +248,6 @@ fn ending(phase: &watch::Receiver<Phase>) -> String {
     match *phase.borrow() {
         Phase::Done(ending) => ending.reason(),
         Phase::Running => Ending::Session(super::session::End::ClientLeft).reason(),
-        Phase::LoggingIn => "client left before logging in".into(),
+        Phase::LoggingIn => "client left without starting a session".into(),
     }
 }
