@@ -1,12 +1,17 @@
-//! The command line: browse a lookbook, check one, or draw it headless.
+//! The command line: browse a lookbook, check one, draw it headless, or
+//! serve it over SSH.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::keymap::parse_keys;
 use crate::render::{Format, Size};
+use crate::ssh::Settings;
+use crate::ssh::limits::Limits;
 
 /// Browse a lookbook of mini bags in the terminal.
 ///
@@ -59,6 +64,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = "screenshots")]
         out: PathBuf,
     },
+    /// Serve the lookbook over SSH: `ssh -p 2222 HOST` browses it.
+    Serve(ServeArgs),
 }
 
 /// Keys typed by `--keys`, already read.
@@ -72,4 +79,109 @@ fn key_sequence(text: &str) -> Result<KeySequence, String> {
              separated by spaces; a quoted word types its characters"
         )
     })
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A lookbook TOML file to serve (default: the bundled edit).
+    pub path: Option<PathBuf>,
+
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:2222")]
+    pub listen: SocketAddr,
+
+    /// The ed25519 host key; created (mode 0600) if missing.
+    /// [default: DATA_DIR/lookbook/ssh_host_ed25519_key]
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+
+    /// Only let in these public keys (OpenSSH authorized_keys format).
+    /// Without it, anyone may log in: a public demo.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+
+    /// Sessions at once, in all.
+    #[arg(long, default_value_t = 64)]
+    pub max_sessions: usize,
+
+    /// Sessions at once from one address.
+    #[arg(long, default_value_t = 8)]
+    pub max_per_ip: usize,
+
+    /// New connections a minute from one address.
+    #[arg(long, default_value_t = 30, value_name = "N")]
+    pub max_new_per_minute: u32,
+
+    /// Time to log in (auth, PTY, shell): 10s, 1m, ...
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    pub login_deadline: Duration,
+
+    /// Close a session after this long without a key press: 10m, 30s, 1h.
+    #[arg(long, default_value = "10m", value_parser = parse_duration)]
+    pub idle_timeout: Duration,
+
+    /// Close a session after this long, whatever happens: 1h, 90m.
+    #[arg(long, default_value = "1h", value_parser = parse_duration)]
+    pub max_session: Duration,
+}
+
+impl ServeArgs {
+    /// The server settings; `None` when no host key path was given and no
+    /// data dir is known.
+    pub fn settings(&self) -> Option<Settings> {
+        let host_key = self
+            .host_key
+            .clone()
+            .or_else(crate::ssh::config::default_host_key_path)?;
+        let mut settings = Settings::new(self.listen, host_key);
+        settings.authorized_keys = self.authorized_keys.clone();
+        settings.limits = Limits {
+            max_sessions: self.max_sessions,
+            max_per_ip: self.max_per_ip,
+            per_ip_per_minute: self.max_new_per_minute,
+        };
+        settings.login_deadline = self.login_deadline;
+        settings.idle_timeout = self.idle_timeout;
+        settings.max_session = self.max_session;
+        Some(settings)
+    }
+}
+
+/// `90` or `90s`, `10m`, `1h`; at least a second, at most a week.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, "s"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration like 30s, 10m or 1h"))?;
+    let secs = match unit {
+        "s" => Some(n),
+        "m" => n.checked_mul(60),
+        "h" => n.checked_mul(3600),
+        _ => None,
+    }
+    .ok_or_else(|| format!("`{text}` is not a duration like 30s, 10m or 1h"))?;
+    if !(1..=7 * 24 * 3600).contains(&secs) {
+        return Err(format!("`{text}`: between 1s and a week, please"));
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_with_units() {
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("10m"), Ok(Duration::from_secs(600)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("ten").is_err());
+        assert!(parse_duration("5d").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+    }
 }

@@ -4,9 +4,10 @@ use std::sync::Arc;
 use clap::Parser;
 
 use lookbook::app::App;
-use lookbook::cli::{Cli, Command};
+use lookbook::cli::{Cli, Command, ServeArgs};
 use lookbook::lookbook::{self as book, LoadError, Lookbook};
 use lookbook::render::command;
+use lookbook::ssh;
 use lookbook::term;
 use lookbook::ui::theme::Theme;
 
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
             no_color: std::env::var("NO_COLOR").ok().as_deref(),
         }),
         Some(Command::Screenshots { out }) => command::screenshots(&out),
+        Some(Command::Serve(args)) => serve(&args),
         None => browse(cli.path.as_deref(), cli.mouse),
     }
 }
@@ -78,6 +80,27 @@ fn browse(path: Option<&std::path::Path>, mouse: bool) -> ExitCode {
             print!("{}", app.shortlist().to_text(app.lookbook()));
             ExitCode::SUCCESS
         }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &ServeArgs) -> ExitCode {
+    let lookbook = match load(args.path.as_deref()) {
+        Ok(lookbook) => lookbook,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(settings) = args.settings() else {
+        eprintln!("error: no data dir for the host key ($HOME is not set); pass --host-key FILE");
+        return ExitCode::FAILURE;
+    };
+    match ssh::run(settings, Arc::new(lookbook)) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE

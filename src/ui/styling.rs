@@ -45,6 +45,10 @@ impl Card {
 /// Cards go side by side when the pane has room for columns this wide.
 const MIN_CARD_WIDTH: u16 = 36;
 
+/// Rows of a card that must show (its title and a little more) for it to
+/// count as in sight.
+const MIN_CARD_SHOWN: usize = 4;
+
 /// Where a card sits in the strip of card rows being drawn.
 struct Slot {
     x: u16,
@@ -154,10 +158,28 @@ fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
             (cursor_row + 1).saturating_sub(usize::from(inner.height)),
         );
     }
-    let relevant = app
+    let Some(relevant) = app
         .selected()
-        .and_then(|bag| looks.iter().position(|look| look.pairs.contains(&bag)));
-    (relevant.unwrap_or(0), 0)
+        .and_then(|bag| looks.iter().position(|look| look.pairs.contains(&bag)))
+    else {
+        return (0, 0);
+    };
+    // Scroll only when the marked card would be out of sight: a pane that
+    // stays put as the selection moves is calmer to read, and over SSH a
+    // keystroke then sends the marks that changed, not a whole pane.
+    let height = usize::from(inner.height);
+    let mut top = 0;
+    for row in 0..relevant / columns {
+        if top + MIN_CARD_SHOWN > height {
+            break;
+        }
+        top += card_row(app, row, columns, inner.width).height;
+    }
+    if top + MIN_CARD_SHOWN <= height {
+        (0, 0)
+    } else {
+        (relevant, 0)
+    }
 }
 
 /// Columns of equal width, the last taking what division leaves over.

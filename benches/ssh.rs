@@ -1,0 +1,144 @@
+//! `lookbook serve`: what a keystroke costs on the wire, and how many
+//! sessions a second the server can open.
+//!
+//! Run with `cargo bench --bench ssh`. The byte counts are printed first:
+//! they are exact, not timed.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use lookbook::app::App;
+use lookbook::lookbook::bundled;
+use lookbook::ssh::limits::Limits;
+use lookbook::ssh::output::{self, Screen};
+use lookbook::ssh::{self, Settings};
+use lookbook::ui::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use russh::ChannelMsg;
+use russh::client;
+use russh::keys::PublicKeyOrCertificate;
+
+fn main() {
+    let (full, keystroke) = frame_bytes(120, 40);
+    println!(
+        "bytes at 120x40: full redraw {full}, navigation keystroke (j) {keystroke} ({:.1}% of a full redraw)",
+        100.0 * keystroke as f64 / full as f64
+    );
+    divan::main();
+}
+
+/// Bytes the session sends for the first (full) frame, and for the frame
+/// after one `j`.
+fn frame_bytes(width: u16, height: u16) -> (usize, usize) {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    app.handle(lookbook::app::Action::Resize { width, height });
+    let mut screen = Screen::new(width, height).expect("a screen");
+    let mut full = output::enter();
+    full.extend(screen.draw(&app).expect("draws"));
+    app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+    (full.len(), screen.draw(&app).expect("draws").len())
+}
+
+/// Drawing and diffing one keystroke's frame at 120x40 (the server's CPU per key).
+#[divan::bench]
+fn keystroke_frame_120x40(bencher: divan::Bencher) {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    app.handle(lookbook::app::Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let mut screen = Screen::new(120, 40).expect("a screen");
+    screen.draw(&app).expect("draws");
+    let mut down = true;
+    bencher.bench_local(|| {
+        let code = if down {
+            KeyCode::Char('j')
+        } else {
+            KeyCode::Char('k')
+        };
+        down = !down;
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        screen.draw(&app).expect("draws").len()
+    });
+}
+
+struct Client;
+
+impl client::Handler for Client {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+/// One whole session over loopback: TCP, key exchange, auth, PTY, shell,
+/// the first frame, `q`, exit status. Its inverse is sessions per second.
+#[divan::bench(sample_count = 40, sample_size = 1)]
+fn open_session(bencher: divan::Bencher) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let addr = runtime.block_on(start_server());
+    // No Nagle on the client either, as OpenSSH sets TCP_NODELAY for
+    // interactive sessions; else each small packet waits for delayed ACKs.
+    let config = Arc::new(client::Config {
+        nodelay: true,
+        ..Default::default()
+    });
+    bencher.bench_local(|| runtime.block_on(one_session(addr, Arc::clone(&config))));
+}
+
+async fn start_server() -> SocketAddr {
+    let key = std::env::temp_dir().join(format!("lookbook-bench-{}/key", std::process::id()));
+    let mut settings = Settings::new("127.0.0.1:0".parse().expect("addr"), key);
+    settings.limits = Limits {
+        max_sessions: 1000,
+        max_per_ip: 1000,
+        per_ip_per_minute: 1_000_000,
+    };
+    let server = ssh::bind(settings, Arc::new(bundled()))
+        .await
+        .expect("binds");
+    let addr = server.local_addr();
+    tokio::spawn(server.run(std::future::pending()));
+    addr
+}
+
+async fn one_session(addr: SocketAddr, config: Arc<client::Config>) {
+    let mut session = client::connect(config, addr, Client)
+        .await
+        .expect("connects");
+    let auth = session.authenticate_none("bench").await.expect("auth");
+    assert!(auth.success());
+    let mut channel = session.channel_open_session().await.expect("channel");
+    channel
+        .request_pty(false, "xterm", 120, 40, 0, 0, &[])
+        .await
+        .expect("pty");
+    channel.request_shell(false).await.expect("shell");
+    let mut quit_sent = false;
+    // Bounded: a session sends a handful of messages, then closes.
+    for _ in 0..10_000 {
+        match channel.wait().await {
+            Some(ChannelMsg::Data { .. }) if !quit_sent => {
+                channel.data(&b"q"[..]).await.expect("q");
+                quit_sent = true;
+            }
+            Some(ChannelMsg::ExitStatus { exit_status }) => {
+                assert_eq!(exit_status, 0);
+                break;
+            }
+            None => break,
+            _ => {}
+        }
+    }
+    let _ = session
+        .disconnect(russh::Disconnect::ByApplication, "", "")
+        .await;
+}

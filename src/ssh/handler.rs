@@ -1,0 +1,363 @@
+//! The SSH side of one connection: who gets in, and which requests are
+//! answered. Only one thing is reachable: a session channel with a PTY and
+//! a shell, which is the lookbook. Everything else (exec, subsystems such as
+//! sftp, agent and X11 forwarding, port forwarding, a second channel) is
+//! refused.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use russh::keys::PublicKey;
+use russh::server::VerifiedPublicKey;
+use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Response, Session};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use tokio::sync::watch;
+
+use super::config::Access;
+use super::limits::Refusal;
+use super::server::Shared;
+use super::session::{self, End, Start};
+use crate::app::App;
+use crate::ui::theme::Theme;
+
+/// Where a connection is; the connection task watches it for the login
+/// deadline and to close a connection whose session is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    LoggingIn,
+    Running,
+    /// The session ended, or the connection was turned away with a message.
+    Done(Ending),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Session(End),
+    Refused(Refusal),
+    NoPty,
+    Exec,
+}
+
+impl Ending {
+    pub fn reason(self) -> String {
+        match self {
+            Ending::Session(end) => end.reason(),
+            Ending::Refused(refusal) => format!("refused: {}", refusal.reason()),
+            Ending::NoPty => "refused: no PTY".into(),
+            Ending::Exec => "refused: exec".into(),
+        }
+    }
+}
+
+pub struct Connection {
+    shared: Arc<Shared>,
+    /// Set when the connection is over a limit: it is told so, then closed.
+    refusal: Option<Refusal>,
+    phase: watch::Sender<Phase>,
+    /// The one session channel, until its shell starts.
+    channel: Option<Channel<Msg>>,
+    channel_id: Option<ChannelId>,
+    pty: Option<(u16, u16)>,
+    no_color: Option<String>,
+}
+
+impl Connection {
+    pub fn new(
+        shared: Arc<Shared>,
+        refusal: Option<Refusal>,
+        phase: watch::Sender<Phase>,
+    ) -> Connection {
+        Connection {
+            shared,
+            refusal,
+            phase,
+            channel: None,
+            channel_id: None,
+            pty: None,
+            no_color: None,
+        }
+    }
+
+    fn access(&self) -> &Access {
+        &self.shared.access
+    }
+
+    fn allows(&self, key: &PublicKey) -> Auth {
+        if self.access().allows(key) {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        }
+    }
+
+    fn open_to_anyone(&self) -> Auth {
+        match self.access() {
+            Access::Anyone => Auth::Accept,
+            Access::Keys(_) => Auth::reject(),
+        }
+    }
+
+    fn is_ours(&self, channel: ChannelId) -> bool {
+        self.channel_id == Some(channel)
+    }
+
+    /// A one-line message, exit status 1, EOF, close.
+    fn turn_away(
+        &mut self,
+        channel: ChannelId,
+        message: &str,
+        ending: Ending,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        let line = format!("{message}\r\n");
+        if matches!(ending, Ending::Exec | Ending::NoPty) {
+            session.extended_data(channel, 1, line.into_bytes())?;
+        } else {
+            session.data(channel, line.into_bytes())?;
+        }
+        session.exit_status_request(channel, 1)?;
+        session.eof(channel)?;
+        session.close(channel)?;
+        self.channel = None;
+        self.phase.send_replace(Phase::Done(ending));
+        Ok(())
+    }
+
+    fn start_session(&mut self) {
+        let (Some(channel), Some(size)) = (self.channel.take(), self.pty) else {
+            return;
+        };
+        let theme = Theme::for_no_color(self.no_color.as_deref());
+        let shared = &self.shared;
+        let start = Start {
+            app: App::new(Arc::clone(&shared.lookbook), theme),
+            size,
+            channel,
+            idle_timeout: shared.settings.idle_timeout,
+            max_session: shared.settings.max_session,
+            shutdown: shared.shutdown.clone(),
+        };
+        let phase = self.phase.clone();
+        phase.send_replace(Phase::Running);
+        tokio::spawn(async move {
+            let end = session::run(start).await;
+            phase.send_replace(Phase::Done(Ending::Session(end)));
+        });
+    }
+}
+
+/// How to browse instead, for a line that refuses something.
+fn connect_hint(listen: SocketAddr) -> String {
+    format!(
+        "connect with `ssh -p {} HOST`, without a command or -T",
+        listen.port()
+    )
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+        Ok(self.open_to_anyone())
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        _user: &str,
+        offer: PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(self.allows(offer.public_key))
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        _user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(self.allows(key.public_key))
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        _user: &str,
+        _submethods: &str,
+        _response: Option<Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(self.open_to_anyone())
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel_id.is_some() {
+            reply
+                .reject(ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            return Ok(());
+        }
+        self.channel_id = Some(channel.id());
+        self.channel = Some(channel);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.is_ours(channel) {
+            return session.channel_failure(channel);
+        }
+        self.pty = Some(session::clamp_size(col_width, row_height));
+        session.channel_success(channel)
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // Before the shell starts, remember it; after, the session reads the
+        // same request from its channel.
+        if self.is_ours(channel) && self.pty.is_some() {
+            self.pty = Some(session::clamp_size(col_width, row_height));
+        }
+        Ok(())
+    }
+
+    /// Only `NO_COLOR` (and `COLORTERM`, noted and unused: the theme keeps to
+    /// the 16 ANSI colours) are taken; nothing here has an environment.
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        match name {
+            "NO_COLOR" if self.is_ours(channel) => {
+                self.no_color = Some(value.to_string());
+                session.channel_success(channel)
+            }
+            "COLORTERM" if self.is_ours(channel) => session.channel_success(channel),
+            _ => session.channel_failure(channel),
+        }
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.is_ours(channel) || self.channel.is_none() {
+            return session.channel_failure(channel);
+        }
+        session.channel_success(channel)?;
+        if let Some(refusal) = self.refusal {
+            return self.turn_away(
+                channel,
+                refusal.message(),
+                Ending::Refused(refusal),
+                session,
+            );
+        }
+        if self.pty.is_none() {
+            let message = format!(
+                "lookbook needs a terminal: {}.",
+                connect_hint(self.shared.settings.listen)
+            );
+            return self.turn_away(channel, &message, Ending::NoPty, session);
+        }
+        self.start_session();
+        Ok(())
+    }
+
+    /// Nothing is run: the command is refused with a line saying how to
+    /// browse, exit status 1, and the channel closes. The request itself is
+    /// acknowledged, or OpenSSH would print only "exec request failed" and
+    /// exit 255 without showing the line.
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.is_ours(channel) || self.channel.is_none() {
+            return session.channel_failure(channel);
+        }
+        session.channel_success(channel)?;
+        if let Some(refusal) = self.refusal {
+            return self.turn_away(
+                channel,
+                refusal.message(),
+                Ending::Refused(refusal),
+                session,
+            );
+        }
+        let message = format!(
+            "lookbook runs no commands; to browse, {}.",
+            connect_hint(self.shared.settings.listen)
+        );
+        self.turn_away(channel, &message, Ending::Exec, session)
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        _name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(
+        &mut self,
+        _socket_path: &str,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+}

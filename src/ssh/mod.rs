@@ -1,0 +1,100 @@
+//! The SSH transport: `lookbook serve` lets anyone run `ssh -p 2222 host`
+//! and browse the lookbook in their own terminal, each connection with its
+//! own `App`. The core, keymap and drawing are the local terminal's; only
+//! the transport differs.
+//!
+//! - [`config`]: settings, the host key, who may log in
+//! - [`server`]: the listener, each connection's life, shutdown, the log
+//! - [`handler`]: the SSH requests: auth, PTY, shell; everything else refused
+//! - [`session`]: one browsing session: app, timers, frames out
+//! - [`input`]: bytes from the client's terminal into key events
+//! - [`output`]: a ratatui terminal that draws into a buffer
+//! - [`limits`]: how many sessions, from where, how fast
+
+pub mod config;
+mod counting;
+mod handler;
+pub mod input;
+pub mod limits;
+mod log;
+pub mod output;
+pub mod server;
+pub mod session;
+
+use std::future::Future;
+use std::sync::Arc;
+
+pub use config::Settings;
+pub use server::Server;
+
+use crate::lookbook::Lookbook;
+
+/// Binds the server for `settings`: reads or creates the host key, reads the
+/// authorized keys. Errors are one line, for the user.
+pub async fn bind(settings: Settings, lookbook: Arc<Lookbook>) -> Result<Server, String> {
+    let access = config::Access::load(settings.authorized_keys.as_deref())?;
+    let (key, created) = config::host_key(&settings.host_key)?;
+    let fingerprint = key.public_key().fingerprint(russh::keys::HashAlg::Sha256);
+    log::line(format_args!(
+        "host key {} ({}): {fingerprint}",
+        settings.host_key.display(),
+        if created { "created" } else { "existing" }
+    ));
+    let config = config::russh_config(key, &access);
+    let listen = settings.listen;
+    let server = Server::bind(settings, lookbook, config, access)
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    log::line(format_args!(
+        "listening on {} ({}); connect with: ssh -p {} {}",
+        server.local_addr(),
+        if server.is_public() {
+            "anyone may log in"
+        } else {
+            "authorized keys only"
+        },
+        server.local_addr().port(),
+        server.local_addr().ip()
+    ));
+    Ok(server)
+}
+
+/// Runs the server on its own runtime until SIGINT or SIGTERM.
+pub fn run(settings: Settings, lookbook: Arc<Lookbook>) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
+    runtime.block_on(serve(settings, lookbook))
+}
+
+/// Serves until SIGINT or SIGTERM, then closes every session politely.
+pub async fn serve(settings: Settings, lookbook: Arc<Lookbook>) -> Result<(), String> {
+    let stop = signals()?;
+    let server = bind(settings, lookbook).await?;
+    server.run(stop).await;
+    Ok(())
+}
+
+/// SIGINT or SIGTERM, listened for from this call on (not from the first
+/// poll), so a signal right after start still closes the server politely.
+#[cfg(unix)]
+fn signals() -> Result<impl Future<Output = ()>, String> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let listen = |kind| signal(kind).map_err(|e| format!("cannot listen for signals: {e}"));
+    let mut interrupt = listen(SignalKind::interrupt())?;
+    let mut terminate = listen(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => log::line(format_args!("SIGINT received")),
+            _ = terminate.recv() => log::line(format_args!("SIGTERM received")),
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn signals() -> Result<impl Future<Output = ()>, String> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}

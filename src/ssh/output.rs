@@ -1,0 +1,162 @@
+//! The client's screen: a ratatui `Terminal` whose crossterm backend writes
+//! into a buffer instead of a tty. After each draw the session takes the
+//! buffer as one frame of bytes and hands it to the channel writer. Ratatui
+//! diffs against the previous frame, so a keystroke sends only the cells it
+//! changed.
+
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::{cursor, queue, style, terminal};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+use crate::app::App;
+use crate::ui;
+
+/// Bytes written by the backend. Shared with [`Screen`], which takes them
+/// after each draw (ratatui keeps its backend's writer to itself).
+#[derive(Debug, Default, Clone)]
+struct FrameBuffer {
+    bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl FrameBuffer {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.bytes.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Write for FrameBuffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    /// Nothing to do: the frame is taken after the draw, so one draw is one
+    /// message on the channel however often ratatui flushes.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A client's screen, drawn into bytes.
+pub struct Screen {
+    terminal: Terminal<CrosstermBackend<FrameBuffer>>,
+    frame: FrameBuffer,
+}
+
+impl Screen {
+    /// A screen of the client's size. The viewport is fixed: the size comes
+    /// from the PTY request and window-changes, never from asking a tty.
+    pub fn new(width: u16, height: u16) -> io::Result<Screen> {
+        let frame = FrameBuffer::default();
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(frame.clone()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )?;
+        Ok(Screen { terminal, frame })
+    }
+
+    /// Follows a window-change: the next draw repaints everything.
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        // Clearing wrote a "clear screen" that belongs to the next frame.
+        Ok(())
+    }
+
+    /// Draws `app` and returns the bytes that bring the client's screen from
+    /// the last frame to this one.
+    pub fn draw(&mut self, app: &App) -> io::Result<Vec<u8>> {
+        self.terminal.draw(|frame| ui::draw(frame, app))?;
+        Ok(self.frame.take())
+    }
+}
+
+/// What a session sends first: the alternate screen (so the client's own
+/// screen comes back untouched on quit), no cursor, a clean page.
+pub fn enter() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = queue!(
+        bytes,
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        terminal::Clear(terminal::ClearType::All)
+    );
+    bytes
+}
+
+/// What a session sends last: the client's terminal as it was, then
+/// `message` (if any) on its own line of the normal screen. The alternate
+/// screen is cleared first: some terminals (tmux after a resize) carry its
+/// rows over to the normal screen.
+pub fn leave(message: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = queue!(
+        bytes,
+        style::ResetColor,
+        style::SetAttribute(style::Attribute::Reset),
+        terminal::Clear(terminal::ClearType::All),
+        cursor::Show,
+        terminal::LeaveAlternateScreen
+    );
+    if !message.is_empty() {
+        bytes.extend_from_slice(message.as_bytes());
+        bytes.extend_from_slice(b"\r\n");
+    }
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::lookbook::bundled;
+    use crate::ui::theme::Theme;
+
+    #[test]
+    fn a_draw_is_one_frame_and_an_unchanged_app_sends_almost_nothing() {
+        let app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
+        let mut screen = Screen::new(80, 24).expect("a screen");
+        let first = screen.draw(&app).expect("draws");
+        assert!(String::from_utf8_lossy(&first).contains("Nano Mayfair bag"));
+        let again = screen.draw(&app).expect("draws");
+        assert!(again.len() < 64, "no cells changed: {} bytes", again.len());
+    }
+
+    #[test]
+    fn a_navigation_keystroke_sends_well_under_a_quarter_of_a_full_redraw() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
+        app.handle(crate::app::Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        let mut screen = Screen::new(120, 40).expect("a screen");
+        let full = enter().len() + screen.draw(&app).expect("draws").len();
+        for key in ['j', 'j', 'k'] {
+            app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+            let keystroke = screen.draw(&app).expect("draws").len();
+            assert!(
+                keystroke * 4 < full,
+                "{key}: {keystroke} bytes against {full} for a full redraw"
+            );
+        }
+    }
+
+    #[test]
+    fn leave_undoes_enter() {
+        let enter = String::from_utf8(enter()).expect("ascii");
+        let leave = String::from_utf8(leave("bye")).expect("ascii");
+        assert!(enter.contains("\x1b[?1049h") && enter.contains("\x1b[?25l"));
+        assert!(leave.contains("\x1b[?1049l") && leave.contains("\x1b[?25h"));
+        assert!(leave.ends_with("bye\r\n"));
+    }
+}

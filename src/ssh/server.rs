@@ -1,0 +1,253 @@
+//! The listener and the life of each connection: admission (limits), the
+//! login deadline, the connect and disconnect log lines, and shutdown.
+
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use russh::Disconnect;
+use russh::server::run_stream;
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+use tokio::time::{Instant, sleep, sleep_until, timeout};
+
+use super::config::{Access, Settings};
+use super::counting::Counted;
+use super::handler::{Connection, Ending, Phase};
+use super::limits::{Admission, Refusal, Tracker};
+use super::log;
+use super::session::human;
+use crate::lookbook::Lookbook;
+
+/// What every connection shares.
+pub struct Shared {
+    pub lookbook: Arc<Lookbook>,
+    pub access: Access,
+    pub settings: Settings,
+    /// Turns true when the server is closing.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// After a session ends, how long the client gets to close the connection
+/// itself before the server does.
+const CLOSE_GRACE: Duration = Duration::from_secs(2);
+
+/// On shutdown, how long sessions get to say goodbye.
+const SHUTDOWN_WAIT: Duration = Duration::from_secs(5);
+
+/// A bound server, not yet accepting.
+pub struct Server {
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+    tracker: Tracker,
+    shutdown: watch::Sender<bool>,
+}
+
+impl Server {
+    pub async fn bind(
+        settings: Settings,
+        lookbook: Arc<Lookbook>,
+        config: russh::server::Config,
+        access: Access,
+    ) -> io::Result<Server> {
+        let listener = TcpListener::bind(settings.listen).await?;
+        let (shutdown, receiver) = watch::channel(false);
+        let tracker = Tracker::new(settings.limits);
+        let mut settings = settings;
+        settings.listen = listener.local_addr()?;
+        Ok(Server {
+            listener,
+            shared: Arc::new(Shared {
+                lookbook,
+                access,
+                settings,
+                shutdown: receiver,
+            }),
+            config: Arc::new(config),
+            tracker,
+            shutdown,
+        })
+    }
+
+    /// The address actually bound (tests listen on port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.shared.settings.listen
+    }
+
+    /// Whether anyone may log in (no authorized keys file).
+    pub fn is_public(&self) -> bool {
+        matches!(self.shared.access, Access::Anyone)
+    }
+
+    /// The session counters, to watch from outside.
+    pub fn tracker(&self) -> Tracker {
+        self.tracker.clone()
+    }
+
+    /// Serves until `stop` completes, then tells every client the lookbook
+    /// is closing, waits a little for the goodbyes, and returns.
+    pub async fn run(self, stop: impl Future<Output = ()>) {
+        let mut connections = JoinSet::new();
+        tokio::pin!(stop);
+        loop {
+            tokio::select! {
+                () = &mut stop => break,
+                accepted = self.listener.accept() => match accepted {
+                    Ok((stream, peer)) => {
+                        let admission = self.tracker.admit(peer.ip(), std::time::Instant::now());
+                        let shared = Arc::clone(&self.shared);
+                        let config = Arc::clone(&self.config);
+                        connections.spawn(connection(stream, peer, admission, shared, config));
+                    }
+                    Err(error) => {
+                        // Out of file descriptors and the like: wait, don't spin.
+                        log::line(format_args!("accept failed: {error}"));
+                        sleep(Duration::from_millis(100)).await;
+                    }
+                },
+                Some(_) = connections.join_next() => {}
+            }
+        }
+        let open = connections.len();
+        log::line(format_args!(
+            "closing: telling {open} connection(s) the lookbook is closing"
+        ));
+        self.shutdown.send_replace(true);
+        let drained = timeout(SHUTDOWN_WAIT, async {
+            while connections.join_next().await.is_some() {}
+        })
+        .await;
+        if drained.is_err() {
+            connections.shutdown().await;
+        }
+        log::line(format_args!("closed"));
+    }
+}
+
+async fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    admission: Admission,
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+) {
+    let (slot, refusal) = match admission {
+        Admission::Serve(slot) => (slot, None),
+        Admission::Refuse(refusal, slot) => {
+            log::line(format_args!("refusing {peer}: {}", refusal.reason()));
+            (slot, Some(refusal))
+        }
+        Admission::Cut(refusal) => return cut(stream, peer, refusal).await,
+    };
+    let started = Instant::now();
+    log::line(format_args!("connect {peer}"));
+    // Keystrokes and frames are small packets: send them at once rather than
+    // wait for delayed ACKs (russh does this only for sockets it accepts).
+    let _ = stream.set_nodelay(true);
+    let (stream, counts) = Counted::new(stream);
+    let reason = drive(stream, refusal, &shared, config).await;
+    counts.cut();
+    drop(slot);
+    let (bytes_in, bytes_out) = counts.get();
+    log::line(format_args!(
+        "disconnect {peer} after {:.1}s, {bytes_in} bytes in, {bytes_out} bytes out: {reason}",
+        started.elapsed().as_secs_f64()
+    ));
+}
+
+/// Turned away before the handshake: a line of text (RFC 4253 lets a server
+/// send lines before its version), then close. Cheap, as a flood needs.
+async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal) {
+    log::line(format_args!("refused {peer}: {}", refusal.reason()));
+    let line = format!("{}\r\n", refusal.message());
+    let _ = timeout(Duration::from_secs(1), stream.write_all(line.as_bytes())).await;
+}
+
+/// Runs the SSH connection to its end; returns why it ended.
+async fn drive(
+    stream: Counted<TcpStream>,
+    refusal: Option<Refusal>,
+    shared: &Arc<Shared>,
+    config: Arc<russh::server::Config>,
+) -> String {
+    let settings = &shared.settings;
+    let deadline = Instant::now() + settings.login_deadline;
+    let late = || {
+        let reason = format!("login deadline ({})", human(settings.login_deadline));
+        log::line(format_args!("{reason} passed"));
+        reason
+    };
+    let (phase_sender, mut phase) = watch::channel(Phase::LoggingIn);
+    let handler = Connection::new(Arc::clone(shared), refusal, phase_sender);
+    let running = match tokio::time::timeout_at(deadline, run_stream(config, stream, handler)).await
+    {
+        Err(_) => return late(),
+        Ok(Err(error)) => return format!("ssh error: {error}"),
+        Ok(Ok(running)) => running,
+    };
+    let handle = running.handle();
+    tokio::pin!(running);
+    let mut shutdown = shared.shutdown.clone();
+
+    // Logging in: auth, a channel, a PTY and a shell, before the deadline.
+    // A second receiver to read the phase while `phase` is being waited on.
+    let status = phase.clone();
+    tokio::select! {
+        _ = &mut running => return ending(&status),
+        () = until(&mut phase, |p| *p != Phase::LoggingIn) => {}
+        () = sleep_until(deadline) => {
+            let reason = late();
+            let _ = handle
+                .disconnect(Disconnect::ByApplication, "login took too long".into(), String::new())
+                .await;
+            let _ = timeout(CLOSE_GRACE, &mut running).await;
+            return reason;
+        }
+        () = until(&mut shutdown, |closing| *closing) => {
+            let _ = handle
+                .disconnect(Disconnect::ByApplication, "the lookbook is closing".into(), String::new())
+                .await;
+            let _ = timeout(CLOSE_GRACE, &mut running).await;
+            return "server shutting down".into();
+        }
+    }
+
+    // Running (or turned away): the session ends itself; the client then
+    // closes, or is closed after a grace period.
+    tokio::select! {
+        _ = &mut running => {
+            // The session notices the closed channel at once; give it a
+            // moment to say why it ended.
+            let mut done = status.clone();
+            let _ = timeout(Duration::from_millis(500), until(&mut done, |p| matches!(p, Phase::Done(_)))).await;
+        }
+        () = until(&mut phase, |p| matches!(p, Phase::Done(_))) => {
+            if timeout(CLOSE_GRACE, &mut running).await.is_err() {
+                let _ = handle
+                    .disconnect(Disconnect::ByApplication, "bye".into(), String::new())
+                    .await;
+                let _ = timeout(CLOSE_GRACE, &mut running).await;
+            }
+        }
+    }
+    ending(&status)
+}
+
+/// Waits until the watched value satisfies `done` (or its sender is gone),
+/// without holding the value's lock across an await.
+async fn until<T>(watched: &mut watch::Receiver<T>, done: impl FnMut(&T) -> bool) {
+    let _ = watched.wait_for(done).await;
+}
+
+fn ending(phase: &watch::Receiver<Phase>) -> String {
+    match *phase.borrow() {
+        Phase::Done(ending) => ending.reason(),
+        Phase::Running => Ending::Session(super::session::End::ClientLeft).reason(),
+        Phase::LoggingIn => "client left without starting a session".into(),
+    }
+}

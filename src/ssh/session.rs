@@ -1,0 +1,279 @@
+//! One browsing session: the same `App` and `ui::draw` as the local
+//! terminal, fed by the channel's bytes and window-changes, drawn into a
+//! buffer that a writer task sends back.
+//!
+//! At most one frame waits for the writer: the session draws only when the
+//! one-frame queue has room, so while a slow client catches up, keys and
+//! resizes change the app's state and the next frame shows the newest state.
+//! Ratatui's diff is against the last frame actually queued, so nothing sent
+//! is ever skipped and the client's screen stays right.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::KeyEvent;
+use russh::server::Msg;
+use russh::{Channel, ChannelMsg, ChannelReadHalf, ChannelWriteHalf};
+use tokio::sync::{mpsc, watch};
+use tokio::time::{Instant, sleep_until, timeout};
+
+use super::input::{ESC_WAIT, InputParser};
+use super::output::{self, Screen};
+use crate::app::{Action, App};
+
+/// The largest screen a client may claim. A PTY request is the client's
+/// word: without a cap, 65535×65535 would make ratatui allocate gigabytes.
+pub const MAX_WIDTH: u16 = 400;
+pub const MAX_HEIGHT: u16 = 150;
+
+/// How long the goodbye (restore, message, exit status, close) may take
+/// before a client that stopped reading is left to the connection's end.
+const GOODBYE_WAIT: Duration = Duration::from_secs(3);
+
+/// Clamps a size from the client to what a session will draw.
+pub fn clamp_size(width: u32, height: u32) -> (u16, u16) {
+    let clamp = |value: u32, max: u16| u16::try_from(value).unwrap_or(max).min(max);
+    (clamp(width, MAX_WIDTH), clamp(height, MAX_HEIGHT))
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The user quit (`q`, `Esc`, Ctrl-C).
+    Quit,
+    /// The client closed the channel or vanished.
+    ClientLeft,
+    Idle(Duration),
+    MaxSession(Duration),
+    Shutdown,
+    /// Drawing failed (it doesn't, into a buffer; but never panic).
+    DrawFailed,
+}
+
+impl End {
+    /// What the client reads on its restored screen.
+    pub fn message(self) -> String {
+        match self {
+            End::Quit | End::ClientLeft => String::new(),
+            End::Idle(after) => format!(
+                "lookbook: closed after {} without a key press. Thanks for browsing!",
+                human(after)
+            ),
+            End::MaxSession(after) => format!(
+                "lookbook: sessions last at most {}. Thanks for browsing; you're welcome back!",
+                human(after)
+            ),
+            End::Shutdown => "lookbook: the lookbook is closing. Thanks for browsing!".into(),
+            End::DrawFailed => "lookbook: something went wrong drawing the screen, sorry.".into(),
+        }
+    }
+
+    /// The exit status: 0 when the user chose to quit, 1 when the server
+    /// ended the session.
+    pub fn exit_status(self) -> u32 {
+        match self {
+            End::Quit => 0,
+            _ => 1,
+        }
+    }
+
+    /// The reason as the log says it.
+    pub fn reason(self) -> String {
+        match self {
+            End::Quit => "quit".into(),
+            End::ClientLeft => "client left".into(),
+            End::Idle(after) => format!("idle timeout ({})", human(after)),
+            End::MaxSession(after) => format!("max-session reached ({})", human(after)),
+            End::Shutdown => "server shutting down".into(),
+            End::DrawFailed => "draw failed".into(),
+        }
+    }
+}
+
+/// `10 minutes`, `1 hour`, `2 seconds`.
+pub fn human(duration: Duration) -> String {
+    let secs = duration.as_secs();
+    let (n, unit) = if secs >= 3600 && secs.is_multiple_of(3600) {
+        (secs / 3600, "hour")
+    } else if secs >= 60 && secs.is_multiple_of(60) {
+        (secs / 60, "minute")
+    } else {
+        (secs, "second")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What a session starts with.
+pub struct Start {
+    pub app: App,
+    pub size: (u16, u16),
+    pub channel: Channel<Msg>,
+    pub idle_timeout: Duration,
+    pub max_session: Duration,
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// What the writer task sends, in order.
+enum Out {
+    Frame(Vec<u8>),
+    Goodbye(End),
+}
+
+/// Runs the session to its end, says goodbye, and tells why it ended.
+pub async fn run(start: Start) -> End {
+    let Start {
+        mut app,
+        size: (width, height),
+        channel,
+        idle_timeout,
+        max_session,
+        mut shutdown,
+    } = start;
+    let (mut reader, writer) = channel.split();
+    let (frames, queue) = mpsc::channel(1);
+    let writer = tokio::spawn(write_frames(writer, queue));
+
+    let end = match Screen::new(width, height) {
+        Ok(screen) => {
+            app.handle(Action::Resize { width, height });
+            let mut session = Session {
+                app,
+                screen,
+                parser: InputParser::new(),
+                keys: Vec::new(),
+            };
+            let limits = (idle_timeout, max_session);
+            session
+                .run(&mut reader, &frames, &mut shutdown, limits)
+                .await
+        }
+        Err(_) => End::DrawFailed,
+    };
+
+    if end != End::ClientLeft {
+        let goodbye = async {
+            let _ = frames.send(Out::Goodbye(end)).await;
+            drop(frames);
+            let _ = writer.await;
+        };
+        let _ = timeout(GOODBYE_WAIT, goodbye).await;
+    }
+    end
+}
+
+struct Session {
+    app: App,
+    screen: Screen,
+    parser: InputParser,
+    keys: Vec<KeyEvent>,
+}
+
+impl Session {
+    async fn run(
+        &mut self,
+        reader: &mut ChannelReadHalf,
+        frames: &mpsc::Sender<Out>,
+        shutdown: &mut watch::Receiver<bool>,
+        (idle_timeout, max_session): (Duration, Duration),
+    ) -> End {
+        let started = Instant::now();
+        let mut last_input = started;
+        let mut dirty = true;
+        if frames.send(Out::Frame(output::enter())).await.is_err() {
+            return End::ClientLeft;
+        }
+        while self.app.is_running() {
+            let esc_deadline = last_input + ESC_WAIT;
+            let waiting_esc = self.parser.has_pending();
+            tokio::select! {
+                biased;
+                _ = shutdown.wait_for(|closing| *closing) => return End::Shutdown,
+                message = reader.wait() => match message {
+                    None | Some(ChannelMsg::Eof | ChannelMsg::Close) => return End::ClientLeft,
+                    Some(ChannelMsg::Data { data }) => {
+                        last_input = Instant::now();
+                        self.parser.feed(&data, &mut self.keys);
+                        dirty |= self.handle_keys();
+                    }
+                    Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
+                        let (width, height) = clamp_size(col_width, row_height);
+                        self.app.handle(Action::Resize { width, height });
+                        if self.screen.resize(width, height).is_err() {
+                            return End::DrawFailed;
+                        }
+                        dirty = true;
+                    }
+                    Some(_) => {}
+                },
+                () = sleep_until(esc_deadline), if waiting_esc => {
+                    self.parser.flush(&mut self.keys);
+                    dirty |= self.handle_keys();
+                }
+                () = sleep_until(last_input + idle_timeout) => return End::Idle(idle_timeout),
+                () = sleep_until(started + max_session) => return End::MaxSession(max_session),
+                permit = frames.reserve(), if dirty && self.app.is_running() => {
+                    let Ok(permit) = permit else { return End::ClientLeft };
+                    let Ok(frame) = self.screen.draw(&self.app) else {
+                        return End::DrawFailed;
+                    };
+                    permit.send(Out::Frame(frame));
+                    dirty = false;
+                }
+            }
+        }
+        End::Quit
+    }
+
+    /// Hands the parsed keys to the app; whether there were any.
+    fn handle_keys(&mut self) -> bool {
+        let any = !self.keys.is_empty();
+        for key in self.keys.drain(..) {
+            if !self.app.is_running() {
+                break;
+            }
+            self.app.handle_key(key);
+        }
+        any
+    }
+}
+
+/// Sends frames as the client's window allows (so a slow client slows only
+/// its own session), then the goodbye: the client's terminal restored, the
+/// reason, exit status, EOF, close.
+async fn write_frames(writer: ChannelWriteHalf<Msg>, mut queue: mpsc::Receiver<Out>) {
+    while let Some(out) = queue.recv().await {
+        match out {
+            Out::Frame(bytes) => {
+                if writer.data_bytes(bytes).await.is_err() {
+                    return;
+                }
+            }
+            Out::Goodbye(end) => {
+                let _ = writer.data_bytes(output::leave(&end.message())).await;
+                let _ = writer.exit_status(end.exit_status()).await;
+                let _ = writer.eof().await;
+                let _ = writer.close().await;
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_from_the_client_are_capped() {
+        assert_eq!(clamp_size(120, 40), (120, 40));
+        assert_eq!(clamp_size(u32::MAX, 70_000), (MAX_WIDTH, MAX_HEIGHT));
+        assert_eq!(clamp_size(0, 0), (0, 0));
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(human(Duration::from_secs(600)), "10 minutes");
+        assert_eq!(human(Duration::from_secs(3600)), "1 hour");
+        assert_eq!(human(Duration::from_secs(2)), "2 seconds");
+        assert_eq!(human(Duration::from_millis(1500)), "1 second");
+    }
+}

@@ -1,0 +1,508 @@
+//! `lookbook serve`, in process: a russh client connects to a server on
+//! 127.0.0.1, and a vt100 parser rebuilds the client's screen from the
+//! bytes, which must equal the same app drawn headless.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use lookbook::app::App;
+use lookbook::app::keymap::parse_keys;
+use lookbook::lookbook::bundled;
+use lookbook::render;
+use lookbook::ssh::limits::{Limits, Tracker};
+use lookbook::ssh::{self, Settings};
+use lookbook::ui::theme::Theme;
+use russh::client::{self, Handle};
+use russh::keys::PublicKeyOrCertificate;
+use russh::{Channel, ChannelMsg};
+use tokio::io::AsyncReadExt;
+use tokio::sync::oneshot;
+use tokio::time::{Instant, sleep, timeout};
+
+/// Every wait in these tests ends by this, pass or fail.
+const LIMIT: Duration = Duration::from_secs(20);
+
+struct Client;
+
+impl client::Handler for Client {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+struct Running {
+    addr: SocketAddr,
+    tracker: Tracker,
+    stop: Option<oneshot::Sender<()>>,
+    done: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        timeout(LIMIT, &mut self.done)
+            .await
+            .expect("the server stops in time")
+            .expect("the server task ends cleanly");
+    }
+}
+
+fn key_path(name: &str) -> PathBuf {
+    std::env::temp_dir()
+        .join(format!("lookbook-ssh-test-{}", std::process::id()))
+        .join(name)
+}
+
+/// A server on 127.0.0.1 with `tweak`ed settings.
+async fn serve(name: &str, tweak: impl FnOnce(&mut Settings)) -> Running {
+    let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
+    let mut settings = Settings::new(listen, key_path(name));
+    settings.limits = Limits {
+        max_sessions: 64,
+        max_per_ip: 64,
+        per_ip_per_minute: 1000,
+    };
+    tweak(&mut settings);
+    let server = ssh::bind(settings, Arc::new(bundled()))
+        .await
+        .expect("the server binds");
+    let addr = server.local_addr();
+    let tracker = server.tracker();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let done = tokio::spawn(server.run(async {
+        let _ = stopped.await;
+    }));
+    Running {
+        addr,
+        tracker,
+        stop: Some(stop),
+        done,
+    }
+}
+
+/// A client's terminal: what the server sent, as a screen.
+struct Term {
+    session: Handle<Client>,
+    channel: Channel<client::Msg>,
+    screen: vt100::Parser,
+    stderr: String,
+    exit_status: Option<u32>,
+    closed: bool,
+    failures: usize,
+}
+
+impl Term {
+    async fn connect(addr: SocketAddr, width: u16, height: u16) -> Term {
+        // TCP_NODELAY, as OpenSSH sets for interactive sessions.
+        let config = Arc::new(client::Config {
+            nodelay: true,
+            ..Default::default()
+        });
+        let mut session = client::connect(config, addr, Client)
+            .await
+            .expect("connects");
+        let auth = session.authenticate_none("demo").await.expect("auth runs");
+        assert!(auth.success(), "a public demo lets `none` in");
+        let channel = session.channel_open_session().await.expect("a session");
+        Term {
+            session,
+            channel,
+            screen: vt100::Parser::new(nonzero(height), nonzero(width), 0),
+            stderr: String::new(),
+            exit_status: None,
+            closed: false,
+            failures: 0,
+        }
+    }
+
+    /// Connects, asks for a PTY of this size and a shell.
+    async fn open(addr: SocketAddr, width: u16, height: u16) -> Term {
+        let term = Term::connect(addr, width, height).await;
+        term.channel
+            .request_pty(false, "xterm", width.into(), height.into(), 0, 0, &[])
+            .await
+            .expect("pty");
+        term.channel.request_shell(false).await.expect("shell");
+        term
+    }
+
+    async fn keys(&self, bytes: &[u8]) {
+        self.channel.data(bytes).await.expect("keys sent");
+    }
+
+    async fn resize(&mut self, width: u16, height: u16) {
+        self.screen
+            .screen_mut()
+            .set_size(nonzero(height), nonzero(width));
+        self.channel
+            .window_change(width.into(), height.into(), 0, 0)
+            .await
+            .expect("window change sent");
+    }
+
+    /// Reads what the server sends until `done` holds (or the channel
+    /// closes); false if it never did within the limit.
+    async fn until(&mut self, done: impl Fn(&Term) -> bool) -> bool {
+        let deadline = Instant::now() + LIMIT;
+        while !done(self) {
+            if self.closed {
+                return false;
+            }
+            match tokio::time::timeout_at(deadline, self.channel.wait()).await {
+                Err(_) => return false,
+                Ok(None) => self.closed = true,
+                Ok(Some(message)) => self.take(message),
+            }
+        }
+        true
+    }
+
+    fn take(&mut self, message: ChannelMsg) {
+        match message {
+            ChannelMsg::Data { data } => self.screen.process(&data),
+            ChannelMsg::ExtendedData { data, .. } => {
+                self.stderr.push_str(&String::from_utf8_lossy(&data));
+            }
+            ChannelMsg::ExitStatus { exit_status } => self.exit_status = Some(exit_status),
+            ChannelMsg::Close => self.closed = true,
+            ChannelMsg::Failure => self.failures += 1,
+            _ => {}
+        }
+    }
+
+    /// The screen as text, one line per row, right-trimmed.
+    fn text(&self) -> String {
+        let screen = self.screen.screen();
+        let (_, width) = screen.size();
+        let width = width.get();
+        screen
+            .rows(0, width)
+            .map(|row| row.trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Waits until the screen shows exactly what the app shows after `keys`
+    /// at the current size.
+    async fn shows(&mut self, keys: &str) -> bool {
+        let (height, width) = self.screen.screen().size();
+        let expected = headless(keys, width.get(), height.get());
+        self.until(|term| term.text() == expected).await
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+/// The app drawn headless after `keys`, trimmed like [`Term::text`].
+fn headless(keys: &str, width: u16, height: u16) -> String {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    render::frame(&mut app, width, height);
+    for key in parse_keys(keys).expect("key names") {
+        app.handle_key(key);
+    }
+    render::text(&render::frame(&mut app, width, height))
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn eventually(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + LIMIT;
+    while !check() {
+        assert!(Instant::now() < deadline, "never: {what}");
+        sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browse_navigate_resize_and_quit() {
+    let server = serve("browse", |_| {}).await;
+    let mut term = Term::open(server.addr, 120, 40).await;
+
+    assert!(term.shows("").await, "first screen:\n{}", term.text());
+    assert!(term.text().contains("Nano Mayfair bag"));
+    let before = term.text();
+
+    term.keys(b"j").await;
+    assert!(term.shows("j").await, "after j:\n{}", term.text());
+    assert_ne!(term.text(), before, "j changes the detail pane");
+    assert!(term.text().contains("│ First Nano bag"), "{}", term.text());
+
+    // An arrow split across two packets is still one Down.
+    term.keys(b"\x1b[").await;
+    term.keys(b"B").await;
+    assert!(term.shows("j j").await, "after ↓:\n{}", term.text());
+
+    term.resize(80, 24).await;
+    assert!(term.shows("j j").await, "at 80x24:\n{}", term.text());
+    term.resize(50, 20).await;
+    assert!(term.shows("j j").await, "at 50x20:\n{}", term.text());
+
+    term.keys(b"q").await;
+    assert!(term.until(|t| t.closed).await, "q closes the channel");
+    assert_eq!(term.exit_status, Some(0));
+    let screen = term.screen.screen();
+    assert!(!screen.alternate_screen(), "back on the normal screen");
+    assert!(!screen.hide_cursor(), "the cursor shows again");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lone_esc_quits_after_its_short_wait_and_ctrl_c_quits_too() {
+    let server = serve("esc", |_| {}).await;
+    let mut term = Term::open(server.addr, 80, 24).await;
+    assert!(term.shows("").await);
+    term.keys(b"?").await;
+    assert!(term.shows("?").await, "help:\n{}", term.text());
+    term.keys(b"\x1b").await;
+    assert!(term.shows("").await, "Esc closed help:\n{}", term.text());
+    term.keys(b"\x03").await;
+    assert!(term.until(|t| t.closed).await);
+    assert_eq!(term.exit_status, Some(0));
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exec_is_refused_with_a_line_and_exit_status_1() {
+    let server = serve("exec", |_| {}).await;
+    let mut term = Term::connect(server.addr, 80, 24).await;
+    term.channel
+        .exec(true, "cat /etc/passwd")
+        .await
+        .expect("sent");
+    assert!(term.until(|t| t.closed).await);
+    assert_eq!(term.exit_status, Some(1));
+    assert!(term.stderr.contains("runs no commands"), "{}", term.stderr);
+    assert_eq!(term.screen.screen().contents().trim(), "");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shell_without_a_pty_is_refused() {
+    let server = serve("nopty", |_| {}).await;
+    let mut term = Term::connect(server.addr, 80, 24).await;
+    term.channel.request_shell(true).await.expect("sent");
+    assert!(term.until(|t| t.closed).await);
+    assert_eq!(term.exit_status, Some(1));
+    assert!(term.stderr.contains("needs a terminal"), "{}", term.stderr);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sftp_env_and_forwarding_are_refused() {
+    let server = serve("refused", |_| {}).await;
+    let mut term = Term::connect(server.addr, 80, 24).await;
+    term.channel
+        .request_subsystem(true, "sftp")
+        .await
+        .expect("sent");
+    term.channel
+        .set_env(true, "LD_PRELOAD", "x")
+        .await
+        .expect("sent");
+    term.channel.agent_forward(true).await.expect("sent");
+    assert!(term.until(|t| t.failures == 3).await, "three failures");
+    let forward = term.session.tcpip_forward("127.0.0.1", 0).await;
+    assert!(forward.is_err(), "port forwarding is refused");
+    let direct = term
+        .session
+        .channel_open_direct_tcpip("127.0.0.1", 22, "127.0.0.1", 5000)
+        .await;
+    assert!(direct.is_err(), "tunnels are refused");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_color_from_the_client_gives_the_monochrome_theme() {
+    let server = serve("nocolor", |_| {}).await;
+    let mut term = Term::connect(server.addr, 80, 24).await;
+    term.channel
+        .set_env(false, "NO_COLOR", "1")
+        .await
+        .expect("env");
+    term.channel
+        .request_pty(false, "xterm", 80, 24, 0, 0, &[])
+        .await
+        .expect("pty");
+    term.channel.request_shell(false).await.expect("shell");
+    assert!(term.until(|t| t.text().contains("Nano Mayfair")).await);
+    let screen = term.screen.screen();
+    let colored = (0..24u16)
+        .flat_map(|row| (0..80u16).map(move |col| (row, col)))
+        .filter_map(|(row, col)| screen.cell(row, col))
+        .any(|cell| {
+            cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+        });
+    assert!(!colored, "no colour at all with NO_COLOR");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_clients_at_once_each_keep_their_own_selection() {
+    let server = serve("fifty", |_| {}).await;
+    let mut terms = Vec::new();
+    for _ in 0..50 {
+        terms.push(Term::open(server.addr, 80, 24).await);
+    }
+    eventually("50 sessions", || server.tracker.sessions() == 50).await;
+    let presses = |i: usize| i % 8;
+    for (i, term) in terms.iter().enumerate() {
+        term.keys(&b"jjjjjjjj"[..presses(i)]).await;
+    }
+    // All 50 sessions are open at once; each screen is then read in turn.
+    for (i, term) in terms.iter_mut().enumerate() {
+        let keys = vec!["j"; presses(i)].join(" ");
+        assert!(
+            term.shows(&keys).await,
+            "client {i} shows its own selection:\n{}",
+            term.text()
+        );
+    }
+    drop(terms);
+    eventually("all slots freed", || server.tracker.sessions() == 0).await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_dropped_mid_session_frees_its_slot() {
+    let server = serve("dropped", |s| s.limits.max_sessions = 1).await;
+    let mut term = Term::open(server.addr, 80, 24).await;
+    assert!(term.shows("").await);
+    assert_eq!(server.tracker.sessions(), 1);
+    drop(term);
+    eventually("the slot is freed", || server.tracker.sessions() == 0).await;
+    let mut again = Term::open(server.addr, 80, 24).await;
+    assert!(again.shows("").await, "a new client gets the slot");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_the_limits_a_client_is_told_and_closed() {
+    let server = serve("full", |s| {
+        s.limits.max_sessions = 2;
+        s.limits.max_per_ip = 1;
+    })
+    .await;
+    let mut first = Term::open(server.addr, 80, 24).await;
+    assert!(first.shows("").await);
+    let mut second = Term::open(server.addr, 80, 24).await;
+    assert!(second.until(|t| t.closed).await);
+    assert_eq!(second.exit_status, Some(1));
+    assert!(
+        second.text().contains("from this address"),
+        "{}",
+        second.text()
+    );
+    assert!(first.shows("").await, "the first session is untouched");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_new_connections_are_cut_before_the_handshake() {
+    let server = serve("rate", |s| s.limits.per_ip_per_minute = 2).await;
+    let _one = Term::open(server.addr, 80, 24).await;
+    let _two = Term::open(server.addr, 80, 24).await;
+    let mut raw = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("tcp");
+    let mut text = String::new();
+    timeout(LIMIT, raw.read_to_string(&mut text))
+        .await
+        .expect("closed in time")
+        .expect("read");
+    assert!(text.contains("wait a minute"), "{text}");
+    assert!(!text.contains("SSH-2.0"), "no handshake: {text}");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_session_times_out_politely() {
+    let server = serve("idle", |s| s.idle_timeout = Duration::from_secs(1)).await;
+    let mut term = Term::open(server.addr, 80, 24).await;
+    assert!(term.shows("").await);
+    assert!(term.until(|t| t.closed).await, "closed for idleness");
+    assert_eq!(term.exit_status, Some(1));
+    assert!(!term.screen.screen().alternate_screen());
+    assert!(
+        term.text().contains("without a key press"),
+        "{}",
+        term.text()
+    );
+    eventually("the slot is freed", || server.tracker.sessions() == 0).await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_logs_in_is_dropped_at_the_deadline() {
+    let server = serve("login", |s| s.login_deadline = Duration::from_secs(1)).await;
+    let mut raw = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("tcp");
+    let mut bytes = Vec::new();
+    let read = timeout(LIMIT, raw.read_to_end(&mut bytes)).await;
+    assert!(read.is_ok(), "the server closed the connection in time");
+    eventually("the slot is freed", || server.tracker.sessions() == 0).await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutting_down_tells_each_client() {
+    let server = serve("shutdown", |_| {}).await;
+    let mut term = Term::open(server.addr, 80, 24).await;
+    assert!(term.shows("").await);
+    let stopping = tokio::spawn(server.stop());
+    assert!(term.until(|t| t.closed).await);
+    assert!(
+        term.text().contains("the lookbook is closing"),
+        "{}",
+        term.text()
+    );
+    timeout(LIMIT, stopping)
+        .await
+        .expect("in time")
+        .expect("stopped");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorized_keys_let_in_only_those_keys() {
+    use russh::keys::ssh_key::private::Ed25519Keypair;
+    use russh::keys::{PrivateKey, PrivateKeyWithHashAlg};
+
+    let known = PrivateKey::from(Ed25519Keypair::from_seed(&[7; 32]));
+    let stranger = PrivateKey::from(Ed25519Keypair::from_seed(&[9; 32]));
+    let file = key_path("authorized_keys");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("folder");
+    let line = known.public_key().to_openssh().expect("openssh text");
+    std::fs::write(&file, format!("{line} demo@test\n")).expect("written");
+    let server = serve("authorized", |s| s.authorized_keys = Some(file.clone())).await;
+
+    let login = |key: PrivateKey| async move {
+        let config = Arc::new(client::Config::default());
+        let mut session = client::connect(config, server.addr, Client)
+            .await
+            .expect("connects");
+        let none = session.authenticate_none("demo").await.expect("auth runs");
+        assert!(!none.success(), "`none` is not enough with authorized keys");
+        let key = PrivateKeyWithHashAlg::new(Arc::new(key), None);
+        let result = session
+            .authenticate_publickey("demo", key)
+            .await
+            .expect("auth runs");
+        result.success()
+    };
+    assert!(login(known).await, "the listed key gets in");
+    assert!(!login(stranger).await, "another key does not");
+    server.stop().await;
+}

@@ -1,0 +1,236 @@
+//! End to end: `lookbook serve` as a process, the real OpenSSH client in a
+//! tmux pane, keys typed with send-keys and the screen read with
+//! capture-pane, as a person would.
+//!
+//! Needs `ssh` and `tmux`; `.ci/run` installs them and sets
+//! `LOOKBOOK_E2E_REQUIRED=1` so CI can't skip this by accident.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use lookbook::app::App;
+use lookbook::app::keymap::parse_keys;
+use lookbook::lookbook::bundled;
+use lookbook::render;
+use lookbook::ui::theme::Theme;
+
+const LIMIT: Duration = Duration::from_secs(30);
+
+fn have(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim_end()
+            .to_string()
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {what}; screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// The server process, stopped with SIGTERM on drop if still running.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = std::env::temp_dir().join(format!("lookbook-e2e-{}", std::process::id()));
+        let key = dir.join("host_key");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lookbook"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
+            .arg(&key)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("lookbook serve starts");
+        let stderr = child.stderr.take().expect("stderr piped");
+        let (lines, received) = mpsc::channel();
+        thread::spawn(move || {
+            // Reads to the end, so the server never writes into a closed pipe.
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("server: {line}");
+                let _ = lines.send(line);
+            }
+        });
+        let deadline = Instant::now() + LIMIT;
+        let port = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = received
+                .recv_timeout(left)
+                .expect("the server says where it listens");
+            if let Some(rest) = line.split("listening on 127.0.0.1:").nth(1) {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                break digits.parse().expect("a port");
+            }
+        };
+        Server { child, port }
+    }
+
+    /// SIGTERM, then the exit status.
+    fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop on SIGTERM"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn headless(keys: &str, width: u16, height: u16) -> String {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    render::frame(&mut app, width, height);
+    for key in parse_keys(keys).expect("key names") {
+        app.handle_key(key);
+    }
+    render::text(&render::frame(&mut app, width, height))
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn the_openssh_client_browses_resizes_and_quits() {
+    if !have("ssh") || !have("tmux") {
+        assert!(
+            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
+            "ssh and tmux are required here"
+        );
+        eprintln!("skipped: needs the OpenSSH client and tmux");
+        return;
+    }
+    let mut server = Server::start();
+    let tmux = Tmux {
+        socket: format!("lookbook-e2e-{}", std::process::id()),
+    };
+    let ssh = format!(
+        "ssh -p {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+         -o LogLevel=ERROR -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityFile=/dev/null \
+         demo@127.0.0.1; echo ssh-exit=$?; sleep 60",
+        server.port
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &ssh,
+    ]);
+
+    let first = tmux.wait_for("the first screen at 100x30", |s| s == headless("", 100, 30));
+    assert!(first.contains("Nano Mayfair bag"));
+
+    tmux.run(&["send-keys", "-t", "e2e", "j"]);
+    tmux.wait_for("the second bag after j", |s| s == headless("j", 100, 30));
+    tmux.run(&["send-keys", "-t", "e2e", "Down"]);
+    tmux.wait_for("the third bag after Down", |s| {
+        s == headless("j j", 100, 30)
+    });
+
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "130", "-y", "40"]);
+    let wide = tmux.wait_for("the wide layout at 130x40", |s| {
+        s == headless("j j", 130, 40)
+    });
+    assert!(wide.contains("Styling"));
+
+    tmux.run(&["send-keys", "-t", "e2e", "q"]);
+    let after = tmux.wait_for("ssh exiting with 0", |s| s.contains("ssh-exit="));
+    assert!(after.contains("ssh-exit=0"), "{after}");
+    assert!(
+        !after.contains("Nano Mayfair"),
+        "the lookbook is gone: {after}"
+    );
+    let modes = tmux.run(&[
+        "display",
+        "-p",
+        "-t",
+        "e2e",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(modes.trim(), "0 1", "normal screen, cursor shown");
+
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "SIGTERM ends the server with 0: {status:?}"
+    );
+}
