@@ -57,7 +57,7 @@ scene!(sort_price_low, "s", [(120, 40)]);
 scene!(sort_price_high, "s s", [(120, 40)]);
 scene!(sort_brand, "s s s", [(120, 40)]);
 scene!(sort_while_filtering, "/ l e a t h e r Enter s", [(120, 40)]);
-scene!(budget_set, "b 4 0 0 Enter", [(120, 40)]);
+scene!(budget_set, "b 4 0 0 Enter", [(120, 40), (60, 20), (40, 12)]);
 scene!(budget_bad_amount, "b 4 x Enter", [(120, 40)]);
 scene!(
     shortlist_view,

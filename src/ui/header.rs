@@ -11,33 +11,34 @@ use crate::app::App;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
     let lookbook = app.lookbook();
+    let width = usize::from(area.width);
+    // What matters most is kept when the line is short: the title, then the
+    // budget in force, then the source, then the counts.
+    let budget = app
+        .budget()
+        .map(|budget| format!(" · under {}", lookbook.currency.format(budget)));
+    let budget_width = budget.as_deref().map_or(0, text::width);
+    let title_room = width.saturating_sub(1 + budget_width);
+    let title = text::truncate(&lookbook.title, title_room).into_owned();
+    let mut used = 1 + text::width(&title) + budget_width;
+    let mut spans = vec![Span::raw(" "), Span::styled(title, theme.header)];
+    let source_room = width.saturating_sub(used + 3);
+    if source_room > 2 {
+        let source = text::truncate(&lookbook.source, source_room).into_owned();
+        used += 3 + text::width(&source);
+        spans.push(Span::styled(" · ", theme.muted));
+        spans.push(Span::styled(source, theme.header_source));
+    }
+    if let Some(budget) = budget {
+        spans.push(Span::styled(budget, theme.accent));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
     let counts = format!(
         "{} bags · {} looks ",
         lookbook.bags.len(),
         lookbook.looks.len()
     );
-    let width = usize::from(area.width);
-    let room_for_counts =
-        width > text::width(&lookbook.title) + text::width(&lookbook.source) + counts.len() + 8;
-    let title_room = width.saturating_sub(1);
-    let title = text::truncate(&lookbook.title, title_room).into_owned();
-    let source_room = title_room.saturating_sub(text::width(&title) + 3);
-    let mut spans = vec![Span::raw(" "), Span::styled(title, theme.header)];
-    if source_room > 2 {
-        spans.push(Span::styled(" · ", theme.muted));
-        spans.push(Span::styled(
-            text::truncate(&lookbook.source, source_room).into_owned(),
-            theme.header_source,
-        ));
-    }
-    if let Some(budget) = app.budget() {
-        spans.push(Span::styled(
-            format!(" · under {}", lookbook.currency.format(budget)),
-            theme.accent,
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if room_for_counts {
+    if used + 2 + text::width(&counts) <= width {
         let counts = Paragraph::new(Span::styled(counts, theme.muted)).alignment(Alignment::Right);
         frame.render_widget(counts, area);
     }
