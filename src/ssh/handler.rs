@@ -102,6 +102,31 @@ impl Connection {
     }
 
     /// A one-line message, exit status 1, EOF, close.
+    /// Answers a shell or exec request on our channel. `false` when the
+    /// answer was already given: not our channel, or a client over a limit,
+    /// turned away with its message.
+    fn acknowledge(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<bool, russh::Error> {
+        if !self.is_ours(channel) || self.channel.is_none() {
+            session.channel_failure(channel)?;
+            return Ok(false);
+        }
+        session.channel_success(channel)?;
+        if let Some(refusal) = self.refusal {
+            self.turn_away(
+                channel,
+                refusal.message(),
+                Ending::Refused(refusal),
+                session,
+            )?;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
     fn turn_away(
         &mut self,
         channel: ChannelId,
@@ -263,17 +288,8 @@ impl Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if !self.is_ours(channel) || self.channel.is_none() {
-            return session.channel_failure(channel);
-        }
-        session.channel_success(channel)?;
-        if let Some(refusal) = self.refusal {
-            return self.turn_away(
-                channel,
-                refusal.message(),
-                Ending::Refused(refusal),
-                session,
-            );
+        if !self.acknowledge(channel, session)? {
+            return Ok(());
         }
         if self.pty.is_none() {
             let message = format!(
@@ -296,17 +312,8 @@ impl Handler for Connection {
         _data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if !self.is_ours(channel) || self.channel.is_none() {
-            return session.channel_failure(channel);
-        }
-        session.channel_success(channel)?;
-        if let Some(refusal) = self.refusal {
-            return self.turn_away(
-                channel,
-                refusal.message(),
-                Ending::Refused(refusal),
-                session,
-            );
+        if !self.acknowledge(channel, session)? {
+            return Ok(());
         }
         let message = format!(
             "lookbook runs no commands; to browse, {}.",
