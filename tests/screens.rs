@@ -12,11 +12,9 @@ use lookbook::ui::theme::Theme;
 /// The frame after typing `keys` into a fresh app at `width`×`height`.
 fn screen(keys: &str, width: u16, height: u16) -> String {
     let mut app = App::new(Arc::new(bundled()), Theme::ansi());
-    render::frame(&mut app, width, height);
-    for key in parse_keys(keys).expect("known key names") {
-        app.handle_key(key);
-    }
-    render::text(&render::frame(&mut app, width, height))
+    let keys = parse_keys(keys).expect("known key names");
+    let size = render::Size { width, height };
+    render::text(&render::after_keys(&mut app, &keys, size))
 }
 
 /// One snapshot per size, named after the scene and the size.

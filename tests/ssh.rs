@@ -207,11 +207,9 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 /// The app drawn headless after `keys`, trimmed like [`Term::text`].
 fn headless(keys: &str, width: u16, height: u16) -> String {
     let mut app = App::new(Arc::new(bundled()), Theme::ansi());
-    render::frame(&mut app, width, height);
-    for key in parse_keys(keys).expect("key names") {
-        app.handle_key(key);
-    }
-    render::text(&render::frame(&mut app, width, height))
+    let keys = parse_keys(keys).expect("known key names");
+    let size = render::Size { width, height };
+    render::text(&render::after_keys(&mut app, &keys, size))
         .lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()
