@@ -12,6 +12,20 @@ use crate::app::App;
 /// Widest an overlay gets: wider reads badly.
 const MAX_WIDTH: u16 = 72;
 
+/// Narrower strips of the panes beside an overlay show only fragments of
+/// them (a stray `)`, half a border), so below this the overlay takes the
+/// whole width instead.
+const MIN_SIDE_MARGIN: u16 = 12;
+
+/// How wide the window is on a screen `screen_width` wide.
+fn width(screen_width: u16) -> u16 {
+    if screen_width >= MAX_WIDTH + 2 * MIN_SIDE_MARGIN {
+        MAX_WIDTH
+    } else {
+        screen_width
+    }
+}
+
 /// The window for content of `content_height` lines on this screen.
 pub fn window(area: Rect, content_height: usize) -> Rect {
     let height = u16::try_from(content_height + 2).unwrap_or(u16::MAX);
@@ -20,18 +34,15 @@ pub fn window(area: Rect, content_height: usize) -> Rect {
     )])
     .flex(Flex::Center)
     .areas(area);
-    let [window] =
-        Layout::horizontal([Constraint::Max(MAX_WIDTH.min(area.width.saturating_sub(2)))])
-            .flex(Flex::Center)
-            .areas(row);
+    let [window] = Layout::horizontal([Constraint::Max(width(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
     window
 }
 
 /// Width available to content inside the window's border and padding.
 pub fn content_width(area: Rect) -> u16 {
-    MAX_WIDTH
-        .min(area.width.saturating_sub(2))
-        .saturating_sub(4)
+    width(area.width).saturating_sub(4)
 }
 
 pub fn max_scroll(area: Rect, content_height: usize) -> usize {
