@@ -26,6 +26,41 @@ pub enum Edit {
     Ignored,
 }
 
+/// The keys an entry understands, for the hint bar while it is open: the
+/// keymap's bindings don't apply while typing, so hinting them would lie.
+pub struct EntryKey {
+    pub keys: &'static str,
+    pub hint: &'static str,
+}
+
+const fn key(keys: &'static str, hint: &'static str) -> EntryKey {
+    EntryKey { keys, hint }
+}
+
+const FILTER_KEYS: &[EntryKey] = &[
+    key("Enter", "keep filter"),
+    key("Esc", "clear"),
+    key("C-w", "delete word"),
+    key("C-u", "delete all"),
+    key("C-c", "quit"),
+];
+
+const BUDGET_KEYS: &[EntryKey] = &[
+    key("Enter", "set budget"),
+    key("Esc", "cancel"),
+    key("C-u", "delete all"),
+    key("C-c", "quit"),
+];
+
+impl PromptKind {
+    pub fn keys(self) -> &'static [EntryKey] {
+        match self {
+            PromptKind::Filter => FILTER_KEYS,
+            PromptKind::Budget => BUDGET_KEYS,
+        }
+    }
+}
+
 /// The longest entry kept: far beyond any query, and it keeps a paste of a
 /// whole file from making every keystroke slow.
 const MAX_CHARS: usize = 200;

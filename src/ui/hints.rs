@@ -9,14 +9,25 @@ use super::text;
 use crate::app::keymap::KEYMAP;
 use crate::app::{App, Pane};
 
-/// The keymap's hinted bindings, in table order, as many as fit.
+/// The keys that work now, as many as fit: the entry's own keys while one
+/// is open, otherwise the keymap's hinted bindings in table order.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let hints: Vec<(String, &str)> = match app.prompt() {
+        Some(prompt) => prompt
+            .kind
+            .keys()
+            .iter()
+            .map(|key| (key.keys.to_string(), key.hint))
+            .collect(),
+        None => KEYMAP
+            .iter()
+            .filter_map(|binding| Some((binding.keys_label(), binding.hint?)))
+            .collect(),
+    };
     let theme = app.theme();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for binding in KEYMAP {
-        let Some(hint) = binding.hint else { continue };
-        let keys = binding.keys_label();
+    for (keys, hint) in hints {
         let item_width = text::width(&keys) + 1 + text::width(hint) + 2;
         if used + item_width > usize::from(area.width) {
             break;
