@@ -51,6 +51,12 @@ impl Listing {
         self.search.as_deref()
     }
 
+    /// How many bags the filter in force matches, budget aside: an empty
+    /// list must not blame the filter for what the budget hid.
+    pub fn filter_matches(&self) -> Option<usize> {
+        self.last.as_ref().map(|last| last.matches.len())
+    }
+
     pub fn refresh(&mut self, lookbook: &Lookbook, query: &ListQuery) {
         let filtering = !query.filter.trim().is_empty();
         let mut rows = if filtering {

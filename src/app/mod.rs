@@ -146,6 +146,12 @@ impl App {
         self.list_offset
     }
 
+    /// How many bags the filter matches before the budget narrows them,
+    /// while a filter is in force.
+    pub fn filter_matches(&self) -> Option<usize> {
+        self.listing.filter_matches()
+    }
+
     pub fn filter(&self) -> &str {
         &self.query.filter
     }

@@ -155,20 +155,35 @@ fn tail(text: &str, max: usize) -> String {
     out.into_iter().rev().collect()
 }
 
-/// What an empty list says: why, and how to get the bags back.
+/// What an empty list says: why, and how to get the bags back. A filter
+/// that matched bags the budget then hid is not said to match none.
 fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme();
     let mut said = Vec::new();
-    if !app.filter().is_empty() {
-        said.push(format!("No bags match “{}”.", app.filter()));
-        said.push("Esc clears the filter.".to_string());
+    let matched = app.filter_matches().unwrap_or(0);
+    let budget = app
+        .budget()
+        .map(|budget| app.lookbook().currency.format(budget));
+    let filtering = !app.filter().is_empty();
+    // The budget is to blame when there is no filter, or the filter matched.
+    let budget_hid = budget.is_some() && (!filtering || matched > 0);
+    match (filtering, &budget) {
+        (true, Some(budget)) if budget_hid => {
+            let bags = if matched == 1 { "bag" } else { "bags" };
+            said.push(format!(
+                "{matched} {bags} match “{}”, none under {budget}.",
+                app.filter()
+            ));
+        }
+        (true, _) => said.push(format!("No bags match “{}”.", app.filter())),
+        (false, Some(budget)) => said.push(format!("Nothing under {budget}.")),
+        (false, None) => {}
     }
-    if let Some(budget) = app.budget() {
-        said.push(format!(
-            "Nothing under {}.",
-            app.lookbook().currency.format(budget)
-        ));
+    if budget_hid {
         said.push("b then Enter clears the budget.".to_string());
+    }
+    if filtering {
+        said.push("Esc clears the filter.".to_string());
     }
     said.iter()
         .flat_map(|line| text::wrap(line, usize::from(width).max(1)))
