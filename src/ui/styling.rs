@@ -1,6 +1,8 @@
 //! The styling pane: each celebrity look as a card (outfit, the bag carried,
 //! the note) with the bags from the edit that pair with it.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -84,17 +86,57 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
-    let (rows, offset) = rows_in_view(app, inner, columns);
+    let view = rows_in_view(app, inner, columns);
     let mut top = 0;
-    for row in &rows {
+    for row in &view.rows {
         for (card, slot) in row.cards.iter().zip(&row.slots) {
             let slot = Slot { top, ..*slot };
+            let shown = shown_rows(&slot, view.offset, usize::from(inner.height));
+            if shown.is_empty() {
+                continue;
+            }
             let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
-            let rendered = render_card(app, card, &slot, cursor_on_card);
-            blit(&rendered, frame.buffer_mut(), inner, &slot, offset);
+            let rendered = render_card(app, card, &slot, cursor_on_card, &shown);
+            blit(&rendered, frame.buffer_mut(), inner, &slot, view.offset);
         }
         top += row.height;
     }
+    if view.more_above {
+        more_marker(frame, area, " ↑ more ", area.y, app);
+    }
+    if view.more_below {
+        more_marker(
+            frame,
+            area,
+            " ↓ more ",
+            area.bottom().saturating_sub(1),
+            app,
+        );
+    }
+}
+
+/// Says on a border row that the content goes on past it.
+fn more_marker(frame: &mut Frame, area: Rect, marker: &'static str, y: u16, app: &App) {
+    let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1).intersection(area);
+    frame.render_widget(Line::styled(marker, app.theme().muted).right_aligned(), row);
+}
+
+/// The rows of a card (in its own coordinates) that the window starting at
+/// content row `offset`, `height` rows tall, shows.
+fn shown_rows(slot: &Slot, offset: usize, height: usize) -> Range<usize> {
+    let from = offset.saturating_sub(slot.top).min(slot.height);
+    let to = (offset + height).saturating_sub(slot.top).min(slot.height);
+    from..to.max(from)
+}
+
+/// The card rows in view and where the window starts in them.
+struct View {
+    rows: Vec<CardRow>,
+    offset: usize,
+    /// Cards above the window: the pane's top border says so.
+    more_above: bool,
+    /// Whole cards below the window; a card cut by it says so itself.
+    more_below: bool,
 }
 
 /// The card rows that fill the pane, and the first content row to show.
@@ -102,7 +144,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// no more per frame than one with two: drawing starts at the row to show
 /// (the cursor's card, or the first card pairing with the selected bag) and
 /// reaches back for earlier rows only to fill space left at the bottom.
-fn rows_in_view(app: &App, inner: Rect, columns: usize) -> (Vec<CardRow>, usize) {
+fn rows_in_view(app: &App, inner: Rect, columns: usize) -> View {
     let looks = app.lookbook().looks.len();
     let height = usize::from(inner.height);
     let row_count = looks.div_ceil(columns);
@@ -133,7 +175,12 @@ fn rows_in_view(app: &App, inner: Rect, columns: usize) -> (Vec<CardRow>, usize)
         offset = 0;
     }
     let offset = offset.min(built.saturating_sub(height));
-    (rows, offset)
+    View {
+        rows,
+        offset,
+        more_above: first > 0 || offset > 0,
+        more_below: next < row_count && built <= offset + height,
+    }
 }
 
 /// The look whose card row to start from, and how far into that row to
@@ -153,9 +200,11 @@ fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
         let width = column_width(inner.width, columns, look % columns);
         let card = card(app, look, width.saturating_sub(4));
         let cursor_row = 1 + card.pair_rows.get(pair).copied().unwrap_or(0);
+        // One row more than the cursor's: a card cut by the window closes
+        // with its border on the last row, which must not hide the cursor.
         return (
             look,
-            (cursor_row + 1).saturating_sub(usize::from(inner.height)),
+            (cursor_row + 2).saturating_sub(usize::from(inner.height)),
         );
     }
     let Some(relevant) = app
@@ -379,8 +428,17 @@ fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<
 }
 
 /// Draws a card into a buffer of its own, so a card cut by the pane's edge
-/// still shows its border and content in the right place.
-fn render_card(app: &App, card: &Card, slot: &Slot, cursor_on_card: bool) -> Buffer {
+/// still shows its border and content in the right place. A card cut by the
+/// window (`shown` is not all its rows) is closed by its own border at the
+/// cut, marked with which way the rest is, and its drawing is left out
+/// unless it shows whole: half a bag reads as a glitch.
+fn render_card(
+    app: &App,
+    card: &Card,
+    slot: &Slot,
+    cursor_on_card: bool,
+    shown: &Range<usize>,
+) -> Buffer {
     let theme = app.theme();
     let look = &app.lookbook().looks[card.look];
     let height = u16::try_from(slot.height).unwrap_or(u16::MAX);
@@ -396,6 +454,9 @@ fn render_card(app: &App, card: &Card, slot: &Slot, cursor_on_card: bool) -> Buf
     let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
     block.render(area, &mut buffer);
     Paragraph::new(card.lines.clone()).render(inner, &mut buffer);
+    let cut_top = shown.start > 0;
+    let cut_bottom = shown.end < slot.height;
+    let whole = (shown.start + usize::from(cut_top))..(shown.end - usize::from(cut_bottom));
     if let Some(row) = card.thumbnail_row.and_then(|row| u16::try_from(row).ok()) {
         let thumbnail = Rect::new(
             inner.x,
@@ -404,10 +465,35 @@ fn render_card(app: &App, card: &Card, slot: &Slot, cursor_on_card: bool) -> Buf
             THUMBNAIL_HEIGHT,
         )
         .intersection(inner);
-        let sketch = Sketch::of_carried(&look.carried);
-        drawing::render(&sketch, thumbnail, &mut buffer, theme.drawing);
+        let rows = usize::from(thumbnail.top())..usize::from(thumbnail.bottom());
+        if whole.start <= rows.start && rows.end <= whole.end {
+            let sketch = Sketch::of_carried(&look.carried);
+            drawing::render(&sketch, thumbnail, &mut buffer, theme.drawing);
+        }
+    }
+    if shown.len() >= 2 {
+        if cut_top {
+            // The title row again, so the reader knows whose card goes on.
+            copy_row(&mut buffer, 0, shown.start);
+        }
+        if cut_bottom {
+            let last = copy_row(&mut buffer, height - 1, shown.end - 1);
+            let row = Rect::new(1, last, slot.width.saturating_sub(2), 1);
+            Line::styled(" ↓ more ", theme.muted)
+                .right_aligned()
+                .render(row, &mut buffer);
+        }
     }
     buffer
+}
+
+/// Copies the card's border row `from` over row `to`; returns `to`.
+fn copy_row(buffer: &mut Buffer, from: u16, to: usize) -> u16 {
+    let to = u16::try_from(to).unwrap_or(from);
+    for x in 0..buffer.area.width {
+        buffer[(x, to)] = buffer[(x, from)].clone();
+    }
+    to
 }
 
 /// Copies the rows of `card` (placed at `slot` in the pane's content) that
