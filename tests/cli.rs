@@ -179,9 +179,19 @@ fn help() {
     let output = lookbook(&["--help"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(out.contains("Usage: lookbook"), "{out}");
-    assert!(out.contains("check"), "{out}");
-    assert!(out.contains("[PATH]"), "{out}");
+    assert!(
+        out.contains("Usage: lookbook [OPTIONS] [PATH]\n       lookbook <COMMAND>"),
+        "{out}"
+    );
+    for command in ["check", "render", "screenshots", "serve"] {
+        assert!(
+            out.lines()
+                .any(|line| line.trim_start().starts_with(command)),
+            "{command} is listed:\n{out}"
+        );
+    }
+    assert!(out.contains("--mouse"), "{out}");
+    assert_eq!(stderr(&output), "");
     assert_no_escapes(&output);
 }
 
@@ -204,23 +214,50 @@ fn render_draws_the_screen_after_the_keys_as_text() {
     assert_no_escapes(&output);
 }
 
+/// What the library draws for `keys` on `lookbook` at `width`×`height`,
+/// encoded as `format`: what the binary must print.
+fn expected_frame(
+    path: Option<&str>,
+    keys: &str,
+    (width, height): (u16, u16),
+    format: lookbook::render::Format,
+) -> Vec<u8> {
+    let book = match path {
+        Some(path) => lookbook::lookbook::load_path(std::path::Path::new(path))
+            .unwrap_or_else(|error| panic!("{error}")),
+        None => lookbook::lookbook::bundled(),
+    };
+    let mut app = lookbook::app::App::new(
+        std::sync::Arc::new(book),
+        lookbook::ui::theme::Theme::ansi(),
+    );
+    let keys = lookbook::app::keymap::parse_keys(keys).expect("known keys");
+    let buffer =
+        lookbook::render::after_keys(&mut app, &keys, lookbook::render::Size { width, height });
+    lookbook::render::encode(&buffer, format, &lookbook::render::Palette::LOOKBOOK)
+        .expect("the frame encodes")
+}
+
 #[test]
 fn render_reads_a_lookbook_file_and_every_format() {
-    for (format, starts) in [("text", " "), ("ansi", "\x1b["), ("svg", "<svg xmlns")] {
+    use lookbook::render::Format;
+    let path = "tests/fixtures/valid.toml";
+    for (name, format) in [
+        ("text", Format::Text),
+        ("ansi", Format::Ansi),
+        ("svg", Format::Svg),
+    ] {
         let output = lookbook(&[
-            "render",
-            "tests/fixtures/valid.toml",
-            "--size",
-            "30x10",
-            "--format",
-            format,
+            "render", path, "--size", "30x10", "--keys", "j", "--format", name,
         ]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        assert!(
-            stdout(&output).starts_with(starts),
-            "{format}: {}",
-            stdout(&output)
+        assert_eq!(
+            stdout(&output),
+            String::from_utf8(expected_frame(Some(path), "j", (30, 10), format))
+                .expect("text formats are UTF-8"),
+            "{name}"
         );
+        assert_eq!(stderr(&output), "", "{name}");
     }
 }
 
@@ -232,9 +269,14 @@ fn render_writes_a_png_named_by_its_extension() {
         "render", "--size", "30x10", "--keys", "?", "--out", &path_arg,
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "", "a file was asked for, not stdout");
     let png = std::fs::read(&path).expect("the PNG was written");
     let _ = std::fs::remove_file(&path);
-    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(
+        png,
+        expected_frame(None, "?", (30, 10), lookbook::render::Format::Png),
+        "the PNG of the help overlay at 30x10"
+    );
 }
 
 #[test]
@@ -270,6 +312,13 @@ fn render_rejects_unknown_keys_and_nonsense_sizes_with_usage_errors() {
     }
     let output = lookbook(&["render", "--format", "gif"]);
     assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("invalid value 'gif' for '--format <FORMAT>'")
+            && err.contains("[possible values: text, ansi, svg, png]"),
+        "{err}"
+    );
+    assert_eq!(stdout(&output), "");
 }
 
 #[test]
@@ -286,8 +335,15 @@ fn render_of_an_invalid_lookbook_prints_its_errors() {
 
 #[test]
 fn render_sizes_from_one_cell_to_the_largest() {
-    for size in ["1x1", "400x200"] {
-        let output = lookbook(&["render", "--size", size, "--format", "svg"]);
+    for (size, cells) in [("1x1", (1, 1)), ("400x200", (400, 200))] {
+        let output = lookbook(&["render", "--size", size]);
         assert_eq!(output.status.code(), Some(0), "{size}: {}", stderr(&output));
+        let out = stdout(&output);
+        assert_eq!(out.lines().count(), cells.1, "{size}: one line a row");
+        assert!(
+            out.lines()
+                .all(|line| unicode_width::UnicodeWidthStr::width(line) == cells.0),
+            "{size}: every row is as wide as the screen"
+        );
     }
 }

@@ -973,3 +973,93 @@ fn carried_table_without_a_description() {
         "{report}"
     );
 }
+
+/// A lookbook of `bags` bags, each with an unknown size: one error apiece.
+fn bags_with_unknown_sizes(bags: usize) -> String {
+    let mut text = String::from("[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..bags {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"N\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\nsize = \"huge\"\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn fifty_errors_are_shown_and_the_rest_counted() {
+    let report = invalid_text(&bags_with_unknown_sizes(53));
+    assert_eq!(report.diagnostics.len(), 53, "every error is found");
+    let out = report.to_string();
+    assert_eq!(out.matches("error: unknown size `huge`").count(), 50);
+    assert!(
+        out.ends_with("... and 3 more errors not shown\nerror: inline.toml has 53 errors"),
+        "{out}"
+    );
+    // The fiftieth is shown, the fifty-first is not: b49 is on line 5 + 49 * 8 + 7.
+    assert!(
+        out.contains(&format!("inline.toml:{}:8", 5 + 49 * 8 + 7)),
+        "{out}"
+    );
+    assert!(
+        !out.contains(&format!("inline.toml:{}:8", 5 + 50 * 8 + 7)),
+        "{out}"
+    );
+
+    let exactly = invalid_text(&bags_with_unknown_sizes(50)).to_string();
+    assert!(!exactly.contains("more errors not shown"), "{exactly}");
+    assert!(
+        exactly.ends_with("error: inline.toml has 50 errors"),
+        "{exactly}"
+    );
+}
+
+#[test]
+fn a_diagnostic_on_a_long_line_shows_a_window_around_the_caret() {
+    let padding = "x".repeat(150);
+    let source = std::fs::read_to_string(fixture("valid"))
+        .expect("the valid fixture")
+        .replace(
+            "name = \"One bag\"",
+            &format!("name = \"One bag\" # {padding}\nsize = \"huge\" # {padding}"),
+        );
+    let out = invalid_text(&source).to_string();
+    let quoted = out
+        .lines()
+        .find(|line| line.contains("size = \"huge\""))
+        .unwrap_or_else(|| panic!("the line is quoted:\n{out}"));
+    // At the start of the line the window is its first 100 characters.
+    assert!(quoted.ends_with('…'), "{quoted}");
+    assert_eq!(
+        quoted.split_once(" | ").map(|(_, l)| l.chars().count()),
+        Some(101)
+    );
+    let caret = out
+        .lines()
+        .skip_while(|line| *line != quoted)
+        .nth(1)
+        .unwrap_or_else(|| panic!("a caret line follows:\n{out}"));
+    let at = |line: &str, what: &str| line.find(what).map(|i| line[..i].chars().count());
+    assert_eq!(at(caret, "^^^^^^"), at(quoted, "\"huge\""), "{out}");
+
+    // Far into a long line, the window is around the caret, cut both sides.
+    let deep = std::fs::read_to_string(fixture("valid"))
+        .expect("the valid fixture")
+        .replace(
+            "name = \"One bag\"",
+            &format!("name = \"One bag\"\nmaterials = [\"{padding}\", 5, \"{padding}\"]"),
+        );
+    let out = invalid_text(&deep).to_string();
+    let quoted = out
+        .lines()
+        .find(|line| line.contains(" | ") && line.contains(", 5, "))
+        .unwrap_or_else(|| panic!("the line is quoted:\n{out}"));
+    let shown = quoted.split_once(" | ").map_or("", |(_, l)| l);
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{quoted}");
+    assert_eq!(shown.chars().count(), 102, "{quoted}");
+    let caret = out
+        .lines()
+        .skip_while(|line| *line != quoted)
+        .nth(1)
+        .unwrap_or_else(|| panic!("a caret line follows:\n{out}"));
+    assert_eq!(at(caret, "^"), at(quoted, ", 5,").map(|i| i + 2), "{out}");
+}

@@ -3,11 +3,15 @@
 
 use std::sync::Arc;
 
-use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
+use lookbook::app::{App, Pane};
 use lookbook::lookbook::bundled;
 use lookbook::render;
+use lookbook::ui::layout;
 use lookbook::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
 
 /// The frame after typing `keys` into a fresh app at `width`×`height`.
 fn screen(keys: &str, width: u16, height: u16) -> String {
@@ -102,4 +106,107 @@ fn monochrome_keeps_focus_and_selection_visible() {
     let mut app = App::new(Arc::new(bundled()), Theme::monochrome());
     let buffer = render::frame(&mut app, 60, 12);
     insta::assert_debug_snapshot!("styles_monochrome_60x12", buffer);
+}
+
+/// The frame, then where each style is: a grid with one letter per cell
+/// (`.` for the default style) and a legend naming each letter's style.
+/// Text snapshots hold no colour, so this is what shows focus and selection.
+fn style_map(buffer: &Buffer) -> String {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    // What an untouched cell holds: no colour of its own, no modifier.
+    let plain = Style::new()
+        .fg(Color::Reset)
+        .bg(Color::Reset)
+        .underline_color(Color::Reset);
+    let mut styles: Vec<Style> = Vec::new();
+    let mut grid = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let style = buffer[(x, y)].style();
+            if style == Style::default() || style == plain {
+                grid.push('.');
+                continue;
+            }
+            let class = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                styles.push(style);
+                styles.len() - 1
+            });
+            grid.push(LETTERS.chars().nth(class).unwrap_or('?'));
+        }
+        grid.push('\n');
+    }
+    let legend: String = styles
+        .iter()
+        .zip(LETTERS.chars())
+        .map(|(style, letter)| format!("{letter}: {style:?}\n"))
+        .collect();
+    format!("{}\n{grid}\n{legend}", render::text(buffer))
+}
+
+/// A style snapshot per size, named after the scene and the size.
+macro_rules! styled_scene {
+    ($name:ident, $keys:expr, [$(($w:expr, $h:expr)),+]) => {
+        #[test]
+        fn $name() {
+            $(
+                let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+                let keys = parse_keys($keys).expect("known key names");
+                let buffer = render::after_keys(&mut app, &keys, render::Size { width: $w, height: $h });
+                insta::assert_snapshot!(
+                    format!("{}_{}x{}", stringify!($name), $w, $h),
+                    style_map(&buffer),
+                    $keys
+                );
+            )+
+        }
+    };
+}
+
+styled_scene!(styles_detail_focused, "Tab", [(120, 40), (50, 20)]);
+styled_scene!(
+    styles_styling_focused_on_a_look,
+    "Tab Tab",
+    [(120, 40), (50, 20)]
+);
+styled_scene!(
+    styles_styling_focused_on_a_paired_bag,
+    "Tab Tab j",
+    [(120, 40), (50, 20)]
+);
+
+/// The pane whose border the frame draws in the focused style; in the
+/// narrow layout the one shown, whose tab is marked.
+fn drawn_focus(buffer: &Buffer, theme: &Theme, focus: Pane) -> Vec<Pane> {
+    let screen = layout::screen(buffer.area, focus);
+    Pane::ALL
+        .into_iter()
+        .filter(|&pane| {
+            screen
+                .pane(pane)
+                .is_some_and(|Rect { x, y, .. }| Some(buffer[(x, y)].fg) == theme.border_focused.fg)
+        })
+        .collect()
+}
+
+#[test]
+fn the_focused_pane_and_only_it_has_the_focused_border() {
+    let theme = Theme::ansi();
+    for (keys, focus) in [
+        ("", Pane::List),
+        ("Tab", Pane::Detail),
+        ("Tab Tab", Pane::Styling),
+        ("S-Tab", Pane::Styling),
+    ] {
+        for (width, height) in [(120, 40), (80, 24), (50, 20)] {
+            let mut app = App::new(Arc::new(bundled()), theme.clone());
+            let keys_parsed = parse_keys(keys).expect("known key names");
+            let buffer = render::after_keys(&mut app, &keys_parsed, render::Size { width, height });
+            assert_eq!(app.focus(), focus, "{keys}");
+            assert_eq!(
+                drawn_focus(&buffer, &theme, focus),
+                [focus],
+                "after `{keys}` at {width}x{height}"
+            );
+        }
+    }
 }
