@@ -7,8 +7,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod layout;
 pub mod lookbook;
 pub mod render;
+pub mod scroll;
 pub mod ssh;
 pub mod term;
 pub mod ui;

@@ -18,6 +18,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::{Action, App};
+use crate::layout::Drawn;
 use crate::ui;
 
 type Screen = Terminal<CrosstermBackend<Stderr>>;
@@ -80,7 +81,9 @@ fn event_loop(screen: &mut Screen, app: &mut App) -> io::Result<()> {
         height: size.height,
     });
     while app.is_running() {
-        screen.draw(|frame| ui::draw(frame, app))?;
+        let mut drawn = Drawn::default();
+        screen.draw(|frame| drawn = ui::draw(frame, app))?;
+        app.observe(drawn);
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
             Event::Resize(width, height) => app.handle(Action::Resize { width, height }),

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use lookbook::app::keymap::parse_keys;
 use lookbook::app::{App, Pane};
+use lookbook::layout;
 use lookbook::lookbook::bundled;
 use lookbook::render;
-use lookbook::ui::layout;
 use lookbook::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -177,7 +177,7 @@ styled_scene!(
 /// The pane whose border the frame draws in the focused style; in the
 /// narrow layout the one shown, whose tab is marked.
 fn drawn_focus(buffer: &Buffer, theme: &Theme, focus: Pane) -> Vec<Pane> {
-    let screen = layout::screen(buffer.area, focus);
+    let screen = layout::regions(buffer.area, focus);
     Pane::ALL
         .into_iter()
         .filter(|&pane| {
@@ -209,4 +209,36 @@ fn the_focused_pane_and_only_it_has_the_focused_border() {
             );
         }
     }
+}
+
+/// The detail text scrolls as far as its last line and no further; how far
+/// that is, only the drawing knows, so this is tested through frames.
+#[test]
+fn detail_scroll_stops_at_the_end_of_the_text() {
+    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let size = render::Size {
+        width: 50,
+        height: 12,
+    };
+    let press = |app: &mut App, keys: &str| {
+        let keys = parse_keys(keys).expect("known key names");
+        render::text(&render::after_keys(app, &keys, size))
+    };
+    press(&mut app, "G k Tab");
+    let mut frame = String::new();
+    for _ in 0..50 {
+        frame = press(&mut app, "j");
+    }
+    let max = app.detail_scroll();
+    assert!(max > 0, "Le Chiquito's detail overflows a 50x12 screen");
+    assert!(
+        frame.contains(" ↑ ") && !frame.contains("↓ more"),
+        "{frame}"
+    );
+    press(&mut app, "j");
+    assert_eq!(app.detail_scroll(), max, "no blank space past the end");
+    press(&mut app, "k");
+    assert_eq!(app.detail_scroll(), max - 1, "one key scrolls back at once");
+    press(&mut app, "Tab Tab j");
+    assert_eq!(app.detail_scroll(), 0, "a new bag shows from the top");
 }

@@ -1,16 +1,15 @@
 //! Everything a user (or a transport) can ask of the app.
 
+use crate::scroll::Motion;
+
 /// What `App::handle` understands. Keys become actions through the keymap;
 /// transports send `Resize` when the screen changes size, and mouse events
 /// when the user opted in to the mouse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
+    /// Move through whatever has focus: the list, the detail text, the
+    /// styling pane, or the open overlay.
+    Move(Motion),
     FocusNext,
     FocusPrev,
     /// Enter: act on the focused item.

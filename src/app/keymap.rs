@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use crate::scroll::Motion;
 
 /// A key as the table names it: a code and the modifiers that matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,14 +120,14 @@ pub const KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[Key::plain(KeyCode::Down), Key::char('j')],
-        action: Action::Down,
+        action: Action::Move(Motion::Down),
         group: Group::Move,
         description: "next bag, line or look",
         hint: Some("down"),
     },
     Binding {
         keys: &[Key::plain(KeyCode::Up), Key::char('k')],
-        action: Action::Up,
+        action: Action::Move(Motion::Up),
         group: Group::Move,
         description: "previous bag, line or look",
         hint: Some("up"),
@@ -189,28 +190,28 @@ pub const KEYMAP: &[Binding] = &[
     },
     Binding {
         keys: &[Key::char('g'), Key::plain(KeyCode::Home)],
-        action: Action::Top,
+        action: Action::Move(Motion::Top),
         group: Group::Move,
         description: "first bag, line or look",
         hint: None,
     },
     Binding {
         keys: &[Key::char('G'), Key::plain(KeyCode::End)],
-        action: Action::Bottom,
+        action: Action::Move(Motion::Bottom),
         group: Group::Move,
         description: "last bag, line or look",
         hint: None,
     },
     Binding {
         keys: &[Key::plain(KeyCode::PageUp)],
-        action: Action::PageUp,
+        action: Action::Move(Motion::PageUp),
         group: Group::Move,
         description: "one page up",
         hint: None,
     },
     Binding {
         keys: &[Key::plain(KeyCode::PageDown)],
-        action: Action::PageDown,
+        action: Action::Move(Motion::PageDown),
         group: Group::Move,
         description: "one page down",
         hint: None,
@@ -306,6 +307,11 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
+    // No binding uses Alt: Alt-q is not q (terminals send it for other
+    // reasons, such as a compose key or a window-manager shortcut).
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
     let key = Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
@@ -357,13 +363,15 @@ mod tests {
         );
         assert_eq!(
             press(KeyCode::Char('G'), KeyModifiers::SHIFT),
-            Some(Action::Bottom)
+            Some(Action::Move(Motion::Bottom))
         );
         assert_eq!(
             press(KeyCode::BackTab, KeyModifiers::SHIFT),
             Some(Action::FocusPrev)
         );
         assert_eq!(press(KeyCode::Char('j'), KeyModifiers::CONTROL), None);
+        assert_eq!(press(KeyCode::Char('q'), KeyModifiers::ALT), None);
+        assert_eq!(press(KeyCode::Esc, KeyModifiers::ALT), None);
         assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
     }
 

@@ -24,38 +24,12 @@ pub use shortlist::Shortlist;
 pub use sort::Sort;
 pub use styling::Stop;
 
+pub use crate::layout::Pane;
+use crate::layout::{self, Drawn};
 use crate::lookbook::{Lookbook, Price};
-use crate::ui::layout;
+use crate::scroll::{Motion, Scroll};
 use crate::ui::theme::Theme;
 use list::{ListQuery, Listing};
-
-/// The panes, in focus order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Detail,
-    Styling,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::List, Pane::Detail, Pane::Styling];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::List => "Bags",
-            Pane::Detail => "Detail",
-            Pane::Styling => "Styling",
-        }
-    }
-
-    fn next(self) -> Pane {
-        Pane::ALL[(self as usize + 1) % Pane::ALL.len()]
-    }
-
-    fn prev(self) -> Pane {
-        Pane::ALL[(self as usize + Pane::ALL.len() - 1) % Pane::ALL.len()]
-    }
-}
 
 /// A window drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,18 +49,17 @@ pub struct App {
     focus: Pane,
     query: ListQuery,
     listing: Listing,
-    /// Index into `listing.visible` of the selected bag.
-    cursor: usize,
-    /// First row drawn; kept so the list scrolls only when the selection
-    /// would leave the window, as users expect.
-    list_offset: usize,
+    /// Over `listing.visible`: the cursor is the selected bag.
+    list: Scroll,
     prompt: Option<Prompt>,
     shortlist: Shortlist,
-    detail_scroll: usize,
-    /// Index into `stops`.
-    styling_cursor: usize,
+    /// The detail text; its length is what the last frame measured.
+    detail: Scroll,
+    /// Over `stops`.
+    styling: Scroll,
     overlay: Option<Overlay>,
-    overlay_scroll: usize,
+    /// The open overlay's text, or the shortlist's cursor.
+    overlay_view: Scroll,
     running: bool,
 }
 
@@ -94,24 +67,25 @@ impl App {
     pub fn new(lookbook: Arc<Lookbook>, theme: Theme) -> App {
         let stops = styling::stops(&lookbook);
         let listing = Listing::new(&lookbook);
-        App {
+        let mut app = App {
+            list: Scroll::new(listing.visible.len(), 0),
+            styling: Scroll::new(stops.len(), 0),
             lookbook,
             theme,
             stops,
-            size: (80, 24),
+            size: (0, 0),
             focus: Pane::List,
             query: ListQuery::default(),
             listing,
-            cursor: 0,
-            list_offset: 0,
             prompt: None,
             shortlist: Shortlist::default(),
-            detail_scroll: 0,
-            styling_cursor: 0,
+            detail: Scroll::default(),
             overlay: None,
-            overlay_scroll: 0,
+            overlay_view: Scroll::default(),
             running: true,
-        }
+        };
+        app.resize(80, 24);
+        app
     }
 
     pub fn lookbook(&self) -> &Lookbook {
@@ -129,7 +103,7 @@ impl App {
     /// The selected bag (an index into the lookbook's bags), if any bag is
     /// in the list.
     pub fn selected(&self) -> Option<usize> {
-        self.listing.visible.get(self.cursor).copied()
+        self.listing.visible.get(self.list.cursor()).copied()
     }
 
     /// The bags the list shows, in order.
@@ -139,11 +113,12 @@ impl App {
 
     /// Position of the selection in `visible`.
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.list.cursor()
     }
 
+    /// The first row of the list in view.
     pub fn list_offset(&self) -> usize {
-        self.list_offset
+        self.list.offset()
     }
 
     /// How many bags the filter matches before the budget narrows them,
@@ -177,21 +152,28 @@ impl App {
         self.listing.search_index()
     }
 
+    /// The first row of the detail text in view.
     pub fn detail_scroll(&self) -> usize {
-        self.detail_scroll
+        self.detail.offset()
     }
 
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
 
+    /// The first row of the open overlay in view.
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll
+        self.overlay_view.offset()
+    }
+
+    /// The shortlist overlay's cursor.
+    pub fn shortlist_cursor(&self) -> usize {
+        self.overlay_view.cursor()
     }
 
     /// Where the styling pane's cursor is, if there are looks.
     pub fn styling_stop(&self) -> Option<Stop> {
-        self.stops.get(self.styling_cursor).copied()
+        self.stops.get(self.styling.cursor()).copied()
     }
 
     pub fn is_running(&self) -> bool {
@@ -216,14 +198,15 @@ impl App {
             Action::Quit => self.running = false,
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
-            Action::ScrollUp { column, row } => self.wheel(column, row, Action::Up),
-            Action::ScrollDown { column, row } => self.wheel(column, row, Action::Down),
+            Action::ScrollUp { column, row } => self.wheel(column, row, Motion::Up),
+            Action::ScrollDown { column, row } => self.wheel(column, row, Motion::Down),
             Action::ToggleHelp => self.toggle(Overlay::Help),
             Action::ToggleAbout => self.toggle(Overlay::About),
             Action::ShowShortlist => self.toggle(Overlay::Shortlist),
             Action::Back => self.back(),
             _ if self.overlay == Some(Overlay::Shortlist) => self.in_shortlist(action),
-            _ if self.overlay.is_some() => self.scroll_overlay(action),
+            Action::Move(motion) if self.overlay.is_some() => self.overlay_view.scroll(motion),
+            _ if self.overlay.is_some() => {}
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::Activate => self.activate(),
@@ -236,12 +219,25 @@ impl App {
                 }
             }
             Action::JumpToLook => self.jump_to_look(),
-            Action::Up
-            | Action::Down
-            | Action::Top
-            | Action::Bottom
-            | Action::PageUp
-            | Action::PageDown => self.navigate(action),
+            Action::Move(motion) => self.navigate(motion),
+        }
+    }
+
+    /// What the last frame measured of the text the app scrolls: the
+    /// drawing is the one place that lays it out, so it says how long it is.
+    pub fn observe(&mut self, drawn: Drawn) {
+        if let Some(detail) = drawn.detail {
+            self.detail.resize(detail.len, detail.viewport);
+        }
+        match (self.overlay, drawn.overlay) {
+            // The shortlist's cursor is on its bags, which the app counts;
+            // the blank line and the total below them stay in view.
+            (Some(Overlay::Shortlist), Some(overlay)) => {
+                let rows = overlay.viewport.saturating_sub(2);
+                self.overlay_view.resize(self.shortlist.len(), rows);
+            }
+            (Some(_), Some(overlay)) => self.overlay_view.resize(overlay.len, overlay.viewport),
+            _ => {}
         }
     }
 
@@ -263,25 +259,21 @@ impl App {
         } else {
             Some(overlay)
         };
-        self.overlay_scroll = 0;
+        let len = if self.overlay == Some(Overlay::Shortlist) {
+            self.shortlist.len()
+        } else {
+            0
+        };
+        self.overlay_view = Scroll::new(len, 0);
         self.prompt = None;
+        self.fit_list();
     }
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.keep_selection_in_view();
-        let max = self.max_scroll();
-        if self.overlay.is_some() {
-            self.overlay_scroll = self.overlay_scroll.min(max);
-        } else {
-            self.detail_scroll = self.detail_scroll.min(max);
-        }
-    }
-
-    /// Rows of the focused pane at the current size (at least one, so
-    /// paging always moves).
-    fn page(&self) -> usize {
-        layout::pane_rows(self.size.0, self.size.1, self.focus).max(1)
+        self.fit_list();
+        let styling_rows = layout::pane_rows(width, height, Pane::Styling);
+        self.styling.resize(self.stops.len(), styling_rows);
     }
 
     /// Rows of bags the list shows at the current size.
@@ -298,42 +290,31 @@ impl App {
         }
     }
 
-    /// How far the detail pane or the open overlay can scroll.
-    fn max_scroll(&self) -> usize {
-        crate::ui::max_scroll(self, self.size.0, self.size.1)
+    /// The list's scroll, fitted to what it shows and the rows it has.
+    fn fit_list(&mut self) {
+        self.list
+            .resize(self.listing.visible.len(), self.list_rows());
     }
 
-    fn navigate(&mut self, action: Action) {
+    fn navigate(&mut self, motion: Motion) {
         match self.focus {
-            Pane::List => self.move_cursor(action),
-            Pane::Detail => {
-                self.detail_scroll =
-                    step(self.detail_scroll, action, self.max_scroll(), self.page());
+            Pane::List => {
+                let mut list = self.list;
+                list.move_cursor(motion);
+                self.set_cursor(list.cursor());
             }
-            Pane::Styling => {
-                let last = self.stops.len().saturating_sub(1);
-                self.styling_cursor = step(self.styling_cursor, action, last, self.page());
-            }
+            Pane::Detail => self.detail.scroll(motion),
+            Pane::Styling => self.styling.move_cursor(motion),
         }
-    }
-
-    fn scroll_overlay(&mut self, action: Action) {
-        self.overlay_scroll = step(self.overlay_scroll, action, self.max_scroll(), self.page());
-    }
-
-    fn move_cursor(&mut self, action: Action) {
-        let last = self.listing.visible.len().saturating_sub(1);
-        self.set_cursor(step(self.cursor, action, last, self.list_rows()));
     }
 
     /// Moves the selection, showing the new bag from the top.
     fn set_cursor(&mut self, cursor: usize) {
         let before = self.selected();
-        self.cursor = cursor.min(self.listing.visible.len().saturating_sub(1));
+        self.list.select(cursor);
         if self.selected() != before {
-            self.detail_scroll = 0;
+            self.detail.reset();
         }
-        self.keep_selection_in_view();
     }
 
     /// Selects a bag by its index in the lookbook, widening the list (no
@@ -350,15 +331,6 @@ impl App {
         }
     }
 
-    fn keep_selection_in_view(&mut self) {
-        let rows = self.list_rows();
-        if self.cursor < self.list_offset {
-            self.list_offset = self.cursor;
-        } else if self.cursor >= self.list_offset + rows {
-            self.list_offset = self.cursor + 1 - rows;
-        }
-    }
-
     /// Enter leads from a bag to its detail, from the detail to the first
     /// look it pairs with, from a look to its paired bags, and from a paired
     /// bag back to that bag in the list.
@@ -368,7 +340,8 @@ impl App {
             Pane::Detail => self.jump_to_look(),
             Pane::Styling => match self.styling_stop() {
                 Some(Stop::Look(look)) if !self.lookbook.looks[look].pairs.is_empty() => {
-                    self.styling_cursor = self.stop_index(Stop::Pair { look, pair: 0 });
+                    self.styling
+                        .select(self.stop_index(Stop::Pair { look, pair: 0 }));
                 }
                 Some(Stop::Pair { look, pair }) => {
                     let bag = self.lookbook.looks[look].pairs[pair];
@@ -387,53 +360,32 @@ impl App {
             .selected()
             .and_then(|bag| self.lookbook.looks_pairing(bag).next());
         if let Some(look) = look {
-            self.styling_cursor = self.stop_index(Stop::Look(look));
+            self.styling.select(self.stop_index(Stop::Look(look)));
         }
         self.focus = Pane::Styling;
     }
 
     fn in_shortlist(&mut self, action: Action) {
-        let len = self.shortlist.len();
+        let cursor = self.overlay_view.cursor();
         match action {
-            Action::ToggleShortlist => self.shortlist.remove_at(self.overlay_scroll),
+            Action::ToggleShortlist => self.shortlist.remove_at(cursor),
             Action::Activate => {
-                if let Some(bag) = self.shortlist.get(self.overlay_scroll) {
+                if let Some(bag) = self.shortlist.get(cursor) {
                     self.overlay = None;
                     self.select_bag(bag);
                     self.focus = Pane::List;
                 }
             }
-            _ => {
-                self.overlay_scroll = step(
-                    self.overlay_scroll,
-                    action,
-                    len.saturating_sub(1),
-                    self.page(),
-                )
-            }
+            Action::Move(motion) => self.overlay_view.move_cursor(motion),
+            _ => {}
         }
-        self.overlay_scroll = self
-            .overlay_scroll
-            .min(self.shortlist.len().saturating_sub(1));
+        let rows = self.overlay_view.viewport();
+        self.overlay_view.resize(self.shortlist.len(), rows);
     }
 
     fn stop_index(&self, stop: Stop) -> usize {
         self.stops.iter().position(|s| *s == stop).unwrap_or(0)
     }
-}
-
-/// Moves a cursor within `0..=last` by one step, one page, or to an end.
-fn step(current: usize, action: Action, last: usize, page: usize) -> usize {
-    let next = match action {
-        Action::Up => current.saturating_sub(1),
-        Action::Down => current.saturating_add(1),
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => current.saturating_sub(page),
-        Action::PageDown => current.saturating_add(page),
-        _ => current,
-    };
-    next.min(last)
 }
 
 #[cfg(test)]

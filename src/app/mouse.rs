@@ -4,8 +4,9 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, App, Pane};
-use crate::ui::layout;
+use super::{App, Pane};
+use crate::layout;
+use crate::scroll::Motion;
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) {
@@ -20,7 +21,7 @@ impl App {
             let list = self.screen().list.unwrap_or_default();
             let first_row = list.y + 1 + self.prompt_rows() as u16;
             if row >= first_row && row < list.bottom().saturating_sub(1) {
-                let clicked = self.list_offset + usize::from(row - first_row);
+                let clicked = self.list.offset() + usize::from(row - first_row);
                 if clicked < self.visible().len() {
                     self.set_cursor(clicked);
                 }
@@ -28,9 +29,9 @@ impl App {
         }
     }
 
-    pub(super) fn wheel(&mut self, column: u16, row: u16, direction: Action) {
+    pub(super) fn wheel(&mut self, column: u16, row: u16, direction: Motion) {
         if self.overlay.is_some() {
-            self.scroll_overlay(direction);
+            self.overlay_view.scroll(direction);
             return;
         }
         if let Some(pane) = self.pane_at(column, row) {
@@ -40,8 +41,8 @@ impl App {
         }
     }
 
-    fn screen(&self) -> layout::Screen {
-        layout::screen(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+    fn screen(&self) -> layout::Regions {
+        layout::regions(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
     }
 
     fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {

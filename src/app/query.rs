@@ -15,12 +15,11 @@ impl App {
         change(&mut self.query);
         self.listing.refresh(&self.lookbook, &self.query);
         let kept = before.and_then(|bag| self.listing.visible.iter().position(|&b| b == bag));
-        self.cursor = kept.unwrap_or(0);
+        self.fit_list();
+        self.list.select(kept.unwrap_or(0));
         if self.selected() != before {
-            self.detail_scroll = 0;
+            self.detail.reset();
         }
-        self.list_offset = self.list_offset.min(self.cursor);
-        self.keep_selection_in_view();
     }
 
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
@@ -35,7 +34,7 @@ impl App {
         };
         self.prompt = Some(Prompt::new(kind, text));
         self.focus = Pane::List;
-        self.keep_selection_in_view();
+        self.fit_list();
     }
 
     pub(super) fn edit_prompt(&mut self, key: KeyEvent) {
@@ -58,7 +57,7 @@ impl App {
             (Edit::Cancel, PromptKind::Budget) => self.prompt = None,
             (Edit::Changed | Edit::Ignored, _) => {}
         }
-        self.keep_selection_in_view();
+        self.fit_list();
     }
 
     /// Sets the budget typed, or keeps the old one and says what was wrong.

@@ -154,30 +154,6 @@ fn quits_on_q_esc_and_ctrl_c() {
 }
 
 #[test]
-fn detail_scroll_stops_at_the_end_of_the_text() {
-    let mut app = app();
-    app.handle(Action::Resize {
-        width: 50,
-        height: 12,
-    });
-    press(&mut app, "G k Tab");
-    for _ in 0..50 {
-        press(&mut app, "j");
-    }
-    let max = crate::ui::max_scroll(&app, 50, 12);
-    assert!(max > 0, "Le Chiquito's detail overflows a 50x12 screen");
-    assert_eq!(app.detail_scroll(), max);
-    press(&mut app, "k");
-    assert_eq!(
-        app.detail_scroll(),
-        max - 1,
-        "one key press scrolls back at once"
-    );
-    press(&mut app, "Tab Tab j");
-    assert_eq!(app.detail_scroll(), 0, "a new bag shows from the top");
-}
-
-#[test]
 fn unbound_keys_change_nothing() {
     let mut app = app();
     let before = format!("{app:?}");
@@ -367,4 +343,75 @@ fn an_empty_result_selects_nothing() {
     press(&mut app, "Enter j k G Space Tab Enter");
     assert_eq!(app.selected(), None);
     assert!(app.shortlist().is_empty());
+}
+
+#[test]
+fn a_budget_equal_to_a_price_keeps_that_bag() {
+    let mut app = app();
+    // Le Chiquito is £385: "up to an amount" includes the amount.
+    press(&mut app, "b 3 8 5 Enter");
+    let listed: Vec<&str> = app
+        .visible()
+        .iter()
+        .map(|&bag| app.lookbook().bags[bag].name.as_str())
+        .collect();
+    assert!(
+        listed.contains(&"Le Chiquito leather top-handle bag"),
+        "{listed:?}"
+    );
+    press(&mut app, "b 3 8 4 . 9 9 Enter");
+    assert!(
+        !app.visible()
+            .iter()
+            .any(|&bag| app.lookbook().bags[bag].name.starts_with("Le Chiquito")),
+        "a penny under its price hides it"
+    );
+}
+
+#[test]
+fn sort_ties_keep_the_edit_order() {
+    // The bundled edit has no equal prices or brands, so make some: three
+    // bags at £195, two by Acne Studios.
+    let text = crate::lookbook::BUNDLED
+        .replace("price = 650", "price = 195")
+        .replace("price = 625", "price = 195")
+        .replace("brand = \"Fendi\"", "brand = \"Acne Studios\"");
+    let book = crate::lookbook::parse(&text, "ties.toml").expect("still valid");
+    let mut app = App::new(Arc::new(book), Theme::ansi());
+    app.handle(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let names = |app: &App| -> Vec<String> {
+        app.visible()
+            .iter()
+            .map(|&bag| app.lookbook().bags[bag].name.clone())
+            .collect()
+    };
+    press(&mut app, "s");
+    assert_eq!(
+        names(&app)[2..5],
+        [
+            "Nano Mayfair bag",
+            "Micro knotted leather tote",
+            "Bon Bon micro metallic leather bucket bag"
+        ],
+        "price low–high, ties in edit order"
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        names(&app)[3..6],
+        [
+            "Nano Mayfair bag",
+            "Micro knotted leather tote",
+            "Bon Bon micro metallic leather bucket bag"
+        ],
+        "price high–low, ties in edit order"
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        names(&app)[..2],
+        ["First Nano bag", "Micro knotted leather tote"],
+        "brand A–Z, ties in edit order"
+    );
 }

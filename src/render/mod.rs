@@ -18,6 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::{Action, App};
+use crate::layout::Drawn;
 use crate::ui;
 
 pub use palette::Palette;
@@ -51,14 +52,16 @@ impl Format {
 }
 
 /// The frame a user sees after typing `keys` into `app` in a terminal of
-/// `size`: drawn once first, so keys act on a laid-out screen (paging, for
-/// one, depends on it), then once after the keys.
+/// `size`: drawn first and after every key, as a terminal draws them, so
+/// each key acts on the screen the user saw (paging and scrolling depend
+/// on what the last frame laid out).
 pub fn after_keys(app: &mut App, keys: &[KeyEvent], size: Size) -> Buffer {
-    frame(app, size.width, size.height);
+    let mut buffer = frame(app, size.width, size.height);
     for &key in keys {
         app.handle_key(key);
+        buffer = frame(app, size.width, size.height);
     }
-    frame(app, size.width, size.height)
+    buffer
 }
 
 /// The bytes of `buffer` in `format`; pictures in `palette`.
@@ -77,9 +80,11 @@ pub fn frame(app: &mut App, width: u16, height: u16) -> Buffer {
     let backend = TestBackend::new(width, height);
     // A TestBackend never fails to draw.
     let mut terminal = Terminal::new(backend).expect("a test backend");
+    let mut drawn = Drawn::default();
     terminal
-        .draw(|frame| ui::draw(frame, app))
+        .draw(|frame| drawn = ui::draw(frame, app))
         .expect("a test backend draws");
+    app.observe(drawn);
     terminal.backend().buffer().clone()
 }
 

@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
+use crate::layout::Drawn;
 use crate::ui;
 
 /// Bytes written by the backend. Shared with [`Screen`], which takes them
@@ -72,9 +73,11 @@ impl Screen {
     }
 
     /// Draws `app` and returns the bytes that bring the client's screen from
-    /// the last frame to this one.
-    pub fn draw(&mut self, app: &App) -> io::Result<Vec<u8>> {
-        self.terminal.draw(|frame| ui::draw(frame, app))?;
+    /// the last frame to this one; the app learns what the frame measured.
+    pub fn draw(&mut self, app: &mut App) -> io::Result<Vec<u8>> {
+        let mut drawn = Drawn::default();
+        self.terminal.draw(|frame| drawn = ui::draw(frame, app))?;
+        app.observe(drawn);
         Ok(self.frame.take())
     }
 }
@@ -123,11 +126,11 @@ mod tests {
 
     #[test]
     fn a_draw_is_one_frame_and_an_unchanged_app_sends_almost_nothing() {
-        let app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
+        let mut app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
         let mut screen = Screen::new(80, 24).expect("a screen");
-        let first = screen.draw(&app).expect("draws");
+        let first = screen.draw(&mut app).expect("draws");
         assert!(String::from_utf8_lossy(&first).contains("Nano Mayfair bag"));
-        let again = screen.draw(&app).expect("draws");
+        let again = screen.draw(&mut app).expect("draws");
         assert!(again.len() < 64, "no cells changed: {} bytes", again.len());
     }
 
@@ -140,10 +143,10 @@ mod tests {
             height: 40,
         });
         let mut screen = Screen::new(120, 40).expect("a screen");
-        let full = enter().len() + screen.draw(&app).expect("draws").len();
+        let full = enter().len() + screen.draw(&mut app).expect("draws").len();
         for key in ['j', 'j', 'k'] {
             app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
-            let keystroke = screen.draw(&app).expect("draws").len();
+            let keystroke = screen.draw(&mut app).expect("draws").len();
             assert!(
                 keystroke * 4 < full,
                 "{key}: {keystroke} bytes against {full} for a full redraw"

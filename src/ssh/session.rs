@@ -212,7 +212,7 @@ impl Session {
                 () = sleep_until(started + max_session) => return End::MaxSession(max_session),
                 permit = frames.reserve(), if dirty && self.app.is_running() => {
                     let Ok(permit) = permit else { return End::ClientLeft };
-                    let Ok(frame) = self.screen.draw(&self.app) else {
+                    let Ok(frame) = self.screen.draw(&mut self.app) else {
                         return End::DrawFailed;
                     };
                     permit.send(Out::Frame(frame));

@@ -7,14 +7,11 @@ use ratatui::text::Line;
 
 use super::{overlay, text};
 use crate::app::App;
+use crate::layout::Extent;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
     let title = format!("About: {}", app.lookbook().title);
-    overlay::draw(frame, area, app, &title, lines(app, area));
-}
-
-pub fn content_height(app: &App, area: Rect) -> usize {
-    lines(app, area).len()
+    overlay::draw(frame, area, app, &title, lines(app, area))
 }
 
 fn lines(app: &App, area: Rect) -> Vec<Line<'static>> {

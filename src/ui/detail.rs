@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::drawing::{self, Sketch};
 use super::{pane, text};
 use crate::app::{App, Pane};
+use crate::layout::Extent;
 use crate::lookbook::Bag;
 
 /// Labels are padded to this many cells so values line up.
@@ -24,13 +25,22 @@ const MIN_ROWS_FOR_DRAWING: u16 = 12;
 const DRAWING_SHARE: f64 = 0.4;
 const MAX_DRAWING_ROWS: u16 = 12;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the pane; returns how long its content is and how much shows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
     let focused = app.focus() == Pane::Detail;
-    let block = pane::block(app.theme(), format!(" {} ", Pane::Detail.title()), focused);
+    let block = pane::block(
+        app.theme(),
+        format!(" {} ", pane::title(Pane::Detail)),
+        focused,
+    );
     let inner = text_area(area);
     frame.render_widget(block, area);
     let picture = drawing_rows(inner);
     let lines = lines(app, inner.width, picture);
+    let extent = Extent {
+        len: lines.len(),
+        viewport: usize::from(inner.height),
+    };
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = app.detail_scroll().min(max_scroll);
     let visible: Vec<Line> = lines
@@ -58,6 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         frame.render_widget(marker, bottom);
     }
+    extent
 }
 
 /// Where the text goes inside the pane at `area`: within the border, one
@@ -107,13 +118,6 @@ fn draw_picture(
             }
         }
     }
-}
-
-/// The height of the pane's content (drawing and text) when the pane is
-/// at `area`: how far it can scroll.
-pub fn content_height(app: &App, area: Rect) -> usize {
-    let inner = text_area(area);
-    lines(app, inner.width, drawing_rows(inner)).len()
 }
 
 /// The pane's text, below `picture` blank rows where the drawing goes.

@@ -7,16 +7,13 @@ use ratatui::text::{Line, Span};
 use super::{overlay, text};
 use crate::app::App;
 use crate::app::keymap::{Group, KEYMAP};
+use crate::layout::Extent;
 
 /// Key labels are padded to this many cells so descriptions line up.
 const KEYS_WIDTH: usize = 12;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    overlay::draw(frame, area, app, "Keys", lines(app, area));
-}
-
-pub fn content_height(app: &App, area: Rect) -> usize {
-    lines(app, area).len()
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
+    overlay::draw(frame, area, app, "Keys", lines(app, area))
 }
 
 /// Each group, then each binding: keys in a column, the description wrapped

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text;
+use super::{pane, text};
 use crate::app::keymap::KEYMAP;
 use crate::app::{App, Pane};
 
@@ -52,7 +52,7 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.tab
         };
-        spans.push(Span::styled(format!(" {} ", pane.title()), style));
+        spans.push(Span::styled(format!(" {} ", pane::title(pane)), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -44,7 +44,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let rows = usize::from(rows_area.height);
     let len = app.visible().len();
-    let offset = visible_offset(app.list_offset(), app.cursor(), rows, len);
+    // The app keeps the selection in view at the rows this frame has.
+    let offset = app.list_offset();
     let lines: Vec<Line> = (offset..len.min(offset + rows))
         .map(|position| row(app, position, focused, rows_area.width))
         .collect();
@@ -74,11 +75,11 @@ fn title(app: &App) -> String {
     };
     let sort = app.sort();
     if sort == crate::app::Sort::Edit && !filtering {
-        format!(" {} {count} ", Pane::List.title())
+        format!(" {} {count} ", pane::title(Pane::List))
     } else {
         format!(
             " {} {count} · {} ",
-            Pane::List.title(),
+            pane::title(Pane::List),
             sort.label(filtering)
         )
     }
@@ -191,20 +192,6 @@ fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The stored offset, moved as little as needed to show the selection at
-/// the size actually drawn.
-fn visible_offset(offset: usize, selected: usize, rows: usize, len: usize) -> usize {
-    let rows = rows.max(1);
-    let offset = offset.min(len.saturating_sub(rows));
-    if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    }
-}
-
 fn row(app: &App, position: usize, focused: bool, width: u16) -> Line<'static> {
     let theme = app.theme();
     let bag_index = app.visible()[position];
@@ -277,16 +264,7 @@ fn highlighted(app: &App, bag: usize, name: String, style: Style) -> Vec<Span<'s
 
 #[cfg(test)]
 mod tests {
-    use super::{tail, visible_offset};
-
-    #[test]
-    fn offset_moves_only_to_show_the_selection() {
-        assert_eq!(visible_offset(0, 3, 5, 10), 0);
-        assert_eq!(visible_offset(0, 7, 5, 10), 3);
-        assert_eq!(visible_offset(4, 2, 5, 10), 2);
-        assert_eq!(visible_offset(9, 9, 5, 10), 5);
-        assert_eq!(visible_offset(0, 0, 0, 0), 0);
-    }
+    use super::tail;
 
     #[test]
     fn the_end_of_a_long_entry_stays_in_view() {

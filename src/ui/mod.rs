@@ -7,10 +7,9 @@ pub mod drawing;
 mod header;
 mod help;
 mod hints;
-pub mod layout;
 mod list;
 mod overlay;
-mod pane;
+pub mod pane;
 mod shortlist;
 mod styling;
 pub mod text;
@@ -19,19 +18,22 @@ mod too_small;
 
 use ratatui::Frame;
 
-use crate::app::{App, Overlay, Pane};
-use layout::Mode;
+use crate::app::{App, Overlay};
+use crate::layout::{self, Drawn, Mode};
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws the whole screen; returns what it measured of the text the app
+/// scrolls (see [`App::observe`]).
+pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     let area = frame.area();
+    let mut drawn = Drawn::default();
     if area.is_empty() {
-        return;
+        return drawn;
     }
     if layout::mode(area) == Mode::TooSmall {
         too_small::draw(frame, area, app.theme());
-        return;
+        return drawn;
     }
-    let screen = layout::screen(area, app.focus());
+    let screen = layout::regions(area, app.focus());
     header::draw(frame, screen.header, app);
     if let Some(tabs) = screen.tabs {
         hints::draw_tabs(frame, tabs, app);
@@ -40,35 +42,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         list::draw(frame, rect, app);
     }
     if let Some(rect) = screen.detail {
-        detail::draw(frame, rect, app);
+        drawn.detail = Some(detail::draw(frame, rect, app));
     }
     if let Some(rect) = screen.styling {
         styling::draw(frame, rect, app);
     }
     hints::draw(frame, screen.hints, app);
-    match app.overlay() {
-        Some(Overlay::Help) => help::draw(frame, area, app),
-        Some(Overlay::About) => about::draw(frame, area, app),
-        Some(Overlay::Shortlist) => shortlist::draw(frame, area, app),
-        None => {}
-    }
-}
-
-/// How far the focused scrollable content (the detail pane, or an open
-/// overlay) can scroll at the app's screen size: scrolling stops at the end
-/// of the content rather than running into blank space.
-pub fn max_scroll(app: &App, width: u16, height: u16) -> usize {
-    let area = ratatui::layout::Rect::new(0, 0, width, height);
-    match app.overlay() {
-        Some(Overlay::Help) => overlay::max_scroll(area, help::content_height(app, area)),
-        Some(Overlay::About) => overlay::max_scroll(area, about::content_height(app, area)),
-        Some(Overlay::Shortlist) => app.shortlist().len().saturating_sub(1),
-        None => {
-            let rows = layout::pane_rows(width, height, Pane::Detail);
-            layout::screen(area, Pane::Detail)
-                .detail
-                .map_or(0, |rect| detail::content_height(app, rect))
-                .saturating_sub(rows)
-        }
-    }
+    drawn.overlay = match app.overlay() {
+        Some(Overlay::Help) => Some(help::draw(frame, area, app)),
+        Some(Overlay::About) => Some(about::draw(frame, area, app)),
+        Some(Overlay::Shortlist) => Some(shortlist::draw(frame, area, app)),
+        None => None,
+    };
+    drawn
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::pane;
 use crate::app::App;
+use crate::layout::Extent;
 
 /// Widest an overlay gets: wider reads badly.
 const MAX_WIDTH: u16 = 72;
@@ -50,9 +51,20 @@ pub fn max_scroll(area: Rect, content_height: usize) -> usize {
     content_height.saturating_sub(usize::from(window.height.saturating_sub(2)))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line<'static>>) {
+/// Draws the window; returns how long its content is and how much shows.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    lines: Vec<Line<'static>>,
+) -> Extent {
     let theme = app.theme();
     let window = window(area, lines.len());
+    let extent = Extent {
+        len: lines.len(),
+        viewport: usize::from(window.height.saturating_sub(2)),
+    };
     let scroll = app.overlay_scroll().min(max_scroll(area, lines.len()));
     let footer = if max_scroll(area, lines.len()) > 0 {
         " ↑↓ scroll · Esc close "
@@ -68,4 +80,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Li
         .inner(window)
         .inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(Paragraph::new(visible), inner);
+    extent
 }

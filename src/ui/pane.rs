@@ -4,6 +4,16 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
+use crate::layout::Pane;
+
+/// What each pane is called, in its title and its tab.
+pub fn title(pane: Pane) -> &'static str {
+    match pane {
+        Pane::List => "Bags",
+        Pane::Detail => "Detail",
+        Pane::Styling => "Styling",
+    }
+}
 
 pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     let (border, border_type, title_style) = if focused {

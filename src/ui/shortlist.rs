@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 
 use super::{overlay, text};
 use crate::app::App;
+use crate::layout::Extent;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
     let lookbook = app.lookbook();
     let theme = app.theme();
     let width = usize::from(overlay::content_width(area));
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     for (i, bag_index) in shortlist.iter().enumerate() {
         let bag = &lookbook.bags[bag_index];
         let price = lookbook.currency.format(bag.price);
-        let at_cursor = i == app.overlay_scroll();
+        let at_cursor = i == app.shortlist_cursor();
         let marker = if at_cursor { "▶ " } else { "  " };
         let room = width.saturating_sub(2 + text::width(&price) + 1);
         let name = text::truncate(&bag.name, room).into_owned();
@@ -46,5 +47,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("   Space removes · Enter shows", theme.muted),
         ]));
     }
-    overlay::draw(frame, area, app, "Shortlist", lines);
+    overlay::draw(frame, area, app, "Shortlist", lines)
 }

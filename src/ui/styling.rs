@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
     let looks = &app.lookbook().looks;
     let focused = app.focus() == Pane::Styling;
-    let title = format!(" {} ({} looks) ", Pane::Styling.title(), looks.len());
+    let title = format!(" {} ({} looks) ", pane::title(Pane::Styling), looks.len());
     let block = pane::block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -1,9 +1,28 @@
-//! Where each pane goes, for a terminal of a given size. Pure geometry, so
-//! the app can ask how tall the list is (for paging) without drawing.
+//! Where each pane goes, for a terminal of a given size. Pure geometry,
+//! below both the app and the drawing: the app asks it how tall the list is
+//! (for paging) and where a click landed, the drawing where to draw.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::Pane;
+/// The panes, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+    Styling,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::List, Pane::Detail, Pane::Styling];
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self as usize + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self as usize + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}
 
 /// Three columns from this width up.
 pub const WIDE_WIDTH: u16 = 120;
@@ -21,9 +40,25 @@ pub enum Mode {
     TooSmall,
 }
 
+/// Rows of content and rows in view of a text the app scrolls but only the
+/// drawing lays out (it wraps to the width it draws at).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extent {
+    pub len: usize,
+    pub viewport: usize,
+}
+
+/// What a frame measured, for the app to scroll by: the detail text and
+/// the open overlay, where they were drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub detail: Option<Extent>,
+    pub overlay: Option<Extent>,
+}
+
 /// The rectangles of one frame. Panes that are not shown have none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Screen {
+pub struct Regions {
     pub header: Rect,
     pub tabs: Option<Rect>,
     pub list: Option<Rect>,
@@ -32,7 +67,7 @@ pub struct Screen {
     pub hints: Rect,
 }
 
-impl Screen {
+impl Regions {
     pub fn pane(&self, pane: Pane) -> Option<Rect> {
         match pane {
             Pane::List => self.list,
@@ -55,10 +90,10 @@ pub fn mode(area: Rect) -> Mode {
 }
 
 /// Lays out the screen; in the narrow mode only the focused pane is shown.
-pub fn screen(area: Rect, focus: Pane) -> Screen {
+pub fn regions(area: Rect, focus: Pane) -> Regions {
     let mode = mode(area);
     if mode == Mode::TooSmall {
-        return Screen::default();
+        return Regions::default();
     }
     let tabs_height = u16::from(mode == Mode::Narrow);
     let [header, tabs, body, hints] = Layout::vertical([
@@ -68,10 +103,10 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
         Constraint::Length(1),
     ])
     .areas(area);
-    let mut screen = Screen {
+    let mut screen = Regions {
         header,
         hints,
-        ..Screen::default()
+        ..Regions::default()
     };
     match mode {
         Mode::Wide => {
@@ -109,7 +144,7 @@ pub fn screen(area: Rect, focus: Pane) -> Screen {
 /// Rows inside the border of `pane` at this size, when it is shown (in the
 /// narrow mode, when it has focus): what one page of it is.
 pub fn pane_rows(width: u16, height: u16, pane: Pane) -> usize {
-    let screen = screen(Rect::new(0, 0, width, height), pane);
+    let screen = regions(Rect::new(0, 0, width, height), pane);
     screen
         .pane(pane)
         .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)))
