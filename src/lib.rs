@@ -14,3 +14,4 @@ pub mod scroll;
 pub mod ssh;
 pub mod term;
 pub mod ui;
+pub mod words;

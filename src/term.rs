@@ -9,8 +9,7 @@ use std::sync::Once;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent,
-    MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -21,7 +20,7 @@ use crate::app::{Action, App};
 use crate::layout::Drawn;
 use crate::ui;
 
-type Screen = Terminal<CrosstermBackend<Stderr>>;
+type LocalTerminal = Terminal<CrosstermBackend<Stderr>>;
 
 /// Runs the app until it quits, and returns it (with its shortlist).
 /// `mouse` turns on mouse reporting, which takes text selection away from
@@ -38,7 +37,7 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<App> {
     result.and(restored).map(|()| app)
 }
 
-fn enter(mouse: bool) -> io::Result<Screen> {
+fn enter(mouse: bool) -> io::Result<LocalTerminal> {
     enable_raw_mode()?;
     execute!(io::stderr(), EnterAlternateScreen)?;
     if mouse {
@@ -74,7 +73,7 @@ fn restore_on_panic() {
     });
 }
 
-fn event_loop(screen: &mut Screen, app: &mut App) -> io::Result<()> {
+fn event_loop(screen: &mut LocalTerminal, app: &mut App) -> io::Result<()> {
     let size = screen.size()?;
     app.handle(Action::Resize {
         width: size.width,
@@ -85,7 +84,7 @@ fn event_loop(screen: &mut Screen, app: &mut App) -> io::Result<()> {
         screen.draw(|frame| drawn = ui::draw(frame, app))?;
         app.observe(drawn);
         match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+            Event::Key(key) => app.handle_key(key),
             Event::Resize(width, height) => app.handle(Action::Resize { width, height }),
             Event::Mouse(mouse) => {
                 if let Some(action) = mouse_action(mouse) {

@@ -1,7 +1,7 @@
 //! The one keymap table: key handling, the help overlay and the hint bar all
 //! read it, so they cannot disagree.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use crate::scroll::Motion;
@@ -304,9 +304,6 @@ pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, String> {
 
 /// The action a key press asks for, if any.
 pub fn action_for(event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
     // No binding uses Alt: Alt-q is not q (terminals send it for other
     // reasons, such as a compose key or a window-manager shortcut).
     if event.modifiers.contains(KeyModifiers::ALT) {

@@ -15,7 +15,7 @@ mod styling;
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use action::Action;
 pub use prompt::{Prompt, PromptKind};
@@ -181,9 +181,11 @@ impl App {
     }
 
     /// Handles a key press: typed into the prompt when one is open,
-    /// otherwise through the keymap. Unbound keys do nothing.
+    /// otherwise through the keymap. Unbound keys do nothing, and neither
+    /// do releases (terminals with the kitty protocol report them): every
+    /// transport's keys come through here, so this is the one filter.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+        if key.kind == KeyEventKind::Release {
             return;
         }
         if self.prompt.is_some() {

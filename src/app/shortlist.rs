@@ -54,10 +54,9 @@ impl Shortlist {
 
     /// `3 bags · £1,430`
     pub fn summary(&self, lookbook: &Lookbook) -> String {
-        let plural = if self.len() == 1 { "" } else { "s" };
         format!(
-            "{} bag{plural} · {}",
-            self.len(),
+            "{} · {}",
+            crate::words::count(self.len(), "bag"),
             lookbook.currency.format(self.total(lookbook))
         )
     }

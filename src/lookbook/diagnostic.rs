@@ -8,6 +8,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use super::text::is_forbidden;
+use crate::words::count;
 
 /// One thing wrong with the file, located by the byte span of the value at
 /// fault.
@@ -73,8 +74,7 @@ impl fmt::Display for Report {
         if total > MAX_SHOWN {
             writeln!(f, "... and {} more errors not shown", total - MAX_SHOWN)?;
         }
-        let plural = if total == 1 { "" } else { "s" };
-        write!(f, "error: {} has {total} error{plural}", self.name)
+        write!(f, "error: {} has {}", self.name, count(total, "error"))
     }
 }
 

@@ -91,10 +91,6 @@ macro_rules! keywords {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }
             }
-
-            pub fn from_word(word: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|k| k.as_str() == word)
-            }
         }
 
         impl std::fmt::Display for $name {

@@ -5,10 +5,10 @@
 
 pub mod ansi;
 pub mod command;
+mod glyphs;
 pub mod palette;
 pub mod png;
 pub mod screenshots;
-mod shapes;
 pub mod size;
 pub mod svg;
 

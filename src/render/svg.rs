@@ -9,8 +9,8 @@ use std::fmt::Write;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
+use super::glyphs::{self, CellBox, LIGHT, Shape, coordinate};
 use super::palette::{Painted, Palette, Rgb};
-use super::shapes::{self, CellBox, LIGHT, Shape, n};
 
 /// Cell width and height in SVG units; the PNG doubles them.
 pub const CELL_W: u16 = 9;
@@ -64,11 +64,11 @@ pub fn svg(buffer: &Buffer, palette: &Palette) -> String {
         wh = window_h,
         r = RADIUS,
         bg = palette.background,
-        bx = n(f32::from(wx) + 0.5),
-        by = n(f32::from(wy) + 0.5),
+        bx = coordinate(f32::from(wx) + 0.5),
+        by = coordinate(f32::from(wy) + 0.5),
         bw = window_w - 1,
         bh = window_h - 1,
-        br = n(f32::from(RADIUS) - 0.5),
+        br = coordinate(f32::from(RADIUS) - 0.5),
     );
     for (i, colour) in DOTS.iter().enumerate() {
         let i = u16::try_from(i).unwrap_or(0);
@@ -119,7 +119,7 @@ pub fn grid(buffer: &Buffer, palette: &Palette) -> String {
                 h: f32::from(CELL_H),
             };
             if !cell.covered
-                && let Some(drawn) = shapes::shapes(cell.symbol, cell_box)
+                && let Some(drawn) = glyphs::shapes(cell.symbol, cell_box)
             {
                 geometry.extend(drawn.into_iter().map(|s| (cell.painted.fg, s)));
             }
@@ -185,7 +185,7 @@ fn background_runs(cells: &[Resolved], top: f32, out: &mut String) {
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{CELL_H}\" fill=\"{bg}\"/>",
             start * usize::from(CELL_W),
-            n(top),
+            coordinate(top),
             (col - start) * usize::from(CELL_W),
         );
     }
@@ -242,7 +242,7 @@ fn write_text(out: &mut String, (style, xs, text): (TextStyle, Vec<usize>, Strin
         out,
         "<text x=\"{}\" y=\"{}\" fill=\"{}\"",
         xs.join(" "),
-        n(y),
+        coordinate(y),
         style.fg
     );
     if style.bold {
@@ -265,7 +265,7 @@ fn is_drawn(symbol: &str) -> bool {
         w: 1.0,
         h: 1.0,
     };
-    shapes::shapes(symbol, probe).is_some()
+    glyphs::shapes(symbol, probe).is_some()
 }
 
 /// Underline and strike-through as rects across the whole cell, blanks
@@ -364,10 +364,10 @@ fn write_shape(out: &mut String, colour: Rgb, shape: &Shape) {
             let _ = write!(
                 out,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{colour}\"",
-                n(*x),
-                n(*y),
-                n(*w),
-                n(*h)
+                coordinate(*x),
+                coordinate(*y),
+                coordinate(*w),
+                coordinate(*h)
             );
             if *opacity < 100 {
                 let _ = write!(out, " fill-opacity=\"0.{opacity:02}\"");
@@ -377,14 +377,14 @@ fn write_shape(out: &mut String, colour: Rgb, shape: &Shape) {
         Shape::Stroke { d, width } => writeln!(
             out,
             "<path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"/>",
-            n(*width)
+            coordinate(*width)
         ),
         Shape::Dot { cx, cy, r } => writeln!(
             out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\"/>",
-            n(*cx),
-            n(*cy),
-            n(*r)
+            coordinate(*cx),
+            coordinate(*cy),
+            coordinate(*r)
         ),
     };
 }

@@ -101,7 +101,6 @@ impl Connection {
         self.channel_id == Some(channel)
     }
 
-    /// A one-line message, exit status 1, EOF, close.
     /// Answers a shell or exec request on our channel. `false` when the
     /// answer was already given: not our channel, or a client over a limit,
     /// turned away with its message.
@@ -127,6 +126,7 @@ impl Connection {
         Ok(true)
     }
 
+    /// A one-line message, exit status 1, EOF, close.
     fn turn_away(
         &mut self,
         channel: ChannelId,

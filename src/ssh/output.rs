@@ -16,7 +16,7 @@ use crate::app::App;
 use crate::layout::Drawn;
 use crate::ui;
 
-/// Bytes written by the backend. Shared with [`Screen`], which takes them
+/// Bytes written by the backend. Shared with [`ClientScreen`], which takes them
 /// after each draw (ratatui keeps its backend's writer to itself).
 #[derive(Debug, Default, Clone)]
 struct FrameBuffer {
@@ -46,15 +46,15 @@ impl Write for FrameBuffer {
 }
 
 /// A client's screen, drawn into bytes.
-pub struct Screen {
+pub struct ClientScreen {
     terminal: Terminal<CrosstermBackend<FrameBuffer>>,
     frame: FrameBuffer,
 }
 
-impl Screen {
+impl ClientScreen {
     /// A screen of the client's size. The viewport is fixed: the size comes
     /// from the PTY request and window-changes, never from asking a tty.
-    pub fn new(width: u16, height: u16) -> io::Result<Screen> {
+    pub fn new(width: u16, height: u16) -> io::Result<ClientScreen> {
         let frame = FrameBuffer::default();
         let terminal = Terminal::with_options(
             CrosstermBackend::new(frame.clone()),
@@ -62,7 +62,7 @@ impl Screen {
                 viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
             },
         )?;
-        Ok(Screen { terminal, frame })
+        Ok(ClientScreen { terminal, frame })
     }
 
     /// Follows a window-change: the next draw repaints everything.
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn a_draw_is_one_frame_and_an_unchanged_app_sends_almost_nothing() {
         let mut app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
-        let mut screen = Screen::new(80, 24).expect("a screen");
+        let mut screen = ClientScreen::new(80, 24).expect("a screen");
         let first = screen.draw(&mut app).expect("draws");
         assert!(String::from_utf8_lossy(&first).contains("Nano Mayfair bag"));
         let again = screen.draw(&mut app).expect("draws");
@@ -142,7 +142,7 @@ mod tests {
             width: 120,
             height: 40,
         });
-        let mut screen = Screen::new(120, 40).expect("a screen");
+        let mut screen = ClientScreen::new(120, 40).expect("a screen");
         let full = enter().len() + screen.draw(&mut app).expect("draws").len();
         for key in ['j', 'j', 'k'] {
             app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));

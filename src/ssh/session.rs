@@ -17,7 +17,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep_until, timeout};
 
 use super::input::{ESC_WAIT, InputParser};
-use super::output::{self, Screen};
+use super::output::{self, ClientScreen};
 use crate::app::{Action, App};
 
 /// The largest screen a client may claim. A PTY request is the client's
@@ -99,7 +99,7 @@ pub fn human(duration: Duration) -> String {
     } else {
         (secs, "second")
     };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+    crate::words::count(usize::try_from(n).unwrap_or(usize::MAX), unit)
 }
 
 /// What a session starts with.
@@ -132,7 +132,7 @@ pub async fn run(start: Start) -> End {
     let (frames, queue) = mpsc::channel(1);
     let writer = tokio::spawn(write_frames(writer, queue));
 
-    let end = match Screen::new(width, height) {
+    let end = match ClientScreen::new(width, height) {
         Ok(screen) => {
             app.handle(Action::Resize { width, height });
             let mut session = Session {
@@ -162,7 +162,7 @@ pub async fn run(start: Start) -> End {
 
 struct Session {
     app: App,
-    screen: Screen,
+    screen: ClientScreen,
     parser: InputParser,
     keys: Vec<KeyEvent>,
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text;
 use crate::app::App;
+use crate::words::count;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
@@ -34,9 +35,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     let counts = format!(
-        "{} bags · {} looks ",
-        lookbook.bags.len(),
-        lookbook.looks.len()
+        "{} · {} ",
+        count(lookbook.bags.len(), "bag"),
+        count(lookbook.looks.len(), "look")
     );
     if used + 2 + text::width(&counts) <= width {
         let counts = Paragraph::new(Span::styled(counts, theme.muted)).alignment(Alignment::Right);

@@ -15,6 +15,8 @@ use crate::app::{App, Pane, Prompt, PromptKind};
 const SELECTED: &str = "▶";
 /// Marks a shortlisted bag.
 const PICKED: &str = "✓";
+/// Follows a filter in force, saying how to clear it.
+const ESC_CLEARS: &str = "  Esc clears";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
@@ -94,12 +96,10 @@ fn prompt_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             return Vec::new();
         }
         let kept = format!("/ {}", app.filter());
+        let room = width.saturating_sub(text::width(ESC_CLEARS));
         return vec![Line::from(vec![
-            Span::styled(
-                text::truncate(&kept, width.saturating_sub(12)).into_owned(),
-                theme.accent,
-            ),
-            Span::styled("  Esc clears", theme.muted),
+            Span::styled(text::truncate(&kept, room).into_owned(), theme.accent),
+            Span::styled(ESC_CLEARS, theme.muted),
         ])];
     };
     let (label, help) = match prompt.kind {

@@ -14,6 +14,7 @@ use super::drawing::{self, Sketch};
 use super::{pane, text};
 use crate::app::{App, Pane, Stop};
 use crate::lookbook::Look;
+use crate::words::count;
 
 const CURSOR: &str = "▶ ";
 /// Marks, on a card, the bag selected in the list.
@@ -71,7 +72,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
     let looks = &app.lookbook().looks;
     let focused = app.focus() == Pane::Styling;
-    let title = format!(" {} ({} looks) ", pane::title(Pane::Styling), looks.len());
+    let title = format!(
+        " {} ({}) ",
+        pane::title(Pane::Styling),
+        count(looks.len(), "look")
+    );
     let block = pane::block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -3,7 +3,7 @@
 //! touches (pattern, metallic sheen, diamanté sparkle).
 
 use super::raster::{Ink, Raster};
-use super::shapes::{Anatomy, cord};
+use super::silhouettes::{Anatomy, cord};
 use crate::lookbook::Detail;
 
 /// A bow's half-width, as a share of the body's width.

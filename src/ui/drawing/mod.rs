@@ -2,7 +2,7 @@
 //! colours, details, materials): photos cannot travel over SSH or into a
 //! snapshot, so lookbook draws each bag itself.
 //!
-//! A silhouette (`shapes`) and its details (`details`) are filled into a
+//! A silhouette (`silhouettes`) and its details (`details`) are filled into a
 //! pixel grid (`raster`), which `paint` puts on the screen: on ratatui's
 //! Canvas with half blocks (two pixels a cell) in colour, or in shading
 //! characters in the monochrome theme.
@@ -11,14 +11,14 @@ mod colour;
 mod details;
 mod paint;
 mod raster;
-mod shapes;
+mod silhouettes;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub use colour::{Palette, colour};
 pub use raster::{Ink, Raster};
-pub use shapes::silhouette;
+pub use silhouettes::silhouette;
 
 use crate::lookbook::{Bag, Carried, Detail, Shape, Size};
 use crate::ui::theme::Drawing;

@@ -234,14 +234,14 @@ fn rounded(c: char, cell: CellBox) -> Vec<Shape> {
     let sweep = u8::from(from_right != goes_down);
     let d = format!(
         "M{} {}H{}A{} {} 0 0 {sweep} {} {}V{}",
-        n(edge_x),
-        n(cy),
-        n(turn_x),
-        n(r),
-        n(r),
-        n(cx),
-        n(turn_y),
-        n(edge_y)
+        coordinate(edge_x),
+        coordinate(cy),
+        coordinate(turn_x),
+        coordinate(r),
+        coordinate(r),
+        coordinate(cx),
+        coordinate(turn_y),
+        coordinate(edge_y)
     );
     vec![Shape::Stroke { d, width: LIGHT }]
 }
@@ -249,8 +249,20 @@ fn rounded(c: char, cell: CellBox) -> Vec<Shape> {
 /// ╱╲╳ corner to corner.
 fn diagonal(c: char, cell: CellBox) -> Vec<Shape> {
     let (x0, y0, x1, y1) = (cell.x, cell.y, cell.x + cell.w, cell.y + cell.h);
-    let rising = format!("M{} {}L{} {}", n(x0), n(y1), n(x1), n(y0));
-    let falling = format!("M{} {}L{} {}", n(x0), n(y0), n(x1), n(y1));
+    let rising = format!(
+        "M{} {}L{} {}",
+        coordinate(x0),
+        coordinate(y1),
+        coordinate(x1),
+        coordinate(y0)
+    );
+    let falling = format!(
+        "M{} {}L{} {}",
+        coordinate(x0),
+        coordinate(y0),
+        coordinate(x1),
+        coordinate(y1)
+    );
     let d = match c {
         '╱' => rising,
         '╲' => falling,
@@ -326,7 +338,7 @@ fn braille(c: char, cell: CellBox) -> Vec<Shape> {
 }
 
 /// A number as SVG writes it: shortest form, at most two decimals.
-pub fn n(value: f32) -> String {
+pub fn coordinate(value: f32) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
@@ -408,9 +420,9 @@ mod tests {
 
     #[test]
     fn numbers_are_short_and_stable() {
-        assert_eq!(n(4.0), "4");
-        assert_eq!(n(4.5), "4.5");
-        assert_eq!(n(1.0 / 3.0), "0.33");
-        assert_eq!(n(-0.001), "0");
+        assert_eq!(coordinate(4.0), "4");
+        assert_eq!(coordinate(4.5), "4.5");
+        assert_eq!(coordinate(1.0 / 3.0), "0.33");
+        assert_eq!(coordinate(-0.001), "0");
     }
 }
