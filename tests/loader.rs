@@ -619,7 +619,7 @@ impl TempFile {
 
     fn with_bytes(tag: &str, bytes: &[u8]) -> TempFile {
         let file = TempFile::new(tag);
-        fs::write(&file.0, bytes).unwrap();
+        fs::write(&file.0, bytes).expect("a temporary file is written");
         file
     }
 }

@@ -19,7 +19,8 @@ impl App {
         self.focus = pane;
         if pane == Pane::List {
             let list = self.screen().list.unwrap_or_default();
-            let first_row = list.y + 1 + self.prompt_rows() as u16;
+            let prompt_rows = u16::try_from(self.prompt_rows()).unwrap_or(u16::MAX);
+            let first_row = list.y.saturating_add(1).saturating_add(prompt_rows);
             if row >= first_row && row < list.bottom().saturating_sub(1) {
                 let clicked = self.list.offset() + usize::from(row - first_row);
                 if clicked < self.visible().len() {

@@ -54,7 +54,7 @@ fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read at most one byte past the limit, in case the file grew (or is a
     // device that reports no length).
     fs::File::open(path)

@@ -22,7 +22,8 @@ const LABEL_WIDTH: usize = 10;
 /// facts keep most of a small pane; it takes at most `DRAWING_SHARE` of
 /// them, and never more than `MAX_DRAWING_ROWS`.
 const MIN_ROWS_FOR_DRAWING: u16 = 12;
-const DRAWING_SHARE: f64 = 0.4;
+/// Two fifths.
+const DRAWING_SHARE: (u32, u32) = (2, 5);
 const MAX_DRAWING_ROWS: u16 = 12;
 
 /// Draws the pane; returns how long its content is and how much shows.
@@ -82,7 +83,8 @@ fn drawing_rows(inner: Rect) -> u16 {
     if inner.height < MIN_ROWS_FOR_DRAWING {
         return 0;
     }
-    let share = (f64::from(inner.height) * DRAWING_SHARE) as u16;
+    let (part, whole) = DRAWING_SHARE;
+    let share = u16::try_from(u32::from(inner.height) * part / whole).unwrap_or(u16::MAX);
     // The drawing's frame is square in pixels: two columns per row.
     let rows = share.min(MAX_DRAWING_ROWS).min(inner.width / 2);
     if rows < drawing::MIN_HEIGHT + 1 {

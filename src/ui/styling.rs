@@ -512,7 +512,8 @@ fn blit(card: &Buffer, target: &mut Buffer, window: Rect, slot: &Slot, offset: u
         if screen_row >= usize::from(window.height) {
             break;
         }
-        let y = window.y + screen_row as u16;
+        // Below the window's height, so within u16.
+        let y = window.y + u16::try_from(screen_row).unwrap_or(u16::MAX - window.y);
         for x in 0..card.area.width.min(window.width.saturating_sub(slot.x)) {
             target[(window.x + slot.x + x, y)] = card[(x, row)].clone();
         }

@@ -68,7 +68,7 @@ pub fn darker(colour: Color) -> Color {
         Color::LightMagenta => Color::Magenta,
         Color::Gray | Color::Black => Color::DarkGray,
         Color::Rgb(r, g, b) => {
-            let shade = |c: u8| (u16::from(c) * 3 / 5) as u8;
+            let shade = |c: u8| u8::try_from(u16::from(c) * 3 / 5).unwrap_or(c);
             Color::Rgb(shade(r), shade(g), shade(b))
         }
         _ => Color::Black,

@@ -92,7 +92,7 @@ impl Raster {
         let [left, top, right, bottom] = bounds;
         let column = |x: f64| (self.origin_x + x * self.scale).floor();
         let row = |y: f64| (self.origin_y + y * self.scale).floor();
-        let clamp = |v: f64, max: usize| v.clamp(0.0, max as f64) as usize;
+        let clamp = pixel_index;
         let (x0, x1) = (
             clamp(column(left) - 1.0, self.width),
             clamp(column(right) + 2.0, self.width),
@@ -226,6 +226,16 @@ fn distance_to_segment((x, y): Point, (ax, ay): Point, (bx, by): Point) -> f64 {
     };
     let (nx, ny) = (ax + t * dx - x, ay + t * dy - y);
     (nx * nx + ny * ny).sqrt()
+}
+
+/// The pixel at coordinate `v`, held within `0..=max`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 0..=max first, and max is a usize"
+)]
+fn pixel_index(v: f64, max: usize) -> usize {
+    v.clamp(0.0, max as f64) as usize
 }
 
 #[cfg(test)]
