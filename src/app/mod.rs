@@ -23,6 +23,7 @@ pub use search::SearchIndex;
 pub use shortlist::Shortlist;
 pub use sort::Sort;
 pub use styling::Stop;
+use styling::Stops;
 
 pub use crate::layout::Pane;
 use crate::layout::{self, Drawn};
@@ -43,7 +44,7 @@ pub enum Overlay {
 pub struct App {
     lookbook: Arc<Lookbook>,
     theme: Theme,
-    stops: Vec<Stop>,
+    stops: Stops,
     /// The screen size, as the transport last reported it.
     size: (u16, u16),
     focus: Pane,
@@ -65,7 +66,7 @@ pub struct App {
 
 impl App {
     pub fn new(lookbook: Arc<Lookbook>, theme: Theme) -> App {
-        let stops = styling::stops(&lookbook);
+        let stops = Stops::new(&lookbook);
         let listing = Listing::new(&lookbook);
         let mut app = App {
             list: Scroll::new(listing.visible.len(), 0),
@@ -173,7 +174,7 @@ impl App {
 
     /// Where the styling pane's cursor is, if there are looks.
     pub fn styling_stop(&self) -> Option<Stop> {
-        self.stops.get(self.styling.cursor()).copied()
+        self.stops.get(self.styling.cursor())
     }
 
     pub fn is_running(&self) -> bool {
@@ -386,7 +387,7 @@ impl App {
     }
 
     fn stop_index(&self, stop: Stop) -> usize {
-        self.stops.iter().position(|s| *s == stop).unwrap_or(0)
+        self.stops.index(stop)
     }
 }
 

@@ -1,0 +1,221 @@
+//! One look's card, laid out for a width: its head (outfit, the bag
+//! carried, the note), one row per paired bag, and their total. Only the
+//! head is built ahead; a paired bag's row is built when it is in view, so
+//! a look with a million pairs costs a frame what a look with three does.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::super::text;
+use crate::app::{App, Pane, Stop};
+use crate::lookbook::{Look, Price};
+
+const CURSOR: &str = "▶ ";
+/// Marks, on a card, the bag selected in the list.
+const SELECTED_BAG: &str = "◆ ";
+const NO_MARKER: &str = "  ";
+
+/// The drawing of the bag a look's wearer carried, left of its description;
+/// shown when the card leaves the description `MIN_DESCRIPTION_WIDTH`.
+pub const THUMBNAIL_WIDTH: u16 = 16;
+pub const THUMBNAIL_HEIGHT: u16 = 7;
+const MIN_DESCRIPTION_WIDTH: usize = 12;
+
+/// One look, laid out for a given width.
+pub struct Card {
+    pub look: usize,
+    /// The rows above the paired bags.
+    head: Vec<Line<'static>>,
+    pairs: usize,
+    /// The row after the paired bags, when there are any.
+    together: Option<Line<'static>>,
+    /// Whether the bag selected in the list pairs with this look.
+    pub relevant: bool,
+    /// The content row of the drawing of the bag carried, when it fits.
+    pub thumbnail_row: Option<usize>,
+    width: usize,
+}
+
+impl Card {
+    /// Rows inside the border.
+    pub fn content_rows(&self) -> usize {
+        self.head.len() + self.pairs + usize::from(self.together.is_some())
+    }
+
+    /// Rows with the border.
+    pub fn height(&self) -> usize {
+        self.content_rows() + 2
+    }
+
+    /// The content row of the look's `pair`-th paired bag.
+    pub fn pair_row(&self, pair: usize) -> usize {
+        self.head.len() + pair
+    }
+
+    /// Content row `row`, built now.
+    pub fn line(&self, app: &App, row: usize) -> Line<'static> {
+        if let Some(line) = self.head.get(row) {
+            return line.clone();
+        }
+        let pair = row - self.head.len();
+        if pair < self.pairs {
+            let look = &app.lookbook().looks[self.look];
+            let at_cursor = app.focus() == Pane::Styling
+                && app.styling_stop()
+                    == Some(Stop::Pair {
+                        look: self.look,
+                        pair,
+                    });
+            return pair_row(app, look.pairs[pair], at_cursor, self.width);
+        }
+        self.together.clone().unwrap_or_default()
+    }
+}
+
+/// The card of look `look_index`, `width` cells inside its padding.
+pub fn card(app: &App, look_index: usize, width: u16) -> Card {
+    let theme = app.theme();
+    let look: &Look = &app.lookbook().looks[look_index];
+    let width = usize::from(width).max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let wrapped = |text: &str, indent: &'static str, style: Style| -> Vec<Line<'static>> {
+        text::wrap(text, width.saturating_sub(text::width(indent)))
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let lead = if i == 0 {
+                    indent.to_string()
+                } else {
+                    " ".repeat(text::width(indent))
+                };
+                Line::from(vec![
+                    Span::styled(lead, theme.accent),
+                    Span::styled(line, style),
+                ])
+            })
+            .collect()
+    };
+    lines.push(Line::styled("Outfit", theme.label));
+    for piece in &look.outfit {
+        lines.extend(wrapped(piece, "• ", Style::new()));
+    }
+    let label = Span::styled("Carried", theme.label);
+    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width);
+    if let Some(note) = &look.note {
+        let italic = theme.muted.add_modifier(Modifier::ITALIC);
+        lines.extend(wrapped(note, "", italic));
+    }
+    let together = (!look.pairs.is_empty()).then(|| {
+        lines.extend(wrapped("Shop the look (our pick)", "", theme.label));
+        together(app, look, width)
+    });
+    Card {
+        look: look_index,
+        head: lines,
+        pairs: look.pairs.len(),
+        together,
+        relevant: app.selected().is_some_and(|bag| look.pairs.contains(&bag)),
+        thumbnail_row,
+        width,
+    }
+}
+
+/// "Together", with how many fit the budget, and the paired bags' total.
+fn together(app: &App, look: &Look, width: usize) -> Line<'static> {
+    let theme = app.theme();
+    let lookbook = app.lookbook();
+    let price = |bag: &usize| lookbook.bags[*bag].price;
+    let total = look
+        .pairs
+        .iter()
+        .map(price)
+        .fold(0_u64, |sum, p| sum.saturating_add(p.minor));
+    let total = lookbook.currency.format(Price::from_minor(total));
+    let together = match app.budget() {
+        Some(budget) => {
+            let within = look.pairs.iter().filter(|b| price(b) <= budget).count();
+            format!("  Together · {within} of {} in budget", look.pairs.len())
+        }
+        None => "  Together".to_string(),
+    };
+    let together =
+        text::truncate(&together, width.saturating_sub(text::width(&total) + 1)).into_owned();
+    let gap = width.saturating_sub(text::width(&together) + text::width(&total));
+    Line::from(vec![
+        Span::styled(together, theme.muted),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(total, theme.price),
+    ])
+}
+
+/// "Carried" and the description of the bag, beside room for its drawing
+/// when the card is wide enough; returns the drawing's first row.
+fn carried(
+    lines: &mut Vec<Line<'static>>,
+    label: Span<'static>,
+    description: &str,
+    width: usize,
+) -> Option<usize> {
+    let indent = usize::from(THUMBNAIL_WIDTH) + 1;
+    if width < indent + MIN_DESCRIPTION_WIDTH {
+        lines.push(Line::from(label));
+        lines.extend(text::wrap(description, width).into_iter().map(Line::from));
+        return None;
+    }
+    let top = lines.len();
+    let column = std::iter::once(label).chain(
+        text::wrap(description, width - indent)
+            .into_iter()
+            .map(Span::raw),
+    );
+    let column: Vec<Span> = column.collect();
+    let rows = column.len().max(usize::from(THUMBNAIL_HEIGHT));
+    let mut column = column.into_iter();
+    for _ in 0..rows {
+        let text = column.next().unwrap_or_default();
+        lines.push(Line::from(vec![Span::raw(" ".repeat(indent)), text]));
+    }
+    Some(top)
+}
+
+fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
+    let theme = app.theme();
+    let bag = &app.lookbook().bags[bag_index];
+    let is_selected_bag = app.selected() == Some(bag_index);
+    let marker = match (at_cursor, is_selected_bag) {
+        (true, _) => CURSOR,
+        (false, true) => SELECTED_BAG,
+        (false, false) => NO_MARKER,
+    };
+    let price = app.lookbook().currency.format(bag.price);
+    let room = width.saturating_sub(text::width(marker) + text::width(&price) + 1);
+    let name = text::truncate(&bag.name, room).into_owned();
+    let gap = width.saturating_sub(text::width(marker) + text::width(&name) + text::width(&price));
+    let over_budget = app.budget().is_some_and(|budget| bag.price > budget);
+    let name_style = match (is_selected_bag, over_budget) {
+        (true, _) => theme.accent,
+        (false, true) => theme.muted,
+        (false, false) => Style::new(),
+    };
+    let price_style = if over_budget {
+        theme.muted
+    } else {
+        theme.price
+    };
+    let mut spans = vec![
+        Span::styled(marker, theme.accent),
+        Span::styled(name, name_style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(price, price_style),
+    ];
+    if room < 4 {
+        spans.truncate(2);
+    }
+    if at_cursor {
+        spans = spans
+            .into_iter()
+            .map(|s| s.patch_style(theme.selected))
+            .collect();
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,248 @@
+//! The styling pane: each celebrity look as a card (outfit, the bag carried,
+//! the note) with the bags from the edit that pair with it.
+
+mod card;
+mod paint;
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::pane;
+use crate::app::{App, Pane, Stop};
+use crate::words::count;
+use card::{Card, card};
+
+/// Cards go side by side when the pane has room for columns this wide.
+const MIN_CARD_WIDTH: u16 = 36;
+
+/// Rows of a card that must show (its title and a little more) for it to
+/// count as in sight.
+const MIN_CARD_SHOWN: usize = 4;
+
+/// Where a card sits in the strip of card rows being drawn.
+struct Slot {
+    x: u16,
+    width: u16,
+    top: usize,
+    height: usize,
+}
+
+/// One row of cards, side by side, as tall as its tallest card so that
+/// borders line up.
+struct CardRow {
+    cards: Vec<Card>,
+    slots: Vec<Slot>,
+    height: usize,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme();
+    let looks = &app.lookbook().looks;
+    let focused = app.focus() == Pane::Styling;
+    let title = format!(
+        " {} ({}) ",
+        pane::title(Pane::Styling),
+        count(looks.len(), "look")
+    );
+    let block = pane::block(theme, title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    if looks.is_empty() {
+        frame.render_widget(
+            Line::styled("This lookbook has no looks.", theme.muted),
+            inner,
+        );
+        return;
+    }
+    let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
+    let view = rows_in_view(app, inner, columns);
+    let mut top = 0;
+    for row in &view.rows {
+        for (card, slot) in row.cards.iter().zip(&row.slots) {
+            let slot = Slot { top, ..*slot };
+            let shown = shown_rows(&slot, view.offset, usize::from(inner.height));
+            if shown.is_empty() {
+                continue;
+            }
+            let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
+            let band = paint::band(app, card, &slot, cursor_on_card, &shown);
+            paint::blit(&band, frame.buffer_mut(), inner, &slot, &shown, view.offset);
+        }
+        top += row.height;
+    }
+    if view.more_above {
+        more_marker(frame, area, " ↑ more ", area.y, app);
+    }
+    if view.more_below {
+        more_marker(
+            frame,
+            area,
+            " ↓ more ",
+            area.bottom().saturating_sub(1),
+            app,
+        );
+    }
+}
+
+/// Says on a border row that the content goes on past it.
+fn more_marker(frame: &mut Frame, area: Rect, marker: &'static str, y: u16, app: &App) {
+    let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1).intersection(area);
+    frame.render_widget(Line::styled(marker, app.theme().muted).right_aligned(), row);
+}
+
+/// The rows of a card (in its own coordinates) that the window starting at
+/// content row `offset`, `height` rows tall, shows.
+fn shown_rows(slot: &Slot, offset: usize, height: usize) -> Range<usize> {
+    let from = offset.saturating_sub(slot.top).min(slot.height);
+    let to = (offset + height).saturating_sub(slot.top).min(slot.height);
+    from..to.max(from)
+}
+
+/// The card rows in view and where the window starts in them.
+struct View {
+    rows: Vec<CardRow>,
+    offset: usize,
+    /// Cards above the window: the pane's top border says so.
+    more_above: bool,
+    /// Whole cards below the window; a card cut by it says so itself.
+    more_below: bool,
+}
+
+/// The card rows that fill the pane, and the first content row to show.
+/// Only rows in view are built, so a lookbook with hundreds of looks costs
+/// no more per frame than one with two: drawing starts at the row to show
+/// (the cursor's card, or the first card pairing with the selected bag) and
+/// reaches back for earlier rows only to fill space left at the bottom.
+fn rows_in_view(app: &App, inner: Rect, columns: usize) -> View {
+    let looks = app.lookbook().looks.len();
+    let height = usize::from(inner.height);
+    let row_count = looks.div_ceil(columns);
+    let (anchor_look, within) = anchor(app, inner, columns);
+    let anchor = anchor_look / columns;
+    let mut rows = Vec::new();
+    let mut built = 0;
+    let mut next = anchor;
+    while next < row_count && built < within + height {
+        let row = card_row(app, next, columns, inner.width);
+        built += row.height;
+        rows.push(row);
+        next += 1;
+    }
+    // Space left below the last card: earlier rows that fit there whole
+    // are shown above, so the anchor card stays in view and no card opens
+    // cut through its middle.
+    let mut first = anchor;
+    let mut offset = within;
+    while first > 0 && within == 0 {
+        let row = card_row(app, first - 1, columns, inner.width);
+        if built + row.height > height {
+            break;
+        }
+        first -= 1;
+        built += row.height;
+        rows.insert(0, row);
+        offset = 0;
+    }
+    let offset = offset.min(built.saturating_sub(height));
+    View {
+        rows,
+        offset,
+        more_above: first > 0 || offset > 0,
+        more_below: next < row_count && built <= offset + height,
+    }
+}
+
+/// The look whose card row to start from, and how far into that row to
+/// scroll: the cursor's card when the pane has focus (far enough in to show
+/// a paired bag below a tall card's fold), otherwise the first card that
+/// pairs with the selected bag.
+fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
+    let looks = &app.lookbook().looks;
+    if app.focus() == Pane::Styling {
+        let Some(stop) = app.styling_stop() else {
+            return (0, 0);
+        };
+        let look = stop.look();
+        let Stop::Pair { pair, .. } = stop else {
+            return (look, 0);
+        };
+        let width = column_width(inner.width, columns, look % columns);
+        let card = card(app, look, width.saturating_sub(4));
+        let cursor_row = 1 + card.pair_row(pair);
+        // One row more than the cursor's: a card cut by the window closes
+        // with its border on the last row, which must not hide the cursor.
+        return (
+            look,
+            (cursor_row + 2).saturating_sub(usize::from(inner.height)),
+        );
+    }
+    let Some(relevant) = app
+        .selected()
+        .and_then(|bag| looks.iter().position(|look| look.pairs.contains(&bag)))
+    else {
+        return (0, 0);
+    };
+    // Scroll only when the marked card would be out of sight: a pane that
+    // stays put as the selection moves is calmer to read, and over SSH a
+    // keystroke then sends the marks that changed, not a whole pane.
+    let height = usize::from(inner.height);
+    let mut top = 0;
+    for row in 0..relevant / columns {
+        if top + MIN_CARD_SHOWN > height {
+            break;
+        }
+        top += card_row(app, row, columns, inner.width).height;
+    }
+    if top + MIN_CARD_SHOWN <= height {
+        (0, 0)
+    } else {
+        (relevant, 0)
+    }
+}
+
+/// Columns of equal width, the last taking what division leaves over.
+fn column_width(width: u16, columns: usize, column: usize) -> u16 {
+    let columns = u16::try_from(columns).unwrap_or(1).max(1);
+    let column = u16::try_from(column).unwrap_or(0).min(columns - 1);
+    let each = width / columns;
+    if column + 1 == columns {
+        width - each * column
+    } else {
+        each
+    }
+}
+
+fn card_row(app: &App, row: usize, columns: usize, width: u16) -> CardRow {
+    let looks = app.lookbook().looks.len();
+    let first = row * columns;
+    let mut cards = Vec::new();
+    let mut slots = Vec::new();
+    let mut x = 0;
+    for (column, look) in (first..looks.min(first + columns)).enumerate() {
+        let card_width = column_width(width, columns, column);
+        // Border and one cell of padding on each side.
+        cards.push(card(app, look, card_width.saturating_sub(4)));
+        slots.push(Slot {
+            x,
+            width: card_width,
+            top: 0,
+            height: 0,
+        });
+        x += card_width;
+    }
+    let height = cards.iter().map(Card::height).max().unwrap_or(0);
+    for slot in &mut slots {
+        slot.height = height;
+    }
+    CardRow {
+        cards,
+        slots,
+        height,
+    }
+}

@@ -1,0 +1,128 @@
+//! Putting cards on screen: each card is painted as the band of its rows
+//! the pane shows (never its whole height, which a look with many pairs
+//! makes huge), then copied into the pane.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::Slot;
+use super::card::{Card, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH};
+use crate::app::App;
+use crate::ui::drawing::{self, Sketch};
+use crate::ui::pane;
+
+/// The top border, a middle row and the bottom border of a card's frame.
+const FRAME_ROWS: u16 = 3;
+
+/// Paints rows `shown` of a card (in its own coordinates, border
+/// included) into a buffer of their own. A card cut by the window is
+/// closed by its own border at the cut, marked with which way the rest is,
+/// and its drawing is left out unless it shows whole: half a bag reads as
+/// a glitch.
+pub fn band(
+    app: &App,
+    card: &Card,
+    slot: &Slot,
+    cursor_on_card: bool,
+    shown: &Range<usize>,
+) -> Buffer {
+    let frame = card_frame(app, card, slot.width, cursor_on_card);
+    let rows = u16::try_from(shown.len()).unwrap_or(u16::MAX);
+    let mut buffer = Buffer::empty(Rect::new(0, 0, slot.width, rows));
+    let content_width = slot.width.saturating_sub(4);
+    for (y, row) in (0..rows).zip(shown.clone()) {
+        let from = if row == 0 {
+            0
+        } else if row + 1 == slot.height {
+            FRAME_ROWS - 1
+        } else {
+            1
+        };
+        copy_row(&frame, from, &mut buffer, y);
+        if from == 1 && row - 1 < card.content_rows() {
+            let area = Rect::new(2, y, content_width, 1);
+            Paragraph::new(card.line(app, row - 1)).render(area, &mut buffer);
+        }
+    }
+    let cut_top = shown.start > 0;
+    let cut_bottom = shown.end < slot.height;
+    let whole = (shown.start + usize::from(cut_top))..(shown.end - usize::from(cut_bottom));
+    if let Some(row) = card.thumbnail_row {
+        let rows = (row + 1)..(row + 1 + usize::from(THUMBNAIL_HEIGHT));
+        if whole.start <= rows.start && rows.end <= whole.end {
+            let y = u16::try_from(rows.start - shown.start).unwrap_or(u16::MAX);
+            let area = Rect::new(2, y, THUMBNAIL_WIDTH.min(content_width), THUMBNAIL_HEIGHT);
+            let look = &app.lookbook().looks[card.look];
+            let sketch = Sketch::of_carried(&look.carried);
+            drawing::render(&sketch, area, &mut buffer, app.theme().drawing);
+        }
+    }
+    if rows >= 2 {
+        if cut_top {
+            // The title row again, so the reader knows whose card goes on.
+            copy_row(&frame, 0, &mut buffer, 0);
+        }
+        if cut_bottom {
+            copy_row(&frame, FRAME_ROWS - 1, &mut buffer, rows - 1);
+            let area = Rect::new(1, rows - 1, slot.width.saturating_sub(2), 1);
+            Line::styled(" ↓ more ", app.theme().muted)
+                .right_aligned()
+                .render(area, &mut buffer);
+        }
+    }
+    buffer
+}
+
+/// The card's border, titles and all, three rows tall.
+fn card_frame(app: &App, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
+    let theme = app.theme();
+    let look = &app.lookbook().looks[card.look];
+    let mut block = pane::block(theme, format!(" {} ", look.wearer), cursor_on_card);
+    if card.relevant {
+        block = block.title(Line::styled(" ◆ this bag ", theme.accent).right_aligned());
+        if !cursor_on_card {
+            block = block.border_style(theme.accent);
+        }
+    }
+    let area = Rect::new(0, 0, width, FRAME_ROWS);
+    let mut buffer = Buffer::empty(area);
+    block.render(area, &mut buffer);
+    buffer
+}
+
+fn copy_row(from: &Buffer, from_row: u16, to: &mut Buffer, to_row: u16) {
+    for x in 0..from.area.width.min(to.area.width) {
+        to[(x, to_row)] = from[(x, from_row)].clone();
+    }
+}
+
+/// Copies a card's band (its rows `shown`, placed at `slot` in the pane's
+/// content) into the window starting at content row `offset`.
+pub fn blit(
+    band: &Buffer,
+    target: &mut Buffer,
+    window: Rect,
+    slot: &Slot,
+    shown: &Range<usize>,
+    offset: usize,
+) {
+    let first = slot.top + shown.start;
+    for row in 0..band.area.height {
+        let Some(screen_row) = (first + usize::from(row)).checked_sub(offset) else {
+            continue;
+        };
+        let Ok(y) = u16::try_from(screen_row) else {
+            break;
+        };
+        if y >= window.height {
+            break;
+        }
+        for x in 0..band.area.width.min(window.width.saturating_sub(slot.x)) {
+            target[(window.x + slot.x + x, window.y + y)] = band[(x, row)].clone();
+        }
+    }
+}
