@@ -1,18 +1,31 @@
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
 
 use lookbook::app::App;
-use lookbook::cli::{Cli, Command, ServeArgs};
-use lookbook::lookbook::{self as book, LoadError, Lookbook};
+use lookbook::cli::{self, Cli, Command, Error, ServeArgs};
+use lookbook::lookbook::Lookbook;
 use lookbook::render::command;
 use lookbook::ssh;
 use lookbook::term;
 use lookbook::ui::theme::Theme;
+use lookbook::words::count;
 
+/// Every command returns its failure here, and only here is it printed
+/// and turned into an exit status (see `Error::report`).
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    match run() {
+        Ok(status) => status,
+        Err(error) => error.report(),
+    }
+}
+
+/// The command asked for, and how it ended when it did not fail: 0, or
+/// 128 + a signal's number when one ended the browser.
+fn run() -> Result<ExitCode, Error> {
+    let cli = Cli::try_parse()?;
     match cli.command {
         Some(Command::Check { path }) => check(&path),
         Some(Command::Render {
@@ -35,28 +48,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(path: Option<&std::path::Path>) -> Result<Lookbook, LoadError> {
-    match path {
-        Some(path) => book::load_path(path),
-        None => Ok(book::bundled()),
-    }
-}
-
-fn check(path: &std::path::Path) -> ExitCode {
-    match book::load_path(path) {
-        Ok(lookbook) => {
-            println!("{}: {}", path.display(), summary(&lookbook));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::FAILURE
-        }
-    }
+fn check(path: &Path) -> Result<ExitCode, Error> {
+    let lookbook = cli::load(Some(path))?;
+    cli::write_stdout(format!("{}: {}\n", path.display(), summary(&lookbook)).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn summary(lookbook: &Lookbook) -> String {
-    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}, {}",
         count(lookbook.bags.len(), "bag"),
@@ -65,45 +63,34 @@ fn summary(lookbook: &Lookbook) -> String {
     )
 }
 
-fn browse(path: Option<&std::path::Path>, mouse: bool) -> ExitCode {
-    let lookbook = match load(path) {
-        Ok(lookbook) => lookbook,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
+fn browse(path: Option<&Path>, mouse: bool) -> Result<ExitCode, Error> {
+    let lookbook = cli::load(path)?;
+    term::check(std::env::var("TERM").ok().as_deref()).map_err(|why| match why {
+        term::Unsupported::NotATerminal => Error::Failed(why.to_string()),
+        term::Unsupported::Dumb => Error::Usage(why.to_string()),
+    })?;
+    let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    let ending = term::run(App::new(Arc::new(lookbook), theme), mouse)
+        .map_err(|error| Error::Failed(error.to_string()))?;
+    let app = match ending {
+        term::Ending::Quit(app) => app,
+        // The shell's convention for a program a signal ended.
+        term::Ending::Signal(signal) => {
+            return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
         }
     };
-    let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    match term::run(App::new(Arc::new(lookbook), theme), mouse) {
-        Ok(app) => {
-            // After the terminal is restored, so `lookbook > picks.txt` works.
-            print!("{}", app.shortlist().to_text(app.lookbook()));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    // After the terminal is restored, so `lookbook > picks.txt` works.
+    cli::write_stdout(app.shortlist().to_text(app.lookbook()).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn serve(args: &ServeArgs) -> ExitCode {
-    let lookbook = match load(args.path.as_deref()) {
-        Ok(lookbook) => lookbook,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let Some(settings) = args.settings() else {
-        eprintln!("error: no data dir for the host key ($HOME is not set); pass --host-key FILE");
-        return ExitCode::FAILURE;
-    };
-    match ssh::run(settings, Arc::new(lookbook)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
+    let lookbook = cli::load(args.path.as_deref())?;
+    let settings = args.settings().ok_or_else(|| {
+        Error::Failed(
+            "no data dir for the host key ($HOME is not set); pass --host-key FILE".into(),
+        )
+    })?;
+    ssh::run(settings, Arc::new(lookbook)).map_err(Error::Failed)?;
+    Ok(ExitCode::SUCCESS)
 }

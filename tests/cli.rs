@@ -347,3 +347,178 @@ fn render_sizes_from_one_cell_to_the_largest() {
         );
     }
 }
+
+/// Runs the binary as `lookbook()` does, with `stdout` as its stdout.
+fn lookbook_writing_to(args: &[&str], stdout: impl Into<Stdio>) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lookbook"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the lookbook binary runs")
+}
+
+/// The write end of a pipe whose reader is already gone, as when
+/// `| head -1` has read its line and exited: every write fails with a
+/// broken pipe, with no race against the reader.
+fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    writer
+}
+
+#[test]
+fn output_into_a_closed_pipe_exits_quietly() {
+    for args in [
+        &["check", "lookbook.toml"][..],
+        &["render"],
+        &["render", "--format", "svg"],
+        &["--help"],
+    ] {
+        let output = lookbook_writing_to(args, closed_pipe());
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "", "{args:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_disk_says_so_in_one_line() {
+    for args in [&["render"][..], &["check", "lookbook.toml"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let output = lookbook_writing_to(args, full);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = stderr(&output);
+        assert!(
+            err.starts_with("error: cannot write to stdout: No space left on device"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn screenshots_into_a_directory_that_cannot_be_made_say_so() {
+    // A path under a regular file can never be a directory, even for root.
+    let file = std::env::temp_dir().join(format!("lookbook-cli-shots-{}", std::process::id()));
+    std::fs::write(&file, "not a directory").expect("a temporary file");
+    let out = file.join("screenshots");
+    let output = lookbook(&["screenshots", "--out", &out.to_string_lossy()]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!("error: cannot create {}: ", out.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// A tmux server of its own, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, session: &str, text: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let screen = self.run(&["capture-pane", "-p", "-t", session]);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never saw {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+#[test]
+fn the_shortlist_printed_on_quit_survives_a_closed_pipe_and_a_full_disk() {
+    let have_tmux = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok();
+    if !have_tmux {
+        assert!(
+            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
+            "tmux is required here"
+        );
+        eprintln!("skipped: needs tmux");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("lookbook-cli-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_lookbook");
+    // The screen is drawn on stderr, the pane's terminal; only stdout is
+    // redirected. `true` has exited long before a key quits the app.
+    for (session, stdout, status) in [
+        ("closed", "| true", "${PIPESTATUS[0]}"),
+        ("full", "> /dev/full", "$?"),
+    ] {
+        let script = format!("'{bin}' {stdout}; echo \"lookbook-exit={status}\"; sleep 600");
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "bash",
+            "-c",
+            &script,
+        ]);
+        tmux.wait_for(session, "Bags (8)");
+        // Pick the selected bag, so there is a shortlist to print, and quit.
+        tmux.run(&["send-keys", "-t", session, "Space", "q"]);
+        let screen = tmux.wait_for(session, "lookbook-exit=");
+        assert!(!screen.contains("panicked"), "{session}:\n{screen}");
+        if session == "closed" {
+            assert!(screen.contains("lookbook-exit=0"), "{session}:\n{screen}");
+        } else {
+            assert!(screen.contains("lookbook-exit=1"), "{session}:\n{screen}");
+            assert!(
+                screen.contains("error: cannot write to stdout: No space left on device"),
+                "{session}:\n{screen}"
+            );
+        }
+    }
+}

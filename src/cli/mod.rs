@@ -1,17 +1,45 @@
 //! The command line: browse a lookbook, check one, draw it headless, or
-//! serve it over SSH.
+//! serve it over SSH. Also what every command shares at this edge: the
+//! lookbook it runs on ([`load`]), how it writes to stdout
+//! ([`write_stdout`]), and how it fails ([`Error`]).
 
+mod error;
+
+use std::io::{self, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::keymap::parse_keys;
+use crate::lookbook::{self as book, LoadError, Lookbook};
 use crate::render::{Format, Size};
 use crate::ssh::Settings;
 use crate::ssh::limits::Limits;
+
+pub use error::Error;
+
+/// The lookbook a command runs on: the file at `path`, or the bundled edit
+/// when no path was given.
+pub fn load(path: Option<&Path>) -> Result<Lookbook, LoadError> {
+    match path {
+        Some(path) => book::load_path(path),
+        None => Ok(book::bundled()),
+    }
+}
+
+/// Writes a command's output to stdout and flushes it. Unlike `println!`,
+/// a closed pipe or a full disk comes back as an error instead of a panic,
+/// and the flush makes it come back here rather than be lost at exit.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(Error::WriteStdout)
+}
 
 /// Browse a lookbook of mini bags in the terminal.
 ///
