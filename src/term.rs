@@ -1,10 +1,13 @@
 //! The local terminal transport: raw mode, alternate screen, and a loop that
 //! draws, reads one event, and hands it to the app. The screen is drawn on
 //! stderr, so stdout stays free for the shortlist (`lookbook > picks.txt`).
-//! The terminal is restored on every way out: quit, error, or panic.
+//! The terminal is restored on every way out: quit, error, panic, or a
+//! signal (the window closed, `kill`, a tmux kill).
 
 use std::io::{self, IsTerminal, Stderr};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -22,19 +25,91 @@ use crate::ui;
 
 type LocalTerminal = Terminal<CrosstermBackend<Stderr>>;
 
-/// Runs the app until it quits, and returns it (with its shortlist).
-/// `mouse` turns on mouse reporting, which takes text selection away from
-/// the terminal, so it is the user's choice.
-pub fn run(mut app: App, mouse: bool) -> io::Result<App> {
-    if !io::stderr().is_terminal() || !io::stdin().is_terminal() {
-        return Err(io::Error::other(
-            "lookbook browses in a terminal, and this is not one (use `lookbook check PATH` to validate a file)",
-        ));
+/// The signals that end a terminal program; each restores the terminal
+/// and exits with the shell's convention, 128 + the signal's number.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// How often the loop looks for a caught signal while no key comes.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// How a browsing session ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// The user quit: the app, with its shortlist.
+    Quit(Box<App>),
+    /// A signal ended it, after the terminal was restored: exit with
+    /// 128 + this number.
+    Signal(i32),
+}
+
+/// Why the browser can't run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsupported {
+    /// stdin or stderr is not a terminal (a pipe, a file, a CI job).
+    NotATerminal,
+    /// `TERM` is `dumb` or unset: a terminal that says it cannot move the
+    /// cursor or show colour, where a full-screen app would be garbage.
+    Dumb,
+}
+
+impl std::fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unsupported::NotATerminal => {
+                "lookbook browses in a terminal, and this is not one (use `lookbook check PATH` to validate a file)"
+            }
+            Unsupported::Dumb => {
+                "this terminal (TERM is dumb or unset) cannot show the browser; \
+                 `lookbook render` prints a frame as text"
+            }
+        })
     }
+}
+
+/// Whether the browser can run on this terminal, given its `TERM`.
+pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
+    if !io::stderr().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Unsupported::NotATerminal);
+    }
+    match term {
+        None | Some("" | "dumb") => Err(Unsupported::Dumb),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Runs the app until it quits or a signal ends it, on a terminal that
+/// passed [`check`]. `mouse` turns on mouse reporting, which takes text
+/// selection away from the terminal, so it is the user's choice.
+pub fn run(mut app: App, mouse: bool) -> io::Result<Ending> {
     restore_on_panic();
-    let result = enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app));
+    let caught = watch_signals()?;
+    let result = enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, &caught));
     let restored = leave();
-    result.and(restored).map(|()| app)
+    result.and(restored)?;
+    match caught.load(Ordering::SeqCst) {
+        0 => Ok(Ending::Quit(Box::new(app))),
+        signal => Ok(Ending::Signal(i32::try_from(signal).unwrap_or(1))),
+    }
+}
+
+/// Notes which ending signal came, for the loop to stop at; a second one
+/// while the terminal is being restored exits at once.
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let caught = Arc::new(AtomicUsize::new(0));
+    let armed = Arc::new(AtomicBool::new(false));
+    for signal in ENDING_SIGNALS {
+        // Registered first, so the first signal finds it disarmed.
+        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, armed.clone())?;
+        let number = usize::try_from(signal).unwrap_or(1);
+        signal_hook::flag::register_usize(signal, caught.clone(), number)?;
+        signal_hook::flag::register(signal, armed.clone())?;
+    }
+    Ok(caught)
 }
 
 fn enter(mouse: bool) -> io::Result<LocalTerminal> {
@@ -73,16 +148,24 @@ fn restore_on_panic() {
     });
 }
 
-fn event_loop(screen: &mut LocalTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(screen: &mut LocalTerminal, app: &mut App, caught: &AtomicUsize) -> io::Result<()> {
     let size = screen.size()?;
     app.handle(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    while app.is_running() {
-        let mut drawn = Drawn::default();
-        screen.draw(|frame| drawn = ui::draw(frame, app))?;
-        app.observe(drawn);
+    let mut stale = true;
+    while app.is_running() && caught.load(Ordering::SeqCst) == 0 {
+        if stale {
+            let mut drawn = Drawn::default();
+            screen.draw(|frame| drawn = ui::draw(frame, app))?;
+            app.observe(drawn);
+        }
+        // A signal does not wake a blocking read, so wait in short steps.
+        stale = event::poll(SIGNAL_CHECK)?;
+        if !stale {
+            continue;
+        }
         match event::read()? {
             Event::Key(key) => app.handle_key(key),
             Event::Resize(width, height) => app.handle(Action::Resize { width, height }),

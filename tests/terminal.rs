@@ -1,0 +1,191 @@
+//! The local terminal, as a user's shell sees it: the real binary in a tmux
+//! pane. Ended by `kill` (as a closed window or a tmux kill would end it),
+//! the shell must be back as it was: the main screen, a cooked tty with
+//! echo, no mouse reporting, and a working prompt. On a terminal that says
+//! it can't draw (`TERM=dumb`), the browser does not start.
+//!
+//! Needs `tmux`; `.ci/run` installs it and sets `LOOKBOOK_E2E_REQUIRED=1`.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+/// A tmux server of our own, with one shell, killed on drop.
+struct Pane {
+    socket: String,
+}
+
+impl Pane {
+    fn start(name: &str) -> Pane {
+        let pane = Pane {
+            socket: format!("lookbook-terminal-{name}-{}", std::process::id()),
+        };
+        pane.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "t",
+            "bash --norc --noprofile",
+        ]);
+        pane
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
+    }
+
+    fn type_line(&self, line: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", line]);
+        self.tmux(&["send-keys", "-t", "t", "Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    fn flag(&self, name: &str) -> String {
+        self.tmux(&["display", "-p", "-t", "t", &format!("#{{{name}}}")])
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + LIMIT;
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {what}; screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Runs lookbook (with the mouse on, the most to restore) in a fresh pane,
+/// ends it with `signal`, and checks what the user is left with.
+fn ended_by(signal: &str, number: i32) {
+    let pane = Pane::start(signal);
+    let pid_file: PathBuf = std::env::temp_dir().join(format!(
+        "lookbook-terminal-{signal}-{}.pid",
+        std::process::id()
+    ));
+    pane.type_line("PS1='READY$ '; clear");
+    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    let binary = env!("CARGO_BIN_EXE_lookbook");
+    pane.type_line(&format!(
+        "sh -c 'echo $$ > {}; exec {binary} --mouse'; echo \"EX\"\"IT=$?\"",
+        pid_file.display()
+    ));
+    pane.wait_for("the browser", |s| s.contains("Nano Mayfair bag"));
+    assert_eq!(pane.flag("alternate_on"), "1", "the browser is on");
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid was written");
+    let _ = std::fs::remove_file(&pid_file);
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success(), "kill -{signal} {pid}");
+
+    let expected = format!("EXIT={}", 128 + number);
+    let screen = pane.wait_for(&expected, |s| s.lines().any(|l| l.starts_with("EXIT=")));
+    assert!(screen.contains(&expected), "{signal}:\n{screen}");
+    assert!(
+        !screen.contains("Nano Mayfair"),
+        "{signal}: the browser is gone"
+    );
+    assert_eq!(pane.flag("alternate_on"), "0", "{signal}: main screen");
+    assert_eq!(pane.flag("mouse_any_flag"), "0", "{signal}: no mouse");
+    assert_eq!(pane.flag("cursor_flag"), "1", "{signal}: cursor shown");
+    pane.type_line(
+        "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo ST\"\"TY",
+    );
+    // The marker is typed in two quoted halves, so the echoed command line
+    // does not itself match.
+    let screen = pane.wait_for("stty's answer", |s| {
+        s.lines()
+            .any(|line| line.ends_with("STTY") && !line.contains("stty"))
+    });
+    assert!(
+        screen.contains("icanon echo STTY"),
+        "{signal}: the tty is cooked, with echo:\n{screen}"
+    );
+    pane.type_line("echo prompt-works");
+    pane.wait_for("the shell to answer", |s| {
+        s.lines().any(|line| line == "prompt-works")
+    });
+}
+
+macro_rules! signal_test {
+    ($name:ident, $signal:literal, $number:expr) => {
+        #[test]
+        fn $name() {
+            if !have_tmux() {
+                assert!(
+                    std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
+                    "tmux is required here"
+                );
+                eprintln!("skipped: no tmux");
+                return;
+            }
+            ended_by($signal, $number);
+        }
+    };
+}
+
+signal_test!(sigterm_restores_the_terminal, "TERM", 15);
+signal_test!(sighup_restores_the_terminal, "HUP", 1);
+signal_test!(sigint_restores_the_terminal, "INT", 2);
+signal_test!(sigquit_restores_the_terminal, "QUIT", 3);
+
+#[test]
+fn a_dumb_terminal_is_pointed_to_render() {
+    if !have_tmux() {
+        assert!(std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none());
+        return;
+    }
+    let pane = Pane::start("dumb");
+    pane.type_line("PS1='READY$ '; clear");
+    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    let binary = env!("CARGO_BIN_EXE_lookbook");
+    for term in ["TERM=dumb", "-u TERM"] {
+        pane.type_line(&format!("clear; env {term} {binary}; echo \"EX\"\"IT=$?\""));
+        let screen = pane.wait_for("the exit", |s| s.lines().any(|l| l.starts_with("EXIT=")));
+        assert!(screen.contains("EXIT=2"), "{term}:\n{screen}");
+        // The pane wraps the line at 100 columns: look at its start.
+        let said = "error: this terminal (TERM is dumb or unset) cannot show the browser; `lookbook render`";
+        assert!(screen.contains(said), "{term}:\n{screen}");
+        assert_eq!(pane.flag("alternate_on"), "0", "{term}: never drawn");
+    }
+}
