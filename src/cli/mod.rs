@@ -16,8 +16,8 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::app::keymap::parse_keys;
 use crate::lookbook::{self as book, LoadError, Lookbook};
 use crate::render::{Format, Size};
+use crate::ssh::Limits;
 use crate::ssh::Settings;
-use crate::ssh::limits::Limits;
 
 pub use error::Error;
 
@@ -160,7 +160,7 @@ impl ServeArgs {
         let host_key = self
             .host_key
             .clone()
-            .or_else(crate::ssh::config::default_host_key_path)?;
+            .or_else(crate::ssh::default_host_key_path)?;
         let mut settings = Settings::new(self.listen, host_key);
         settings.authorized_keys = self.authorized_keys.clone();
         settings.limits = Limits {

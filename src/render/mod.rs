@@ -7,9 +7,9 @@ pub mod ansi;
 pub mod command;
 mod glyphs;
 pub mod palette;
-pub mod png;
+mod png;
 pub mod screenshots;
-pub mod size;
+mod size;
 pub mod svg;
 
 use ratatui::Terminal;

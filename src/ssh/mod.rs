@@ -11,20 +11,21 @@
 //! - [`output`]: a ratatui terminal that draws into a buffer
 //! - [`limits`]: how many sessions, from where, how fast
 
-pub mod config;
+mod config;
 mod counting;
 mod handler;
-pub mod input;
-pub mod limits;
+mod input;
+mod limits;
 mod log;
 pub mod output;
-pub mod server;
-pub mod session;
+mod server;
+mod session;
 
 use std::future::Future;
 use std::sync::Arc;
 
-pub use config::Settings;
+pub use config::{Settings, default_host_key_path};
+pub use limits::{Limits, Tracker};
 pub use server::Server;
 
 use crate::lookbook::Lookbook;

@@ -9,10 +9,10 @@ mod help;
 mod hints;
 mod list;
 mod overlay;
-pub mod pane;
+mod pane;
 mod shortlist;
 mod styling;
-pub mod text;
+mod text;
 pub mod theme;
 mod too_small;
 
