@@ -70,7 +70,7 @@ fn browse(path: Option<&Path>, mouse: bool) -> Result<ExitCode, Error> {
         term::Unsupported::Dumb => Error::Usage(why.to_string()),
     })?;
     let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let ending = term::run(App::new(Arc::new(lookbook), theme), mouse)
+    let ending = term::run(App::new(Arc::new(lookbook)), &theme, mouse)
         .map_err(|error| Error::Failed(error.to_string()))?;
     let app = match ending {
         term::Ending::Quit(app) => app,

@@ -22,6 +22,7 @@ use ratatui::crossterm::terminal::{
 use crate::app::{Action, App};
 use crate::layout::Drawn;
 use crate::ui;
+use crate::ui::theme::Theme;
 
 type LocalTerminal = Terminal<CrosstermBackend<Stderr>>;
 
@@ -85,10 +86,11 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 /// Runs the app until it quits or a signal ends it, on a terminal that
 /// passed [`check`]. `mouse` turns on mouse reporting, which takes text
 /// selection away from the terminal, so it is the user's choice.
-pub fn run(mut app: App, mouse: bool) -> io::Result<Ending> {
+pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Ending> {
     restore_on_panic();
     let caught = watch_signals()?;
-    let result = enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, &caught));
+    let result =
+        enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, theme, &caught));
     let restored = leave();
     result.and(restored)?;
     match caught.load(Ordering::SeqCst) {
@@ -148,7 +150,12 @@ fn restore_on_panic() {
     });
 }
 
-fn event_loop(screen: &mut LocalTerminal, app: &mut App, caught: &AtomicUsize) -> io::Result<()> {
+fn event_loop(
+    screen: &mut LocalTerminal,
+    app: &mut App,
+    theme: &Theme,
+    caught: &AtomicUsize,
+) -> io::Result<()> {
     let size = screen.size()?;
     app.handle(Action::Resize {
         width: size.width,
@@ -158,7 +165,7 @@ fn event_loop(screen: &mut LocalTerminal, app: &mut App, caught: &AtomicUsize) -
     while app.is_running() && caught.load(Ordering::SeqCst) == 0 {
         if stale {
             let mut drawn = Drawn::default();
-            screen.draw(|frame| drawn = ui::draw(frame, app))?;
+            screen.draw(|frame| drawn = ui::draw(frame, app, theme))?;
             app.observe(drawn);
         }
         // A signal does not wake a blocking read, so wait in short steps.

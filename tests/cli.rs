@@ -200,16 +200,18 @@ fn render_draws_the_screen_after_the_keys_as_text() {
     let output = lookbook(&["render", "--size", "50x20", "--keys", "j Tab"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     // The same frame the snapshot tests see (screens__detail_focused_50x20).
-    let mut app = lookbook::app::App::new(
-        std::sync::Arc::new(lookbook::lookbook::bundled()),
-        lookbook::ui::theme::Theme::ansi(),
-    );
+    let mut app = lookbook::app::App::new(std::sync::Arc::new(lookbook::lookbook::bundled()));
     let keys = lookbook::app::keymap::parse_keys("j Tab").expect("known keys");
     let size = lookbook::render::Size {
         width: 50,
         height: 20,
     };
-    let expected = lookbook::render::text(&lookbook::render::after_keys(&mut app, &keys, size));
+    let expected = lookbook::render::text(&lookbook::render::after_keys(
+        &mut app,
+        &lookbook::ui::theme::Theme::ansi(),
+        &keys,
+        size,
+    ));
     assert_eq!(stdout(&output), expected);
     assert_no_escapes(&output);
 }
@@ -227,13 +229,14 @@ fn expected_frame(
             .unwrap_or_else(|error| panic!("{error}")),
         None => lookbook::lookbook::bundled(),
     };
-    let mut app = lookbook::app::App::new(
-        std::sync::Arc::new(book),
-        lookbook::ui::theme::Theme::ansi(),
-    );
+    let mut app = lookbook::app::App::new(std::sync::Arc::new(book));
     let keys = lookbook::app::keymap::parse_keys(keys).expect("known keys");
-    let buffer =
-        lookbook::render::after_keys(&mut app, &keys, lookbook::render::Size { width, height });
+    let buffer = lookbook::render::after_keys(
+        &mut app,
+        &lookbook::ui::theme::Theme::ansi(),
+        &keys,
+        lookbook::render::Size { width, height },
+    );
     lookbook::render::encode(&buffer, format, &lookbook::render::Palette::LOOKBOOK)
         .expect("the frame encodes")
 }

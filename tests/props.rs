@@ -29,12 +29,12 @@ fn every_size_draws_without_panicking() {
     ] {
         for width in 0..=160 {
             for height in 0..=50 {
-                let mut app = App::new(book.clone(), Theme::ansi());
-                render::frame(&mut app, width, height);
+                let mut app = App::new(book.clone());
+                render::frame(&mut app, &Theme::ansi(), width, height);
                 for key in parse_keys(keys).expect("known keys") {
                     app.handle_key(key);
                 }
-                let buffer = render::frame(&mut app, width, height);
+                let buffer = render::frame(&mut app, &Theme::ansi(), width, height);
                 assert_eq!(buffer.area.width, width);
             }
         }
@@ -80,7 +80,7 @@ proptest! {
     #[test]
     fn any_key_sequence_keeps_a_real_selection(steps in prop::collection::vec(step(), 0..60)) {
         let book = lookbook();
-        let mut app = App::new(book.clone(), Theme::monochrome());
+        let mut app = App::new(book.clone());
         let (mut width, mut height) = (80, 24);
         for step in steps {
             match step {
@@ -102,7 +102,7 @@ proptest! {
                 }
                 Step::Resize(w, h) => (width, height) = (w, h),
             }
-            render::frame(&mut app, width, height);
+            render::frame(&mut app, &Theme::monochrome(), width, height);
             // The selection is a bag the list shows, or none when it shows none.
             match app.selected() {
                 Some(bag) => {

@@ -14,9 +14,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 fn buffer(keys: &str, width: u16, height: u16, theme: Theme) -> Buffer {
-    let mut app = App::new(Arc::new(bundled()), theme);
+    let mut app = App::new(Arc::new(bundled()));
     let keys = parse_keys(keys).expect("known key names");
-    render::after_keys(&mut app, &keys, Size { width, height })
+    render::after_keys(&mut app, &theme, &keys, Size { width, height })
 }
 
 #[test]

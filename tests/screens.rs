@@ -15,10 +15,10 @@ use ratatui::style::{Color, Style};
 
 /// The frame after typing `keys` into a fresh app at `width`×`height`.
 fn screen(keys: &str, width: u16, height: u16) -> String {
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let mut app = App::new(Arc::new(bundled()));
     let keys = parse_keys(keys).expect("known key names");
     let size = render::Size { width, height };
-    render::text(&render::after_keys(&mut app, &keys, size))
+    render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size))
 }
 
 /// One snapshot per size, named after the scene and the size.
@@ -86,25 +86,25 @@ fn a_zero_sized_terminal_draws_nothing_and_survives() {
 fn styles_of_the_first_screen() {
     // The Buffer's Debug form lists every style run, so a lost highlight,
     // focus colour or selection shows in the diff.
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
-    let buffer = render::frame(&mut app, 80, 24);
+    let mut app = App::new(Arc::new(bundled()));
+    let buffer = render::frame(&mut app, &Theme::ansi(), 80, 24);
     insta::assert_debug_snapshot!("styles_first_screen_80x24", buffer);
 }
 
 #[test]
 fn filter_highlights_matched_characters() {
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let mut app = App::new(Arc::new(bundled()));
     for key in parse_keys("/ l i m e").expect("known keys") {
         app.handle_key(key);
     }
-    let buffer = render::frame(&mut app, 60, 12);
+    let buffer = render::frame(&mut app, &Theme::ansi(), 60, 12);
     insta::assert_debug_snapshot!("styles_filter_highlight_60x12", buffer);
 }
 
 #[test]
 fn monochrome_keeps_focus_and_selection_visible() {
-    let mut app = App::new(Arc::new(bundled()), Theme::monochrome());
-    let buffer = render::frame(&mut app, 60, 12);
+    let mut app = App::new(Arc::new(bundled()));
+    let buffer = render::frame(&mut app, &Theme::monochrome(), 60, 12);
     insta::assert_debug_snapshot!("styles_monochrome_60x12", buffer);
 }
 
@@ -149,9 +149,9 @@ macro_rules! styled_scene {
         #[test]
         fn $name() {
             $(
-                let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+                let mut app = App::new(Arc::new(bundled()));
                 let keys = parse_keys($keys).expect("known key names");
-                let buffer = render::after_keys(&mut app, &keys, render::Size { width: $w, height: $h });
+                let buffer = render::after_keys(&mut app, &Theme::ansi(), &keys, render::Size { width: $w, height: $h });
                 insta::assert_snapshot!(
                     format!("{}_{}x{}", stringify!($name), $w, $h),
                     style_map(&buffer),
@@ -198,9 +198,14 @@ fn the_focused_pane_and_only_it_has_the_focused_border() {
         ("S-Tab", Pane::Styling),
     ] {
         for (width, height) in [(120, 40), (80, 24), (50, 20)] {
-            let mut app = App::new(Arc::new(bundled()), theme.clone());
+            let mut app = App::new(Arc::new(bundled()));
             let keys_parsed = parse_keys(keys).expect("known key names");
-            let buffer = render::after_keys(&mut app, &keys_parsed, render::Size { width, height });
+            let buffer = render::after_keys(
+                &mut app,
+                &theme,
+                &keys_parsed,
+                render::Size { width, height },
+            );
             assert_eq!(app.focus(), focus, "{keys}");
             assert_eq!(
                 drawn_focus(&buffer, &theme, focus),
@@ -215,14 +220,14 @@ fn the_focused_pane_and_only_it_has_the_focused_border() {
 /// that is, only the drawing knows, so this is tested through frames.
 #[test]
 fn detail_scroll_stops_at_the_end_of_the_text() {
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let mut app = App::new(Arc::new(bundled()));
     let size = render::Size {
         width: 50,
         height: 12,
     };
     let press = |app: &mut App, keys: &str| {
         let keys = parse_keys(keys).expect("known key names");
-        render::text(&render::after_keys(app, &keys, size))
+        render::text(&render::after_keys(app, &Theme::ansi(), &keys, size))
     };
     press(&mut app, "G k Tab");
     let mut frame = String::new();

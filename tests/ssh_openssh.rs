@@ -150,10 +150,10 @@ impl Drop for Server {
 }
 
 fn headless(keys: &str, width: u16, height: u16) -> String {
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let mut app = App::new(Arc::new(bundled()));
     let keys = parse_keys(keys).expect("known key names");
     let size = render::Size { width, height };
-    render::text(&render::after_keys(&mut app, &keys, size))
+    render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size))
         .lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()

@@ -29,7 +29,6 @@ pub use crate::layout::Pane;
 use crate::layout::{self, Drawn};
 use crate::lookbook::{Lookbook, Price};
 use crate::scroll::{Motion, Scroll};
-use crate::ui::theme::Theme;
 use list::{ListQuery, Listing};
 
 /// A window drawn over the panes.
@@ -43,7 +42,6 @@ pub enum Overlay {
 #[derive(Debug, Clone)]
 pub struct App {
     lookbook: Arc<Lookbook>,
-    theme: Theme,
     stops: Stops,
     /// The screen size, as the transport last reported it.
     size: (u16, u16),
@@ -65,14 +63,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(lookbook: Arc<Lookbook>, theme: Theme) -> App {
+    pub fn new(lookbook: Arc<Lookbook>) -> App {
         let stops = Stops::new(&lookbook);
         let listing = Listing::new(&lookbook);
         let mut app = App {
             list: Scroll::new(listing.visible.len(), 0),
             styling: Scroll::new(stops.len(), 0),
             lookbook,
-            theme,
             stops,
             size: (0, 0),
             focus: Pane::List,
@@ -91,10 +88,6 @@ impl App {
 
     pub fn lookbook(&self) -> &Lookbook {
         &self.lookbook
-    }
-
-    pub fn theme(&self) -> &Theme {
-        &self.theme
     }
 
     pub fn focus(&self) -> Pane {

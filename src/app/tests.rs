@@ -7,7 +7,7 @@ use super::*;
 use crate::lookbook::bundled;
 
 fn app() -> App {
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
+    let mut app = App::new(Arc::new(bundled()));
     app.handle(Action::Resize {
         width: 120,
         height: 40,
@@ -377,7 +377,7 @@ fn sort_ties_keep_the_edit_order() {
         .replace("price = 625", "price = 195")
         .replace("brand = \"Fendi\"", "brand = \"Acne Studios\"");
     let book = crate::lookbook::parse(&text, "ties.toml").expect("still valid");
-    let mut app = App::new(Arc::new(book), Theme::ansi());
+    let mut app = App::new(Arc::new(book));
     app.handle(Action::Resize {
         width: 120,
         height: 40,

@@ -39,8 +39,9 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
             "a PNG would garble the terminal; write it with --out FILE.png".into(),
         ));
     }
-    let mut app = App::new(Arc::new(lookbook), Theme::for_no_color(request.no_color));
-    let buffer = after_keys(&mut app, request.keys, request.size);
+    let mut app = App::new(Arc::new(lookbook));
+    let theme = Theme::for_no_color(request.no_color);
+    let buffer = after_keys(&mut app, &theme, request.keys, request.size);
     let bytes = encode(&buffer, format, &Palette::LOOKBOOK).map_err(Error::Failed)?;
     match request.out {
         Some(path) => std::fs::write(path, bytes).map_err(|source| Error::WriteFile {

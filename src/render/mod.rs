@@ -20,6 +20,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::app::{Action, App};
 use crate::layout::Drawn;
 use crate::ui;
+use crate::ui::theme::Theme;
 
 pub use palette::Palette;
 pub use size::Size;
@@ -55,11 +56,11 @@ impl Format {
 /// `size`: drawn first and after every key, as a terminal draws them, so
 /// each key acts on the screen the user saw (paging and scrolling depend
 /// on what the last frame laid out).
-pub fn after_keys(app: &mut App, keys: &[KeyEvent], size: Size) -> Buffer {
-    let mut buffer = frame(app, size.width, size.height);
+pub fn after_keys(app: &mut App, theme: &Theme, keys: &[KeyEvent], size: Size) -> Buffer {
+    let mut buffer = frame(app, theme, size.width, size.height);
     for &key in keys {
         app.handle_key(key);
-        buffer = frame(app, size.width, size.height);
+        buffer = frame(app, theme, size.width, size.height);
     }
     buffer
 }
@@ -74,15 +75,16 @@ pub fn encode(buffer: &Buffer, format: Format, palette: &Palette) -> Result<Vec<
     })
 }
 
-/// Draws one frame of `app` at `width`×`height`, after telling it the size.
-pub fn frame(app: &mut App, width: u16, height: u16) -> Buffer {
+/// Draws one frame of `app` in `theme` at `width`×`height`, after telling
+/// it the size.
+pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     app.handle(Action::Resize { width, height });
     let backend = TestBackend::new(width, height);
     // A TestBackend never fails to draw.
     let mut terminal = Terminal::new(backend).expect("a test backend");
     let mut drawn = Drawn::default();
     terminal
-        .draw(|frame| drawn = ui::draw(frame, app))
+        .draw(|frame| drawn = ui::draw(frame, app, theme))
         .expect("a test backend draws");
     app.observe(drawn);
     terminal.backend().buffer().clone()

@@ -85,8 +85,8 @@ pub const REFRESH: &str = "cargo run --release -- screenshots";
 /// The SVG of a scene, in lookbook's palette and its ANSI theme.
 pub fn scene_svg(scene: &Scene) -> Result<String, String> {
     let keys = parse_keys(scene.keys)?;
-    let mut app = App::new(Arc::new(bundled()), Theme::ansi());
-    let buffer = after_keys(&mut app, &keys, scene.size);
+    let mut app = App::new(Arc::new(bundled()));
+    let buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
     Ok(svg::svg(&buffer, &Palette::LOOKBOOK))
 }
 

@@ -155,7 +155,8 @@ impl Connection {
         let theme = Theme::for_no_color(self.no_color.as_deref());
         let shared = &self.shared;
         let start = Start {
-            app: App::new(Arc::clone(&shared.lookbook), theme),
+            app: App::new(Arc::clone(&shared.lookbook)),
+            theme,
             size,
             channel,
             idle_timeout: shared.settings.idle_timeout,

@@ -15,6 +15,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use crate::app::App;
 use crate::layout::Drawn;
 use crate::ui;
+use crate::ui::theme::Theme;
 
 /// Bytes written by the backend. Shared with [`ClientScreen`], which takes them
 /// after each draw (ratatui keeps its backend's writer to itself).
@@ -74,9 +75,10 @@ impl ClientScreen {
 
     /// Draws `app` and returns the bytes that bring the client's screen from
     /// the last frame to this one; the app learns what the frame measured.
-    pub fn draw(&mut self, app: &mut App) -> io::Result<Vec<u8>> {
+    pub fn draw(&mut self, app: &mut App, theme: &Theme) -> io::Result<Vec<u8>> {
         let mut drawn = Drawn::default();
-        self.terminal.draw(|frame| drawn = ui::draw(frame, app))?;
+        self.terminal
+            .draw(|frame| drawn = ui::draw(frame, app, theme))?;
         app.observe(drawn);
         Ok(self.frame.take())
     }
@@ -126,27 +128,27 @@ mod tests {
 
     #[test]
     fn a_draw_is_one_frame_and_an_unchanged_app_sends_almost_nothing() {
-        let mut app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
+        let mut app = App::new(std::sync::Arc::new(bundled()));
         let mut screen = ClientScreen::new(80, 24).expect("a screen");
-        let first = screen.draw(&mut app).expect("draws");
+        let first = screen.draw(&mut app, &Theme::ansi()).expect("draws");
         assert!(String::from_utf8_lossy(&first).contains("Nano Mayfair bag"));
-        let again = screen.draw(&mut app).expect("draws");
+        let again = screen.draw(&mut app, &Theme::ansi()).expect("draws");
         assert!(again.len() < 64, "no cells changed: {} bytes", again.len());
     }
 
     #[test]
     fn a_navigation_keystroke_sends_well_under_a_quarter_of_a_full_redraw() {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        let mut app = App::new(std::sync::Arc::new(bundled()), Theme::ansi());
+        let mut app = App::new(std::sync::Arc::new(bundled()));
         app.handle(crate::app::Action::Resize {
             width: 120,
             height: 40,
         });
         let mut screen = ClientScreen::new(120, 40).expect("a screen");
-        let full = enter().len() + screen.draw(&mut app).expect("draws").len();
+        let full = enter().len() + screen.draw(&mut app, &Theme::ansi()).expect("draws").len();
         for key in ['j', 'j', 'k'] {
             app.handle_key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
-            let keystroke = screen.draw(&mut app).expect("draws").len();
+            let keystroke = screen.draw(&mut app, &Theme::ansi()).expect("draws").len();
             assert!(
                 keystroke * 4 < full,
                 "{key}: {keystroke} bytes against {full} for a full redraw"

@@ -19,6 +19,7 @@ use tokio::time::{Instant, sleep_until, timeout};
 use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
 use crate::app::{Action, App};
+use crate::ui::theme::Theme;
 
 /// The largest screen a client may claim. A PTY request is the client's
 /// word: without a cap, 65535×65535 would make ratatui allocate gigabytes.
@@ -105,6 +106,8 @@ pub fn human(duration: Duration) -> String {
 /// What a session starts with.
 pub struct Start {
     pub app: App,
+    /// What the client's terminal can show (NO_COLOR sent, or not).
+    pub theme: Theme,
     pub size: (u16, u16),
     pub channel: Channel<Msg>,
     pub idle_timeout: Duration,
@@ -122,6 +125,7 @@ enum Out {
 pub async fn run(start: Start) -> End {
     let Start {
         mut app,
+        theme,
         size: (width, height),
         channel,
         idle_timeout,
@@ -137,6 +141,7 @@ pub async fn run(start: Start) -> End {
             app.handle(Action::Resize { width, height });
             let mut session = Session {
                 app,
+                theme,
                 screen,
                 parser: InputParser::new(),
                 keys: Vec::new(),
@@ -162,6 +167,7 @@ pub async fn run(start: Start) -> End {
 
 struct Session {
     app: App,
+    theme: Theme,
     screen: ClientScreen,
     parser: InputParser,
     keys: Vec<KeyEvent>,
@@ -212,7 +218,7 @@ impl Session {
                 () = sleep_until(started + max_session) => return End::MaxSession(max_session),
                 permit = frames.reserve(), if dirty && self.app.is_running() => {
                     let Ok(permit) = permit else { return End::ClientLeft };
-                    let Ok(frame) = self.screen.draw(&mut self.app) else {
+                    let Ok(frame) = self.screen.draw(&mut self.app, &self.theme) else {
                         return End::DrawFailed;
                     };
                     permit.send(Out::Frame(frame));

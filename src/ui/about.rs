@@ -5,18 +5,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::Scene;
 use super::{overlay, text};
-use crate::app::App;
 use crate::layout::Extent;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
-    let title = format!("About: {}", app.lookbook().title);
-    overlay::draw(frame, area, app, &title, lines(app, area))
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
+    let title = format!("About: {}", ui.app.lookbook().title);
+    overlay::draw(frame, area, ui, &title, lines(ui, area))
 }
 
-fn lines(app: &App, area: Rect) -> Vec<Line<'static>> {
-    let theme = app.theme();
-    let lookbook = app.lookbook();
+fn lines(ui: &Scene, area: Rect) -> Vec<Line<'static>> {
+    let theme = ui.theme;
+    let lookbook = ui.app.lookbook();
     let width = usize::from(overlay::content_width(area)).max(1);
     let mut out = vec![Line::styled(
         format!("From {}", lookbook.source),

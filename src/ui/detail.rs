@@ -9,9 +9,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Scene;
 use super::drawing::{self, Sketch};
 use super::{pane, text};
-use crate::app::{App, Pane};
+use crate::app::Pane;
 use crate::layout::Extent;
 use crate::lookbook::Bag;
 
@@ -27,32 +28,32 @@ const DRAWING_SHARE: (u32, u32) = (2, 5);
 const MAX_DRAWING_ROWS: u16 = 12;
 
 /// Draws the pane; returns how long its content is and how much shows.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
-    let focused = app.focus() == Pane::Detail;
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
+    let focused = ui.app.focus() == Pane::Detail;
     let block = pane::block(
-        app.theme(),
+        ui.theme,
         format!(" {} ", pane::title(Pane::Detail)),
         focused,
     );
     let inner = text_area(area);
     frame.render_widget(block, area);
     let picture = drawing_rows(inner);
-    let lines = lines(app, inner.width, picture);
+    let lines = lines(ui, inner.width, picture);
     let extent = Extent {
         len: lines.len(),
         viewport: usize::from(inner.height),
     };
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.detail_scroll().min(max_scroll);
+    let scroll = ui.app.detail_scroll().min(max_scroll);
     let visible: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    if let Some(bag) = app.selected().map(|i| &app.lookbook().bags[i]) {
+    if let Some(bag) = ui.app.selected().map(|i| &ui.app.lookbook().bags[i]) {
         let sketch = Sketch::of_bag(bag);
-        draw_picture(frame.buffer_mut(), &sketch, inner, picture, scroll, app);
+        draw_picture(frame.buffer_mut(), &sketch, inner, picture, scroll, ui);
     }
     if max_scroll > 0 {
         let more = if scroll < max_scroll {
@@ -60,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
         } else {
             " ↑ "
         };
-        let marker = Line::styled(more, app.theme().muted).right_aligned();
+        let marker = Line::styled(more, ui.theme.muted).right_aligned();
         let bottom = Rect::new(
             area.x + 1,
             area.bottom().saturating_sub(1),
@@ -102,7 +103,7 @@ fn draw_picture(
     inner: Rect,
     rows: u16,
     scroll: usize,
-    app: &App,
+    ui: &Scene,
 ) {
     let Ok(scroll) = u16::try_from(scroll) else {
         return;
@@ -112,7 +113,7 @@ fn draw_picture(
     }
     let area = Rect::new(0, 0, inner.width, rows);
     let mut picture = Buffer::empty(area);
-    drawing::render(sketch, area, &mut picture, app.theme().drawing);
+    drawing::render(sketch, area, &mut picture, ui.theme.drawing);
     for row in scroll..rows.min(scroll.saturating_add(inner.height)) {
         for x in 0..inner.width {
             if let Some(cell) = target.cell_mut((inner.x + x, inner.y + row - scroll)) {
@@ -123,12 +124,12 @@ fn draw_picture(
 }
 
 /// The pane's text, below `picture` blank rows where the drawing goes.
-fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
-    let Some((bag_index, bag)) = app.selected().map(|i| (i, &app.lookbook().bags[i])) else {
-        return vec![Line::styled("No bag selected.", app.theme().muted)];
+fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
+    let Some((bag_index, bag)) = ui.app.selected().map(|i| (i, &ui.app.lookbook().bags[i])) else {
+        return vec![Line::styled("No bag selected.", ui.theme.muted)];
     };
     let width = usize::from(width).max(1);
-    let theme = app.theme();
+    let theme = ui.theme;
     // The picture's rows, and a blank row between it and the name.
     let spacer = usize::from(picture > 0);
     let mut out: Vec<Line> = vec![Line::default(); usize::from(picture) + spacer];
@@ -138,8 +139,8 @@ fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
             .map(|line| Line::styled(line, theme.name)),
     );
     out.push(Line::default());
-    for (label, value) in facts(app, bag) {
-        push_fact(&mut out, label, &value, width, app);
+    for (label, value) in facts(ui, bag) {
+        push_fact(&mut out, label, &value, width, ui);
     }
     if let Some(note) = &bag.note {
         out.push(Line::default());
@@ -150,7 +151,7 @@ fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
                 .map(|line| Line::styled(line, style)),
         );
     }
-    let looks: Vec<usize> = app.lookbook().looks_pairing(bag_index).collect();
+    let looks: Vec<usize> = ui.app.lookbook().looks_pairing(bag_index).collect();
     if !looks.is_empty() {
         out.push(Line::default());
         out.push(Line::styled(
@@ -158,7 +159,7 @@ fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
             theme.label,
         ));
         for look in looks {
-            let wearer = &app.lookbook().looks[look].wearer;
+            let wearer = &ui.app.lookbook().looks[look].wearer;
             let entry = format!("{wearer}'s look");
             for (i, line) in text::wrap(&entry, width.saturating_sub(2))
                 .into_iter()
@@ -176,8 +177,8 @@ fn lines(app: &App, width: u16, picture: u16) -> Vec<Line<'static>> {
 }
 
 /// The labelled facts of a bag, in reading order; empty fields are left out.
-fn facts(app: &App, bag: &Bag) -> Vec<(&'static str, String)> {
-    let price = app.lookbook().currency.format(bag.price);
+fn facts(ui: &Scene, bag: &Bag) -> Vec<(&'static str, String)> {
+    let price = ui.app.lookbook().currency.format(bag.price);
     let mut facts = vec![
         ("Brand", bag.brand.clone()),
         ("Price", price),
@@ -209,9 +210,9 @@ fn push_fact(
     label: &'static str,
     value: &str,
     width: usize,
-    app: &App,
+    ui: &Scene,
 ) {
-    let theme = app.theme();
+    let theme = ui.theme;
     let value_style = if label == "Price" {
         theme.price
     } else {

@@ -5,17 +5,18 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Scene;
 use super::text;
-use crate::app::App;
 use crate::words::count;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = app.theme();
-    let lookbook = app.lookbook();
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+    let theme = ui.theme;
+    let lookbook = ui.app.lookbook();
     let width = usize::from(area.width);
     // What matters most is kept when the line is short: the title, then the
     // budget in force, then the source, then the counts.
-    let budget = app
+    let budget = ui
+        .app
         .budget()
         .map(|budget| format!(" · under {}", lookbook.currency.format(budget)));
     let budget_width = budget.as_deref().map_or(0, text::width);

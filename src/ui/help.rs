@@ -4,24 +4,24 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::Scene;
 use super::{overlay, text};
-use crate::app::App;
 use crate::app::keymap::{Group, KEYMAP};
 use crate::layout::Extent;
 
 /// Key labels are padded to this many cells so descriptions line up.
 const KEYS_WIDTH: usize = 12;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
-    overlay::draw(frame, area, app, "Keys", lines(app, area))
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
+    overlay::draw(frame, area, ui, "Keys", lines(ui, area))
 }
 
 /// Each group, then each binding: keys in a column, the description wrapped
 /// beside them.
-fn lines(app: &App, area: Rect) -> Vec<Line<'static>> {
+fn lines(ui: &Scene, area: Rect) -> Vec<Line<'static>> {
     let description_width =
         usize::from(overlay::content_width(area)).saturating_sub(2 + KEYS_WIDTH);
-    let theme = app.theme();
+    let theme = ui.theme;
     let mut out = Vec::new();
     for group in Group::ALL {
         if !out.is_empty() {

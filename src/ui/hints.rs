@@ -5,14 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Scene;
 use super::{pane, text};
+use crate::app::Pane;
 use crate::app::keymap::KEYMAP;
-use crate::app::{App, Pane};
 
 /// The keys that work now, as many as fit: the entry's own keys while one
 /// is open, otherwise the keymap's hinted bindings in table order.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let hints: Vec<(String, &str)> = match app.prompt() {
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+    let hints: Vec<(String, &str)> = match ui.app.prompt() {
         Some(prompt) => prompt
             .kind
             .keys()
@@ -24,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .filter_map(|binding| Some((binding.keys_label(), binding.hint?)))
             .collect(),
     };
-    let theme = app.theme();
+    let theme = ui.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (keys, hint) in hints {
@@ -40,14 +41,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// `Bags │ Detail │ Styling`, the shown pane marked.
-pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = app.theme();
+pub fn draw_tabs(frame: &mut Frame, area: Rect, ui: &Scene) {
+    let theme = ui.theme;
     let mut spans = vec![Span::raw(" ")];
     for (i, pane) in Pane::ALL.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" │ ", theme.muted));
         }
-        let style = if pane == app.focus() {
+        let style = if pane == ui.app.focus() {
             theme.tab_active
         } else {
             theme.tab

@@ -8,8 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::Scene;
 use super::{pane, text};
-use crate::app::{App, Pane, Prompt, PromptKind};
+use crate::app::{Pane, Prompt, PromptKind};
 
 /// Marks the selected row in every theme, colour or not.
 const SELECTED: &str = "▶";
@@ -18,16 +19,16 @@ const PICKED: &str = "✓";
 /// Follows a filter in force, saying how to clear it.
 const ESC_CLEARS: &str = "  Esc clears";
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = app.theme();
-    let focused = app.focus() == Pane::List;
-    let block = pane::block(theme, title(app), focused);
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+    let theme = ui.theme;
+    let focused = ui.app.focus() == Pane::List;
+    let block = pane::block(theme, title(ui), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
         return;
     }
-    let prompt_rows = u16::try_from(app.prompt_rows())
+    let prompt_rows = u16::try_from(ui.app.prompt_rows())
         .unwrap_or(0)
         .min(inner.height);
     let prompt_area = Rect {
@@ -39,17 +40,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         height: inner.height - prompt_rows,
         ..inner
     };
-    frame.render_widget(Paragraph::new(prompt_lines(app, inner.width)), prompt_area);
-    if app.visible().is_empty() {
-        frame.render_widget(Paragraph::new(empty_state(app, rows_area.width)), rows_area);
+    frame.render_widget(Paragraph::new(prompt_lines(ui, inner.width)), prompt_area);
+    if ui.app.visible().is_empty() {
+        frame.render_widget(Paragraph::new(empty_state(ui, rows_area.width)), rows_area);
         return;
     }
     let rows = usize::from(rows_area.height);
-    let len = app.visible().len();
+    let len = ui.app.visible().len();
     // The app keeps the selection in view at the rows this frame has.
-    let offset = app.list_offset();
+    let offset = ui.app.list_offset();
     let lines: Vec<Line> = (offset..len.min(offset + rows))
-        .map(|position| row(app, position, focused, rows_area.width))
+        .map(|position| row(ui, position, focused, rows_area.width))
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     if len > rows {
@@ -66,16 +67,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// ` Bags (8) `, or ` Bags 3 of 8 · price low–high ` once narrowed or sorted.
-fn title(app: &App) -> String {
-    let total = app.lookbook().bags.len();
-    let shown = app.visible().len();
-    let filtering = !app.filter().is_empty();
+fn title(ui: &Scene) -> String {
+    let total = ui.app.lookbook().bags.len();
+    let shown = ui.app.visible().len();
+    let filtering = !ui.app.filter().is_empty();
     let count = if shown == total {
         format!("({total})")
     } else {
         format!("{shown} of {total}")
     };
-    let sort = app.sort();
+    let sort = ui.app.sort();
     if sort == crate::app::Sort::Edit && !filtering {
         format!(" {} {count} ", pane::title(Pane::List))
     } else {
@@ -88,14 +89,14 @@ fn title(app: &App) -> String {
 }
 
 /// The entry being typed, or the filter in force.
-fn prompt_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let theme = app.theme();
+fn prompt_lines(ui: &Scene, width: u16) -> Vec<Line<'static>> {
+    let theme = ui.theme;
     let width = usize::from(width);
-    let Some(prompt) = app.prompt() else {
-        if app.filter().is_empty() {
+    let Some(prompt) = ui.app.prompt() else {
+        if ui.app.filter().is_empty() {
             return Vec::new();
         }
-        let kept = format!("/ {}", app.filter());
+        let kept = format!("/ {}", ui.app.filter());
         let room = width.saturating_sub(text::width(ESC_CLEARS));
         return vec![Line::from(vec![
             Span::styled(text::truncate(&kept, room).into_owned(), theme.accent),
@@ -105,11 +106,11 @@ fn prompt_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let (label, help) = match prompt.kind {
         PromptKind::Filter => ("/ ".to_string(), "  Enter keeps · Esc clears"),
         PromptKind::Budget => (
-            format!("Budget {} ", app.lookbook().currency.prefix().trim()),
+            format!("Budget {} ", ui.app.lookbook().currency.prefix().trim()),
             "  Enter sets · empty clears",
         ),
     };
-    let mut lines = vec![entry_line(prompt, &label, help, width, app)];
+    let mut lines = vec![entry_line(prompt, &label, help, width, ui)];
     if let Some(error) = &prompt.error {
         lines.push(Line::styled(
             text::truncate(error, width).into_owned(),
@@ -124,9 +125,9 @@ fn entry_line(
     label: &str,
     help: &'static str,
     width: usize,
-    app: &App,
+    ui: &Scene,
 ) -> Line<'static> {
-    let theme = app.theme();
+    let theme = ui.theme;
     // The end of what was typed stays in view as the entry grows.
     let room = width.saturating_sub(text::width(label) + 1);
     let typed = tail(&prompt.text, room);
@@ -158,14 +159,15 @@ fn tail(text: &str, max: usize) -> String {
 
 /// What an empty list says: why, and how to get the bags back. A filter
 /// that matched bags the budget then hid is not said to match none.
-fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
-    let theme = app.theme();
+fn empty_state(ui: &Scene, width: u16) -> Vec<Line<'static>> {
+    let theme = ui.theme;
     let mut said = Vec::new();
-    let matched = app.filter_matches().unwrap_or(0);
-    let budget = app
+    let matched = ui.app.filter_matches().unwrap_or(0);
+    let budget = ui
+        .app
         .budget()
-        .map(|budget| app.lookbook().currency.format(budget));
-    let filtering = !app.filter().is_empty();
+        .map(|budget| ui.app.lookbook().currency.format(budget));
+    let filtering = !ui.app.filter().is_empty();
     // The budget is to blame when there is no filter, or the filter matched.
     let budget_hid = budget.is_some() && (!filtering || matched > 0);
     match (filtering, &budget) {
@@ -173,10 +175,10 @@ fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
             let bags = if matched == 1 { "bag" } else { "bags" };
             said.push(format!(
                 "{matched} {bags} match “{}”, none under {budget}.",
-                app.filter()
+                ui.app.filter()
             ));
         }
-        (true, _) => said.push(format!("No bags match “{}”.", app.filter())),
+        (true, _) => said.push(format!("No bags match “{}”.", ui.app.filter())),
         (false, Some(budget)) => said.push(format!("Nothing under {budget}.")),
         (false, None) => {}
     }
@@ -192,15 +194,15 @@ fn empty_state(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn row(app: &App, position: usize, focused: bool, width: u16) -> Line<'static> {
-    let theme = app.theme();
-    let bag_index = app.visible()[position];
-    let bag = &app.lookbook().bags[bag_index];
-    let selected = position == app.cursor();
+fn row(ui: &Scene, position: usize, focused: bool, width: u16) -> Line<'static> {
+    let theme = ui.theme;
+    let bag_index = ui.app.visible()[position];
+    let bag = &ui.app.lookbook().bags[bag_index];
+    let selected = position == ui.app.cursor();
     let width = usize::from(width);
-    let price = app.lookbook().currency.format(bag.price);
+    let price = ui.app.lookbook().currency.format(bag.price);
     let marker = if selected { SELECTED } else { " " };
-    let pick = if app.shortlist().contains(bag_index) {
+    let pick = if ui.app.shortlist().contains(bag_index) {
         PICKED
     } else {
         " "
@@ -218,7 +220,7 @@ fn row(app: &App, position: usize, focused: bool, width: u16) -> Line<'static> {
         Span::styled(pick, theme.pick),
         Span::raw(" "),
     ];
-    spans.extend(highlighted(app, bag_index, name, theme.name));
+    spans.extend(highlighted(ui, bag_index, name, theme.name));
     if show_price {
         let gap = width.saturating_sub(3 + name_width + text::width(&price));
         spans.push(Span::raw(" ".repeat(gap)));
@@ -236,15 +238,15 @@ fn row(app: &App, position: usize, focused: bool, width: u16) -> Line<'static> {
 
 /// The name in runs, the characters the filter matched in the highlight
 /// style.
-fn highlighted(app: &App, bag: usize, name: String, style: Style) -> Vec<Span<'static>> {
-    let matched = match app.search_index() {
-        Some(index) if !app.filter().is_empty() => index.name_matches(app.filter(), bag),
+fn highlighted(ui: &Scene, bag: usize, name: String, style: Style) -> Vec<Span<'static>> {
+    let matched = match ui.app.search_index() {
+        Some(index) if !ui.app.filter().is_empty() => index.name_matches(ui.app.filter(), bag),
         _ => Vec::new(),
     };
     if matched.is_empty() {
         return vec![Span::styled(name, style)];
     }
-    let highlight = style.patch(app.theme().highlight);
+    let highlight = style.patch(ui.theme.highlight);
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_is_match = false;

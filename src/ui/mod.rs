@@ -1,5 +1,7 @@
-//! Pure drawing: `draw(frame, &app)` paints the whole screen from the app's
-//! state and nothing else, so any transport (or test) gets the same frame.
+//! Pure drawing: `draw(frame, &app, &theme)` paints the whole screen from
+//! the app's state in a theme and nothing else, so any transport (or test)
+//! gets the same frame. The theme is the transport's (NO_COLOR, what an SSH
+//! client says it can show), not the app's: the app only holds state.
 
 mod about;
 mod detail;
@@ -20,38 +22,46 @@ use ratatui::Frame;
 
 use crate::app::{App, Overlay};
 use crate::layout::{self, Drawn, Mode};
+use theme::Theme;
+
+/// What one frame draws: the app's state, in a theme.
+pub struct Scene<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
 
 /// Draws the whole screen; returns what it measured of the text the app
 /// scrolls (see [`App::observe`]).
-pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
+    let ui = &Scene { app, theme };
     let area = frame.area();
     let mut drawn = Drawn::default();
     if area.is_empty() {
         return drawn;
     }
     if layout::mode(area) == Mode::TooSmall {
-        too_small::draw(frame, area, app.theme());
+        too_small::draw(frame, area, ui.theme);
         return drawn;
     }
     let screen = layout::regions(area, app.focus());
-    header::draw(frame, screen.header, app);
+    header::draw(frame, screen.header, ui);
     if let Some(tabs) = screen.tabs {
-        hints::draw_tabs(frame, tabs, app);
+        hints::draw_tabs(frame, tabs, ui);
     }
     if let Some(rect) = screen.list {
-        list::draw(frame, rect, app);
+        list::draw(frame, rect, ui);
     }
     if let Some(rect) = screen.detail {
-        drawn.detail = Some(detail::draw(frame, rect, app));
+        drawn.detail = Some(detail::draw(frame, rect, ui));
     }
     if let Some(rect) = screen.styling {
-        styling::draw(frame, rect, app);
+        styling::draw(frame, rect, ui);
     }
-    hints::draw(frame, screen.hints, app);
+    hints::draw(frame, screen.hints, ui);
     drawn.overlay = match app.overlay() {
-        Some(Overlay::Help) => Some(help::draw(frame, area, app)),
-        Some(Overlay::About) => Some(about::draw(frame, area, app)),
-        Some(Overlay::Shortlist) => Some(shortlist::draw(frame, area, app)),
+        Some(Overlay::Help) => Some(help::draw(frame, area, ui)),
+        Some(Overlay::About) => Some(about::draw(frame, area, ui)),
+        Some(Overlay::Shortlist) => Some(shortlist::draw(frame, area, ui)),
         None => None,
     };
     drawn

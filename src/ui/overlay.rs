@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::Scene;
 use super::pane;
-use crate::app::App;
 use crate::layout::Extent;
 
 /// Widest an overlay gets: wider reads badly.
@@ -55,17 +55,17 @@ pub fn max_scroll(area: Rect, content_height: usize) -> usize {
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    ui: &Scene,
     title: &str,
     lines: Vec<Line<'static>>,
 ) -> Extent {
-    let theme = app.theme();
+    let theme = ui.theme;
     let window = window(area, lines.len());
     let extent = Extent {
         len: lines.len(),
         viewport: usize::from(window.height.saturating_sub(2)),
     };
-    let scroll = app.overlay_scroll().min(max_scroll(area, lines.len()));
+    let scroll = ui.app.overlay_scroll().min(max_scroll(area, lines.len()));
     let footer = if max_scroll(area, lines.len()) > 0 {
         " ↑↓ scroll · Esc close "
     } else {

@@ -4,15 +4,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::Scene;
 use super::{overlay, text};
-use crate::app::App;
 use crate::layout::Extent;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
-    let lookbook = app.lookbook();
-    let theme = app.theme();
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
+    let lookbook = ui.app.lookbook();
+    let theme = ui.theme;
     let width = usize::from(overlay::content_width(area));
-    let shortlist = app.shortlist();
+    let shortlist = ui.app.shortlist();
     let mut lines = Vec::new();
     if shortlist.is_empty() {
         lines.push(Line::styled("Nothing picked yet.", theme.muted));
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
     for (i, bag_index) in shortlist.iter().enumerate() {
         let bag = &lookbook.bags[bag_index];
         let price = lookbook.currency.format(bag.price);
-        let at_cursor = i == app.shortlist_cursor();
+        let at_cursor = i == ui.app.shortlist_cursor();
         let marker = if at_cursor { "▶ " } else { "  " };
         let room = width.saturating_sub(2 + text::width(&price) + 1);
         let name = text::truncate(&bag.name, room).into_owned();
@@ -47,5 +47,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Extent {
             Span::styled("   Space removes · Enter shows", theme.muted),
         ]));
     }
-    overlay::draw(frame, area, app, "Shortlist", lines)
+    overlay::draw(frame, area, ui, "Shortlist", lines)
 }

@@ -7,8 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::super::text;
-use crate::app::{App, Pane, Stop};
+use crate::app::{Pane, Stop};
 use crate::lookbook::{Look, Price};
+use crate::ui::Scene;
 
 const CURSOR: &str = "▶ ";
 /// Marks, on a card, the bag selected in the list.
@@ -53,29 +54,29 @@ impl Card {
     }
 
     /// Content row `row`, built now.
-    pub fn line(&self, app: &App, row: usize) -> Line<'static> {
+    pub fn line(&self, ui: &Scene, row: usize) -> Line<'static> {
         if let Some(line) = self.head.get(row) {
             return line.clone();
         }
         let pair = row - self.head.len();
         if pair < self.pairs {
-            let look = &app.lookbook().looks[self.look];
-            let at_cursor = app.focus() == Pane::Styling
-                && app.styling_stop()
+            let look = &ui.app.lookbook().looks[self.look];
+            let at_cursor = ui.app.focus() == Pane::Styling
+                && ui.app.styling_stop()
                     == Some(Stop::Pair {
                         look: self.look,
                         pair,
                     });
-            return pair_row(app, look.pairs[pair], at_cursor, self.width);
+            return pair_row(ui, look.pairs[pair], at_cursor, self.width);
         }
         self.together.clone().unwrap_or_default()
     }
 }
 
 /// The card of look `look_index`, `width` cells inside its padding.
-pub fn card(app: &App, look_index: usize, width: u16) -> Card {
-    let theme = app.theme();
-    let look: &Look = &app.lookbook().looks[look_index];
+pub fn card(ui: &Scene, look_index: usize, width: u16) -> Card {
+    let theme = ui.theme;
+    let look: &Look = &ui.app.lookbook().looks[look_index];
     let width = usize::from(width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let wrapped = |text: &str, indent: &'static str, style: Style| -> Vec<Line<'static>> {
@@ -107,23 +108,26 @@ pub fn card(app: &App, look_index: usize, width: u16) -> Card {
     }
     let together = (!look.pairs.is_empty()).then(|| {
         lines.extend(wrapped("Shop the look (our pick)", "", theme.label));
-        together(app, look, width)
+        together(ui, look, width)
     });
     Card {
         look: look_index,
         head: lines,
         pairs: look.pairs.len(),
         together,
-        relevant: app.selected().is_some_and(|bag| look.pairs.contains(&bag)),
+        relevant: ui
+            .app
+            .selected()
+            .is_some_and(|bag| look.pairs.contains(&bag)),
         thumbnail_row,
         width,
     }
 }
 
 /// "Together", with how many fit the budget, and the paired bags' total.
-fn together(app: &App, look: &Look, width: usize) -> Line<'static> {
-    let theme = app.theme();
-    let lookbook = app.lookbook();
+fn together(ui: &Scene, look: &Look, width: usize) -> Line<'static> {
+    let theme = ui.theme;
+    let lookbook = ui.app.lookbook();
     let price = |bag: &usize| lookbook.bags[*bag].price;
     let total = look
         .pairs
@@ -131,7 +135,7 @@ fn together(app: &App, look: &Look, width: usize) -> Line<'static> {
         .map(price)
         .fold(0_u64, |sum, p| sum.saturating_add(p.minor));
     let total = lookbook.currency.format(Price::from_minor(total));
-    let together = match app.budget() {
+    let together = match ui.app.budget() {
         Some(budget) => {
             let within = look.pairs.iter().filter(|b| price(b) <= budget).count();
             format!("  Together · {within} of {} in budget", look.pairs.len())
@@ -178,20 +182,20 @@ fn carried(
     Some(top)
 }
 
-fn pair_row(app: &App, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
-    let theme = app.theme();
-    let bag = &app.lookbook().bags[bag_index];
-    let is_selected_bag = app.selected() == Some(bag_index);
+fn pair_row(ui: &Scene, bag_index: usize, at_cursor: bool, width: usize) -> Line<'static> {
+    let theme = ui.theme;
+    let bag = &ui.app.lookbook().bags[bag_index];
+    let is_selected_bag = ui.app.selected() == Some(bag_index);
     let marker = match (at_cursor, is_selected_bag) {
         (true, _) => CURSOR,
         (false, true) => SELECTED_BAG,
         (false, false) => NO_MARKER,
     };
-    let price = app.lookbook().currency.format(bag.price);
+    let price = ui.app.lookbook().currency.format(bag.price);
     let room = width.saturating_sub(text::width(marker) + text::width(&price) + 1);
     let name = text::truncate(&bag.name, room).into_owned();
     let gap = width.saturating_sub(text::width(marker) + text::width(&name) + text::width(&price));
-    let over_budget = app.budget().is_some_and(|budget| bag.price > budget);
+    let over_budget = ui.app.budget().is_some_and(|budget| bag.price > budget);
     let name_style = match (is_selected_bag, over_budget) {
         (true, _) => theme.accent,
         (false, true) => theme.muted,

@@ -11,7 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::pane;
-use crate::app::{App, Pane, Stop};
+use crate::app::{Pane, Stop};
+use crate::ui::Scene;
 use crate::words::count;
 use card::{Card, card};
 
@@ -38,10 +39,10 @@ struct CardRow {
     height: usize,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = app.theme();
-    let looks = &app.lookbook().looks;
-    let focused = app.focus() == Pane::Styling;
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+    let theme = ui.theme;
+    let looks = &ui.app.lookbook().looks;
+    let focused = ui.app.focus() == Pane::Styling;
     let title = format!(
         " {} ({}) ",
         pane::title(Pane::Styling),
@@ -61,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
-    let view = rows_in_view(app, inner, columns);
+    let view = rows_in_view(ui, inner, columns);
     let mut top = 0;
     for row in &view.rows {
         for (card, slot) in row.cards.iter().zip(&row.slots) {
@@ -70,30 +71,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if shown.is_empty() {
                 continue;
             }
-            let cursor_on_card = focused && app.styling_stop() == Some(Stop::Look(card.look));
-            let band = paint::band(app, card, &slot, cursor_on_card, &shown);
+            let cursor_on_card = focused && ui.app.styling_stop() == Some(Stop::Look(card.look));
+            let band = paint::band(ui, card, &slot, cursor_on_card, &shown);
             paint::blit(&band, frame.buffer_mut(), inner, &slot, &shown, view.offset);
         }
         top += row.height;
     }
     if view.more_above {
-        more_marker(frame, area, " ↑ more ", area.y, app);
+        more_marker(frame, area, " ↑ more ", area.y, ui);
     }
     if view.more_below {
-        more_marker(
-            frame,
-            area,
-            " ↓ more ",
-            area.bottom().saturating_sub(1),
-            app,
-        );
+        more_marker(frame, area, " ↓ more ", area.bottom().saturating_sub(1), ui);
     }
 }
 
 /// Says on a border row that the content goes on past it.
-fn more_marker(frame: &mut Frame, area: Rect, marker: &'static str, y: u16, app: &App) {
+fn more_marker(frame: &mut Frame, area: Rect, marker: &'static str, y: u16, ui: &Scene) {
     let row = Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1).intersection(area);
-    frame.render_widget(Line::styled(marker, app.theme().muted).right_aligned(), row);
+    frame.render_widget(Line::styled(marker, ui.theme.muted).right_aligned(), row);
 }
 
 /// The rows of a card (in its own coordinates) that the window starting at
@@ -119,17 +114,17 @@ struct View {
 /// no more per frame than one with two: drawing starts at the row to show
 /// (the cursor's card, or the first card pairing with the selected bag) and
 /// reaches back for earlier rows only to fill space left at the bottom.
-fn rows_in_view(app: &App, inner: Rect, columns: usize) -> View {
-    let looks = app.lookbook().looks.len();
+fn rows_in_view(ui: &Scene, inner: Rect, columns: usize) -> View {
+    let looks = ui.app.lookbook().looks.len();
     let height = usize::from(inner.height);
     let row_count = looks.div_ceil(columns);
-    let (anchor_look, within) = anchor(app, inner, columns);
+    let (anchor_look, within) = anchor(ui, inner, columns);
     let anchor = anchor_look / columns;
     let mut rows = Vec::new();
     let mut built = 0;
     let mut next = anchor;
     while next < row_count && built < within + height {
-        let row = card_row(app, next, columns, inner.width);
+        let row = card_row(ui, next, columns, inner.width);
         built += row.height;
         rows.push(row);
         next += 1;
@@ -140,7 +135,7 @@ fn rows_in_view(app: &App, inner: Rect, columns: usize) -> View {
     let mut first = anchor;
     let mut offset = within;
     while first > 0 && within == 0 {
-        let row = card_row(app, first - 1, columns, inner.width);
+        let row = card_row(ui, first - 1, columns, inner.width);
         if built + row.height > height {
             break;
         }
@@ -162,10 +157,10 @@ fn rows_in_view(app: &App, inner: Rect, columns: usize) -> View {
 /// scroll: the cursor's card when the pane has focus (far enough in to show
 /// a paired bag below a tall card's fold), otherwise the first card that
 /// pairs with the selected bag.
-fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
-    let looks = &app.lookbook().looks;
-    if app.focus() == Pane::Styling {
-        let Some(stop) = app.styling_stop() else {
+fn anchor(ui: &Scene, inner: Rect, columns: usize) -> (usize, usize) {
+    let looks = &ui.app.lookbook().looks;
+    if ui.app.focus() == Pane::Styling {
+        let Some(stop) = ui.app.styling_stop() else {
             return (0, 0);
         };
         let look = stop.look();
@@ -173,7 +168,7 @@ fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
             return (look, 0);
         };
         let width = column_width(inner.width, columns, look % columns);
-        let card = card(app, look, width.saturating_sub(4));
+        let card = card(ui, look, width.saturating_sub(4));
         let cursor_row = 1 + card.pair_row(pair);
         // One row more than the cursor's: a card cut by the window closes
         // with its border on the last row, which must not hide the cursor.
@@ -182,7 +177,8 @@ fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
             (cursor_row + 2).saturating_sub(usize::from(inner.height)),
         );
     }
-    let Some(relevant) = app
+    let Some(relevant) = ui
+        .app
         .selected()
         .and_then(|bag| looks.iter().position(|look| look.pairs.contains(&bag)))
     else {
@@ -197,7 +193,7 @@ fn anchor(app: &App, inner: Rect, columns: usize) -> (usize, usize) {
         if top + MIN_CARD_SHOWN > height {
             break;
         }
-        top += card_row(app, row, columns, inner.width).height;
+        top += card_row(ui, row, columns, inner.width).height;
     }
     if top + MIN_CARD_SHOWN <= height {
         (0, 0)
@@ -218,8 +214,8 @@ fn column_width(width: u16, columns: usize, column: usize) -> u16 {
     }
 }
 
-fn card_row(app: &App, row: usize, columns: usize, width: u16) -> CardRow {
-    let looks = app.lookbook().looks.len();
+fn card_row(ui: &Scene, row: usize, columns: usize, width: u16) -> CardRow {
+    let looks = ui.app.lookbook().looks.len();
     let first = row * columns;
     let mut cards = Vec::new();
     let mut slots = Vec::new();
@@ -227,7 +223,7 @@ fn card_row(app: &App, row: usize, columns: usize, width: u16) -> CardRow {
     for (column, look) in (first..looks.min(first + columns)).enumerate() {
         let card_width = column_width(width, columns, column);
         // Border and one cell of padding on each side.
-        cards.push(card(app, look, card_width.saturating_sub(4)));
+        cards.push(card(ui, look, card_width.saturating_sub(4)));
         slots.push(Slot {
             x,
             width: card_width,

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Slot;
 use super::card::{Card, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH};
-use crate::app::App;
+use crate::ui::Scene;
 use crate::ui::drawing::{self, Sketch};
 use crate::ui::pane;
 
@@ -24,13 +24,13 @@ const FRAME_ROWS: u16 = 3;
 /// and its drawing is left out unless it shows whole: half a bag reads as
 /// a glitch.
 pub fn band(
-    app: &App,
+    ui: &Scene,
     card: &Card,
     slot: &Slot,
     cursor_on_card: bool,
     shown: &Range<usize>,
 ) -> Buffer {
-    let frame = card_frame(app, card, slot.width, cursor_on_card);
+    let frame = card_frame(ui, card, slot.width, cursor_on_card);
     let rows = u16::try_from(shown.len()).unwrap_or(u16::MAX);
     let mut buffer = Buffer::empty(Rect::new(0, 0, slot.width, rows));
     let content_width = slot.width.saturating_sub(4);
@@ -45,7 +45,7 @@ pub fn band(
         copy_row(&frame, from, &mut buffer, y);
         if from == 1 && row - 1 < card.content_rows() {
             let area = Rect::new(2, y, content_width, 1);
-            Paragraph::new(card.line(app, row - 1)).render(area, &mut buffer);
+            Paragraph::new(card.line(ui, row - 1)).render(area, &mut buffer);
         }
     }
     let cut_top = shown.start > 0;
@@ -56,9 +56,9 @@ pub fn band(
         if whole.start <= rows.start && rows.end <= whole.end {
             let y = u16::try_from(rows.start - shown.start).unwrap_or(u16::MAX);
             let area = Rect::new(2, y, THUMBNAIL_WIDTH.min(content_width), THUMBNAIL_HEIGHT);
-            let look = &app.lookbook().looks[card.look];
+            let look = &ui.app.lookbook().looks[card.look];
             let sketch = Sketch::of_carried(&look.carried);
-            drawing::render(&sketch, area, &mut buffer, app.theme().drawing);
+            drawing::render(&sketch, area, &mut buffer, ui.theme.drawing);
         }
     }
     if rows >= 2 {
@@ -69,7 +69,7 @@ pub fn band(
         if cut_bottom {
             copy_row(&frame, FRAME_ROWS - 1, &mut buffer, rows - 1);
             let area = Rect::new(1, rows - 1, slot.width.saturating_sub(2), 1);
-            Line::styled(" ↓ more ", app.theme().muted)
+            Line::styled(" ↓ more ", ui.theme.muted)
                 .right_aligned()
                 .render(area, &mut buffer);
         }
@@ -78,9 +78,9 @@ pub fn band(
 }
 
 /// The card's border, titles and all, three rows tall.
-fn card_frame(app: &App, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
-    let theme = app.theme();
-    let look = &app.lookbook().looks[card.look];
+fn card_frame(ui: &Scene, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
+    let theme = ui.theme;
+    let look = &ui.app.lookbook().looks[card.look];
     let mut block = pane::block(theme, format!(" {} ", look.wearer), cursor_on_card);
     if card.relevant {
         block = block.title(Line::styled(" ◆ this bag ", theme.accent).right_aligned());
