@@ -32,8 +32,8 @@ fn main() {
 
 /// A 120x40 app after typing `keys`.
 fn app_after(keys: &str) -> App {
-    let mut app = App::new(BOOK.clone(), Theme::ansi());
-    render::frame(&mut app, 120, 40);
+    let mut app = App::new(BOOK.clone());
+    render::frame(&mut app, &Theme::ansi(), 120, 40);
     for key in parse_keys(keys).expect("known keys") {
         app.handle_key(key);
     }
@@ -74,5 +74,5 @@ fn keystroke_backspace(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn frame_filtered(bencher: Bencher) {
     let mut app = app_after("/ l e a t");
-    bencher.bench_local(|| render::frame(&mut app, 120, 40));
+    bencher.bench_local(|| render::frame(&mut app, &Theme::ansi(), 120, 40));
 }

@@ -22,6 +22,7 @@ use divan::{Bencher, black_box};
 use lookbook::app::{Action, App};
 use lookbook::lookbook::{BUNDLED, BUNDLED_NAME, Lookbook, bundled, parse};
 use lookbook::render;
+use lookbook::scroll::Motion;
 use lookbook::ui::theme::Theme;
 
 const BIG_BAGS: usize = 100_000;
@@ -50,13 +51,13 @@ mod frame {
     /// An app at 120x40, already drawn once, with its cursor moved to row
     /// `row` of the list by key actions, as a user would.
     fn app_at(lookbook: Arc<Lookbook>, row: usize) -> App {
-        let mut app = App::new(lookbook, Theme::ansi());
-        render::frame(&mut app, WIDTH, HEIGHT);
+        let mut app = App::new(lookbook);
+        render::frame(&mut app, &Theme::ansi(), WIDTH, HEIGHT);
         while app.cursor() < row {
-            app.handle(Action::PageDown);
+            app.handle(Action::Move(Motion::PageDown));
         }
         while app.cursor() > row {
-            app.handle(Action::Up);
+            app.handle(Action::Move(Motion::Up));
         }
         assert_eq!(app.cursor(), row);
         assert!(app.selected().is_some());
@@ -68,13 +69,13 @@ mod frame {
         let lookbook = Arc::new(bundled());
         let middle = lookbook.bags.len() / 2;
         let mut app = app_at(lookbook, middle);
-        bencher.bench_local(|| render::frame(black_box(&mut app), WIDTH, HEIGHT));
+        bencher.bench_local(|| render::frame(black_box(&mut app), &Theme::ansi(), WIDTH, HEIGHT));
     }
 
     #[divan::bench(sample_count = 500)]
     fn bags_100k(bencher: Bencher) {
         let mut app = app_at(Arc::clone(&BIG_BOOK), BIG_BAGS / 2);
-        bencher.bench_local(|| render::frame(black_box(&mut app), WIDTH, HEIGHT));
+        bencher.bench_local(|| render::frame(black_box(&mut app), &Theme::ansi(), WIDTH, HEIGHT));
     }
 
     #[divan::bench(sample_count = 500)]
@@ -82,7 +83,7 @@ mod frame {
         let mut lookbook = Lookbook::clone(&BIG_BOOK);
         lookbook.looks.truncate(2);
         let mut app = app_at(Arc::new(lookbook), BIG_BAGS / 2);
-        bencher.bench_local(|| render::frame(black_box(&mut app), WIDTH, HEIGHT));
+        bencher.bench_local(|| render::frame(black_box(&mut app), &Theme::ansi(), WIDTH, HEIGHT));
     }
 }
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use lookbook::app::App;
 use lookbook::lookbook::bundled;
-use lookbook::ssh::limits::Limits;
-use lookbook::ssh::output::{self, Screen};
+use lookbook::ssh::Limits;
+use lookbook::ssh::output::{self, ClientScreen};
 use lookbook::ssh::{self, Settings};
 use lookbook::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -32,11 +32,14 @@ fn main() {
 fn frame_bytes(width: u16, height: u16) -> (usize, usize) {
     let mut app = App::new(Arc::new(bundled()), Theme::ansi());
     app.handle(lookbook::app::Action::Resize { width, height });
-    let mut screen = Screen::new(width, height).expect("a screen");
+    let mut screen = ClientScreen::new(width, height).expect("a screen");
     let mut full = output::enter();
-    full.extend(screen.draw(&app).expect("draws"));
+    full.extend(screen.draw(&mut app, &Theme::ansi()).expect("draws"));
     app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-    (full.len(), screen.draw(&app).expect("draws").len())
+    (
+        full.len(),
+        screen.draw(&mut app, &Theme::ansi()).expect("draws").len(),
+    )
 }
 
 /// Drawing and diffing one keystroke's frame at 120x40 (the server's CPU per key).
@@ -47,8 +50,8 @@ fn keystroke_frame_120x40(bencher: divan::Bencher) {
         width: 120,
         height: 40,
     });
-    let mut screen = Screen::new(120, 40).expect("a screen");
-    screen.draw(&app).expect("draws");
+    let mut screen = ClientScreen::new(120, 40).expect("a screen");
+    screen.draw(&mut app, &Theme::ansi()).expect("draws");
     let mut down = true;
     bencher.bench_local(|| {
         let code = if down {
@@ -58,7 +61,7 @@ fn keystroke_frame_120x40(bencher: divan::Bencher) {
         };
         down = !down;
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        screen.draw(&app).expect("draws").len()
+        screen.draw(&mut app, &Theme::ansi()).expect("draws").len()
     });
 }
 

@@ -129,7 +129,9 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        let n = u64::try_from(n).unwrap_or(u64::MAX);
+        // Below n, which came from a usize.
+        usize::try_from(self.next() % n).unwrap_or(0)
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
