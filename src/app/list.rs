@@ -15,18 +15,25 @@ pub struct ListQuery {
     pub budget: Option<Price>,
 }
 
-/// The filter's last result, kept so that typing one more character only
-/// searches the bags that still matched.
+/// One filter's result. Kept for each prefix of the filter being typed, so
+/// typing one more character searches only the bags that still matched,
+/// and Backspace finds its answer already there.
 #[derive(Debug, Clone, Default)]
 struct LastMatch {
     filter: String,
     matches: Vec<(usize, u32)>,
 }
 
+/// How many prefixes' results are kept: each is a list of matches, so a
+/// long filter over a big edit must not keep one per character.
+const MAX_KEPT: usize = 24;
+
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
     search: Option<Arc<SearchIndex>>,
-    last: Option<LastMatch>,
+    /// Results of the filter's prefixes, shortest first; each entry's
+    /// filter is a prefix of the next one's.
+    kept: Vec<LastMatch>,
     /// Bag indices, in display order.
     pub visible: Vec<usize>,
 }
@@ -35,7 +42,7 @@ impl Listing {
     pub fn new(lookbook: &Lookbook) -> Listing {
         Listing {
             search: None,
-            last: None,
+            kept: Vec::new(),
             visible: (0..lookbook.bags.len()).collect(),
         }
     }
@@ -54,7 +61,7 @@ impl Listing {
     /// How many bags the filter in force matches, budget aside: an empty
     /// list must not blame the filter for what the budget hid.
     pub fn filter_matches(&self) -> Option<usize> {
-        self.last.as_ref().map(|last| last.matches.len())
+        self.kept.last().map(|last| last.matches.len())
     }
 
     pub fn refresh(&mut self, lookbook: &Lookbook, query: &ListQuery) {
@@ -62,7 +69,7 @@ impl Listing {
         let mut rows = if filtering {
             self.filter(lookbook, &query.filter)
         } else {
-            self.last = None;
+            self.kept.clear();
             (0..lookbook.bags.len()).map(|bag| (bag, 0)).collect()
         };
         if let Some(budget) = query.budget {
@@ -76,14 +83,26 @@ impl Listing {
 
     fn filter(&mut self, lookbook: &Lookbook, filter: &str) -> Vec<(usize, u32)> {
         let index = self.search(lookbook);
+        // Results for filters this one does not extend are of no more use.
+        while self
+            .kept
+            .last()
+            .is_some_and(|last| !filter.starts_with(&last.filter))
+        {
+            self.kept.pop();
+        }
+        if let Some(same) = self.kept.last().filter(|last| last.filter == filter) {
+            return same.matches.clone();
+        }
         // A fuzzy query that only grew can only match fewer bags.
-        let matches = match self.last.take() {
-            Some(last) if filter.starts_with(&last.filter) => {
-                index.matches(filter, last.matches.into_iter().map(|(bag, _)| bag))
-            }
-            _ => index.matches(filter, 0..lookbook.bags.len()),
+        let matches = match self.kept.last() {
+            Some(last) => index.matches_among(filter, &last.matches),
+            None => index.matches(filter, &(0..lookbook.bags.len()).collect::<Vec<_>>()),
         };
-        self.last = Some(LastMatch {
+        if self.kept.len() == MAX_KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push(LastMatch {
             filter: filter.to_string(),
             matches: matches.clone(),
         });

@@ -7,11 +7,13 @@
 //! word would match its letters scattered across a sentence.
 
 use std::cell::RefCell;
+use std::num::NonZero;
+use std::thread;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
-use crate::lookbook::Lookbook;
+use crate::lookbook::{Bag, Lookbook};
 
 /// The searchable text of every bag, prepared once.
 #[derive(Debug)]
@@ -20,6 +22,48 @@ pub struct SearchIndex {
     /// relies on.
     bags: Vec<Vec<Utf32String>>,
     notes: Vec<Option<Utf32String>>,
+}
+
+/// Below this many candidates one thread is quicker than starting more.
+const PARALLEL_MIN: usize = 8_192;
+/// More threads than this gain little on the lists a lookbook makes.
+const MAX_THREADS: usize = 8;
+
+/// How many threads to split `len` items over.
+fn threads_for(len: usize) -> usize {
+    if len < PARALLEL_MIN {
+        return 1;
+    }
+    thread::available_parallelism()
+        .map_or(1, NonZero::get)
+        .min(MAX_THREADS)
+}
+
+/// `work` over `items` in order, split across threads for a long list:
+/// every core of the machine works on a keystroke over a big edit.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let threads = threads_for(items.len());
+    if threads == 1 {
+        return work(items);
+    }
+    let size = items.len().div_ceil(threads);
+    let mut chunks = items.chunks(size);
+    let first = chunks.next().unwrap_or_default();
+    thread::scope(|scope| {
+        let work = &work;
+        let others: Vec<_> = chunks
+            .map(|chunk| scope.spawn(move || work(chunk)))
+            .collect();
+        let mut out = work(first);
+        for other in others {
+            out.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        out
+    })
 }
 
 thread_local! {
@@ -35,40 +79,49 @@ impl SearchIndex {
                 wearers[bag].push(look.wearer.as_str());
             }
         }
-        let bags = lookbook
-            .bags
-            .iter()
-            .zip(wearers)
-            .map(|(bag, wearers)| {
-                let mut fields = vec![
-                    bag.name.as_str().into(),
-                    bag.brand.as_str().into(),
-                    bag.retailer.as_str().into(),
-                ];
-                let optional = [
-                    bag.shape.map(|s| s.as_str().to_string()),
-                    (!bag.materials.is_empty()).then(|| bag.materials.join(" ")),
-                    (!bag.colours.is_empty()).then(|| bag.colours.join(" ")),
-                    (!wearers.is_empty()).then(|| wearers.join(" ")),
-                ];
-                fields.extend(optional.into_iter().flatten().map(Utf32String::from));
-                fields
-            })
-            .collect();
-        let notes = lookbook
-            .bags
-            .iter()
-            .map(|bag| bag.note.as_deref().map(Utf32String::from))
-            .collect();
+        let bags: Vec<(&Bag, Vec<&str>)> = lookbook.bags.iter().zip(wearers).collect();
+        let bags = in_parallel(&bags, |chunk| {
+            chunk
+                .iter()
+                .map(|(bag, wearers)| {
+                    let mut fields = vec![
+                        bag.name.as_str().into(),
+                        bag.brand.as_str().into(),
+                        bag.retailer.as_str().into(),
+                    ];
+                    let optional = [
+                        bag.shape.map(|s| s.as_str().to_string()),
+                        (!bag.materials.is_empty()).then(|| bag.materials.join(" ")),
+                        (!bag.colours.is_empty()).then(|| bag.colours.join(" ")),
+                        (!wearers.is_empty()).then(|| wearers.join(" ")),
+                    ];
+                    fields.extend(optional.into_iter().flatten().map(Utf32String::from));
+                    let note = bag.note.as_deref().map(Utf32String::from);
+                    (fields, note)
+                })
+                .collect()
+        });
+        let (bags, notes) = bags.into_iter().unzip();
         SearchIndex { bags, notes }
     }
 
     /// The bags among `candidates` that match `query`, with their scores
     /// (higher is better), in candidate order.
-    pub fn matches(
+    pub fn matches(&self, query: &str, candidates: &[usize]) -> Vec<(usize, u32)> {
+        self.matches_in(query, candidates, |&bag| bag)
+    }
+
+    /// The bags of an earlier result that still match `query`, which
+    /// extends the earlier query.
+    pub fn matches_among(&self, query: &str, earlier: &[(usize, u32)]) -> Vec<(usize, u32)> {
+        self.matches_in(query, earlier, |&(bag, _)| bag)
+    }
+
+    fn matches_in<T: Sync>(
         &self,
         query: &str,
-        candidates: impl Iterator<Item = usize>,
+        candidates: &[T],
+        bag_of: impl Fn(&T) -> usize + Sync,
     ) -> Vec<(usize, u32)> {
         let fuzzy = pattern(query);
         let substring = Pattern::new(
@@ -77,13 +130,17 @@ impl SearchIndex {
             Normalization::Smart,
             AtomKind::Substring,
         );
-        MATCHER.with_borrow_mut(|matcher| {
-            candidates
-                .filter_map(|bag| {
-                    self.score(bag, &fuzzy, &substring, matcher)
-                        .map(|score| (bag, score))
-                })
-                .collect()
+        in_parallel(candidates, |chunk| {
+            MATCHER.with_borrow_mut(|matcher| {
+                chunk
+                    .iter()
+                    .map(&bag_of)
+                    .filter_map(|bag| {
+                        self.score(bag, &fuzzy, &substring, matcher)
+                            .map(|score| (bag, score))
+                    })
+                    .collect()
+            })
         })
     }
 
@@ -151,7 +208,7 @@ mod tests {
         let book = bundled();
         let index = SearchIndex::new(&book);
         index
-            .matches(query, 0..book.bags.len())
+            .matches(query, &(0..book.bags.len()).collect::<Vec<_>>())
             .into_iter()
             .map(|(bag, _)| book.bags[bag].name.clone())
             .collect()
@@ -202,5 +259,33 @@ mod tests {
             .position(|b| b.name.starts_with("Lime"))
             .unwrap();
         assert_eq!(index.name_matches("lime", lime), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_long_candidate_list_split_across_threads_keeps_its_order() {
+        let book = bundled();
+        let index = SearchIndex::new(&book);
+        let bags: Vec<usize> = (0..book.bags.len()).collect();
+        let one_pass = index.matches("leather", &bags);
+        // Far over PARALLEL_MIN: the same eight bags, again and again.
+        let repeated: Vec<usize> = bags
+            .iter()
+            .copied()
+            .cycle()
+            .take(3 * PARALLEL_MIN)
+            .collect();
+        let split = index.matches("leather", &repeated);
+        let expected: Vec<(usize, u32)> = one_pass
+            .iter()
+            .copied()
+            .cycle()
+            .take(one_pass.len() * repeated.len() / bags.len())
+            .collect();
+        assert_eq!(split, expected);
+        // Narrowing an earlier result finds what a fresh search finds.
+        assert_eq!(
+            index.matches_among("leather lime", &split),
+            index.matches("leather lime", &repeated)
+        );
     }
 }

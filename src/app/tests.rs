@@ -415,3 +415,17 @@ fn sort_ties_keep_the_edit_order() {
         "brand A–Z, ties in edit order"
     );
 }
+
+#[test]
+fn backspace_finds_the_shorter_filter_as_it_was() {
+    let mut app = app();
+    press(&mut app, "/ l e");
+    let before: Vec<usize> = app.visible().to_vec();
+    press(&mut app, "a t");
+    assert!(app.visible().len() <= before.len());
+    press(&mut app, "Backspace Backspace");
+    assert_eq!(app.filter(), "le");
+    assert_eq!(app.visible(), before, "the same bags, in the same order");
+    press(&mut app, "C-u l e");
+    assert_eq!(app.visible(), before, "typed again from scratch");
+}
