@@ -1063,3 +1063,336 @@ fn a_diagnostic_on_a_long_line_shows_a_window_around_the_caret() {
         .unwrap_or_else(|| panic!("a caret line follows:\n{out}"));
     assert_eq!(at(caret, "^"), at(quoted, ", 5,").map(|i| i + 2), "{out}");
 }
+
+// --- text every terminal draws alike (issue 11) ------------------------------
+
+#[test]
+fn a_line_separator_is_refused_like_a_control_character() {
+    assert_single(
+        "line_separator",
+        "string contains a line separator (U+2028), which terminals do not draw as a line break",
+        (16, 12),
+        "a real line break, in a multi-line field such as `note` or `body`",
+        "name = \"Two\\u2028bag\"",
+    );
+}
+
+#[test]
+fn a_literal_paragraph_separator_is_refused_and_shown_escaped() {
+    assert!(
+        fs::read_to_string(fixture("paragraph_separator"))
+            .unwrap()
+            .contains('\u{2029}')
+    );
+    assert_single(
+        "paragraph_separator",
+        "string contains a paragraph separator (U+2029), which terminals do not draw as a line break",
+        (16, 12),
+        "a real line break",
+        "name = \"Two\\u{2029}bag\"",
+    );
+    let out = invalid("paragraph_separator").to_string();
+    assert!(
+        !out.contains('\u{2029}'),
+        "the report itself is one line: {out}"
+    );
+}
+
+#[test]
+fn a_noncharacter_is_refused() {
+    assert_single(
+        "noncharacter",
+        "string contains a noncharacter (U+FDD0), which is not text",
+        (16, 16),
+        "remove this character",
+        "name = \"Two bag\\uFDD0\"",
+    );
+}
+
+#[test]
+fn noncharacters_in_every_plane_are_refused() {
+    for (escape, code) in [
+        ("\\uFDEF", "U+FDEF"),
+        ("\\uFFFE", "U+FFFE"),
+        ("\\uFFFF", "U+FFFF"),
+        ("\\U0001FFFE", "U+1FFFE"),
+        ("\\U0010FFFF", "U+10FFFF"),
+    ] {
+        let source = VALID.replace("name = \"Two bag\"", &format!("name = \"Two{escape}\""));
+        let report = invalid_text(&source);
+        assert_eq!(
+            report.diagnostics[0].message,
+            format!("string contains a noncharacter ({code}), which is not text")
+        );
+        assert_eq!(report.locations(), [(16, 12)], "{escape}");
+    }
+    // Their neighbours are characters.
+    let source = VALID.replace("name = \"Two bag\"", "name = \"Two \\uFDCF\\uFDF0\\uFFFD\"");
+    assert_eq!(
+        valid_text(&source).bags[1].name,
+        "Two \u{FDCF}\u{FDF0}\u{FFFD}"
+    );
+}
+
+#[test]
+fn a_name_of_only_a_zero_width_space_is_empty() {
+    assert_single(
+        "zero_width_name",
+        "`name` is empty",
+        (16, 8),
+        "some text",
+        "name = \"\\u200B\"",
+    );
+}
+
+#[test]
+fn text_with_nothing_visible_is_empty() {
+    for invisible in [
+        "\\u200B",        // zero width space
+        "\\u200C",        // zero width non-joiner
+        "\\u200D",        // zero width joiner
+        "\\u2060",        // word joiner
+        "\\uFEFF",        // byte order mark
+        "\\uFE0F",        // variation selector 16
+        "\\u0301",        // a combining mark with nothing to sit on
+        " \\u3164 \\t",   // a Hangul filler among blanks
+        "\\u2800\\u00A0", // blank Braille, no-break space
+    ] {
+        let source = VALID.replace("name = \"Two bag\"", &format!("name = \"{invisible}\""));
+        let report = invalid_text(&source);
+        assert_eq!(report.diagnostics.len(), 1, "{invisible}: {report}");
+        assert_eq!(
+            report.diagnostics[0].message, "`name` is empty",
+            "{invisible}"
+        );
+        assert_eq!(report.locations(), [(16, 8)], "{invisible}");
+    }
+    // The same rule holds for every text field, lists included.
+    let source = VALID.replace(
+        "outfit = [\"jacket\"]",
+        "outfit = [\"jacket\", \"\\u200B\"]",
+    );
+    assert_eq!(
+        invalid_text(&source).diagnostics[0].message,
+        "`outfit` is empty"
+    );
+}
+
+/// The width ratatui measures (unicode-width over the whole text) and the
+/// width a terminal draws (each character on its own) are the same.
+fn measures_alike(text: &str) -> bool {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let terminal: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    text.width() == terminal
+}
+
+#[test]
+fn emoji_sequences_are_folded_to_what_every_terminal_draws_alike() {
+    for (written, folded) in [
+        // ZWJ sequences draw as their parts.
+        ("👩\u{200D}👩\u{200D}👧 family", "👩👩👧 family"),
+        ("🏳\u{FE0F}\u{200D}🌈 pride", "🏳🌈 pride"),
+        // VS16 and VS15 go: the base keeps its own width.
+        ("\\u2764\\uFE0F heart", "❤ heart"),
+        ("😀\u{FE0E} face", "😀 face"),
+        // Keycaps become their digit, skin tones their base emoji.
+        ("1\u{FE0F}\u{20E3} keycap", "1 keycap"),
+        ("👍\u{1F3FD} thumbs", "👍 thumbs"),
+        // A subdivision flag's tags overflow a terminal cell.
+        (
+            "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} flag",
+            "🏴 flag",
+        ),
+        // Nothing draws a zero-width space, word joiner or BOM.
+        ("Le\u{200B}Chiquito\u{2060}\u{FEFF}", "LeChiquito"),
+        // A joiner goes between letters too: tmux joins after one even there.
+        ("क्\u{200D}ष", "क्ष"),
+        // What every terminal agrees on is kept.
+        ("🇬🇧 flag", "🇬🇧 flag"),
+        ("a\u{200C}b", "a\u{200C}b"),
+        ("diamante\u{301}", "diamanté"),
+        ("バッグ 👜", "バッグ 👜"),
+    ] {
+        let source = VALID.replace("name = \"Two bag\"", &format!("name = \"{written}\""));
+        let name = valid_text(&source).bags[1].name.clone();
+        assert_eq!(name, folded, "{written}");
+        assert!(measures_alike(&name), "{name:?}");
+    }
+    // Before folding, each of these measured otherwise than a terminal draws.
+    for sequence in [
+        "👩\u{200D}👧",
+        "❤\u{FE0F}",
+        "1\u{FE0F}\u{20E3}",
+        "👍\u{1F3FD}",
+    ] {
+        assert!(!measures_alike(sequence), "{sequence:?}");
+    }
+}
+
+#[test]
+fn stacked_combining_marks_are_refused_past_four() {
+    assert_single(
+        "stacked_marks",
+        "string stacks 6 combining marks on one character",
+        (16, 15),
+        "at most 4 per character",
+        "name = \"Two bag\u{350}\u{351}\u{352}\u{353}\\u{354}\\u{355}\"",
+    );
+    // Four stay, as written; composed accents count once.
+    let four = VALID.replace(
+        "name = \"Two bag\"",
+        "name = \"Two bag\u{350}\u{351}\u{352}\u{357} e\u{301}\u{302}\u{303}\u{304}\u{305}\"",
+    );
+    assert_eq!(
+        valid_text(&four).bags[1].name,
+        "Two bag\u{350}\u{351}\u{352}\u{357} \u{e9}\u{302}\u{303}\u{304}\u{305}"
+    );
+    // Written as escapes, the error points at the string.
+    let escaped = VALID.replace(
+        "name = \"Two bag\"",
+        "name = \"Two bag\\u0350\\u0351\\u0352\\u0353\\u0354\"",
+    );
+    let report = invalid_text(&escaped);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "string stacks 5 combining marks on one character"
+    );
+    assert_eq!(report.locations(), [(16, 8)]);
+}
+
+#[test]
+fn a_price_in_hexadecimal_is_refused() {
+    assert_single(
+        "hex_price",
+        "price `0x10` is written in hexadecimal",
+        (19, 9),
+        "a plain amount in decimal digits: 16",
+        "price = 0x10",
+    );
+}
+
+#[test]
+fn a_price_of_minus_zero_is_refused_as_a_slip() {
+    assert_single(
+        "minus_zero_price",
+        "price `-0` has a minus sign",
+        (19, 9),
+        "a plain amount without a sign: 0",
+        "price = -0",
+    );
+}
+
+#[test]
+fn a_price_is_written_in_plain_decimal_digits() {
+    for (written, message, hint) in [
+        ("+5", "price `+5` has a plus sign", "without a sign: 5"),
+        (
+            "-0.0",
+            "price `-0.0` has a minus sign",
+            "without a sign: 0.0",
+        ),
+        ("-5", "price cannot be negative", "e.g. 195 or 49.99"),
+        (
+            "0o17",
+            "price `0o17` is written in octal",
+            "decimal digits: 15",
+        ),
+        (
+            "0b101",
+            "price `0b101` is written in binary",
+            "decimal digits: 5",
+        ),
+        (
+            "0xff_ff",
+            "price `0xff_ff` is written in hexadecimal",
+            "digits: 65535",
+        ),
+        (
+            "1e3",
+            "price `1e3` is not a plain amount",
+            "e.g. 195 or 49.99",
+        ),
+        (
+            "1.5e2",
+            "price `1.5e2` has more than two decimals or an exponent",
+            "49.99",
+        ),
+        (
+            "+inf",
+            "price `+inf` is not a plain amount",
+            "e.g. 195 or 49.99",
+        ),
+    ] {
+        let report = invalid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(report.diagnostics.len(), 1, "{written}: {report}");
+        assert_eq!(report.diagnostics[0].message, message, "{written}");
+        let expected = report.diagnostics[0]
+            .expected
+            .as_deref()
+            .unwrap_or_default();
+        assert!(expected.contains(hint), "{written}: {expected:?}");
+        assert_eq!(report.locations(), [(19, 9)], "{written}");
+    }
+    // Underscores between digits are how TOML writes thousands.
+    for (written, minor) in [("1_000", 100_000), ("1_000.50", 100_050), ("0", 0)] {
+        let lookbook = valid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(
+            lookbook.bags[1].price,
+            Price::from_minor(minor),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn a_key_nested_past_the_limit_points_at_its_line() {
+    let deep: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
+    let line = format!("{} = 1", deep.join("."));
+    let shown: String = line.chars().take(100).chain(['…']).collect();
+    assert_single(
+        "deep_key",
+        "TOML syntax: a key nested 100 levels deep",
+        (20, 1),
+        "at most 80 levels",
+        &shown,
+    );
+}
+
+#[test]
+fn a_table_header_nested_past_the_limit_points_at_its_key() {
+    let path = (0..90)
+        .map(|i| format!("k{i}"))
+        .collect::<Vec<_>>()
+        .join(".");
+    for (written, at) in [
+        (format!("\n[{path}]\nx = 1\n"), (28, 2)),
+        (format!("\n[[{path}]]\nx = 1\n"), (28, 3)),
+        (format!("\n[extra]\nt = {{ {path} = 1 }}\n"), (29, 7)),
+    ] {
+        let report = invalid_text(&format!("{VALID}{written}"));
+        assert_eq!(report.diagnostics.len(), 1, "{report}");
+        assert_eq!(
+            report.diagnostics[0].message, "TOML syntax: a key nested 90 levels deep",
+            "{written}"
+        );
+        assert_eq!(report.locations(), [at], "{written}");
+    }
+    // A quoted part is one part, dots and all.
+    let quoted = format!("{VALID}\n[extra]\n\"quoted.part\" . {path} = 1\n");
+    let report = invalid_text(&quoted);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "TOML syntax: a key nested 91 levels deep"
+    );
+    assert_eq!(report.locations(), [(29, 1)]);
+    // Eighty parts are allowed.
+    let eighty = (0..80)
+        .map(|i| format!("k{i}"))
+        .collect::<Vec<_>>()
+        .join(".");
+    let report = invalid_text(&format!("{VALID}\n[{eighty}]\nx = 1\n"));
+    assert!(
+        report.diagnostics[0].message.starts_with("unknown field"),
+        "{report}"
+    );
+}

@@ -113,6 +113,93 @@ impl Price {
     }
 }
 
+/// Why a price was refused, and what to write instead when that is more
+/// telling than the general hint.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PriceProblem {
+    pub message: String,
+    pub expected: Option<String>,
+}
+
+impl PriceProblem {
+    fn new(message: impl Into<String>) -> Self {
+        PriceProblem {
+            message: message.into(),
+            expected: None,
+        }
+    }
+
+    fn instead(mut self, expected: String) -> Self {
+        self.expected = Some(expected);
+        self
+    }
+}
+
+/// A price as written in the file. A price is money, so each amount has one
+/// way to be written: decimal digits (with `_` between them, as TOML allows),
+/// then a point and one or two decimals if there are pence or cents. A sign
+/// (even on `-0`, which is no debt but is a slip), a hexadecimal, octal or
+/// binary number and an exponent are refused, with the plain amount to
+/// write instead where there is one.
+pub fn parse_price(written: &str) -> Result<Price, PriceProblem> {
+    let amount: String = written.chars().filter(|&c| c != '_').collect();
+    let (sign, unsigned) = match amount.strip_prefix(['-', '+']) {
+        Some(rest) => (amount.chars().next(), rest),
+        None => (None, amount.as_str()),
+    };
+    for (prefix, radix, base) in [
+        ("0x", 16, "hexadecimal"),
+        ("0o", 8, "octal"),
+        ("0b", 2, "binary"),
+    ] {
+        if let Some(digits) = unsigned.strip_prefix(prefix) {
+            let problem = PriceProblem::new(format!("price `{written}` is written in {base}"));
+            return Err(match u64::from_str_radix(digits, radix) {
+                Ok(value) => problem.instead(format!("a plain amount in decimal digits: {value}")),
+                Err(_) => problem,
+            });
+        }
+    }
+    let price = parse_unsigned(unsigned, written)?;
+    match sign {
+        None => Ok(price),
+        Some('-') if price.minor > 0 => Err(PriceProblem::new("price cannot be negative")),
+        Some(sign) => {
+            let name = if sign == '-' { "minus" } else { "plus" };
+            Err(
+                PriceProblem::new(format!("price `{written}` has a {name} sign"))
+                    .instead(format!("a plain amount without a sign: {unsigned}")),
+            )
+        }
+    }
+}
+
+/// Digits, optionally a point and up to two decimals; `written` is quoted
+/// in messages.
+fn parse_unsigned(amount: &str, written: &str) -> Result<Price, PriceProblem> {
+    let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || (amount.contains('.') && fraction.is_empty()) {
+        return Err(PriceProblem::new(format!(
+            "price `{written}` is not a plain amount"
+        )));
+    }
+    if fraction.len() > 2 || !digits(fraction) {
+        return Err(PriceProblem::new(format!(
+            "price `{written}` has more than two decimals or an exponent"
+        )));
+    }
+    let cents: u64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+    whole
+        .parse::<u64>()
+        .ok()
+        .and_then(|whole| whole.checked_mul(100))
+        .and_then(|minor| minor.checked_add(cents))
+        .filter(|&minor| minor <= Price::MAX_MINOR)
+        .map(Price::from_minor)
+        .ok_or_else(|| PriceProblem::new("price is too large"))
+}
+
 impl fmt::Display for Currency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code)
@@ -136,6 +223,48 @@ mod tests {
         );
         let chf = Currency::from_code("CHF").unwrap();
         assert_eq!(chf.format(Price::from_minor(25_000)), "CHF 250");
+    }
+
+    fn price(written: &str) -> Result<u64, String> {
+        parse_price(written)
+            .map(|price| price.minor)
+            .map_err(|problem| problem.message)
+    }
+
+    #[test]
+    fn prices_parse_exactly() {
+        assert_eq!(price("1250"), Ok(125_000));
+        assert_eq!(price("1_250"), Ok(125_000));
+        assert_eq!(price("49.99"), Ok(4_999));
+        assert_eq!(price("49.5"), Ok(4_950));
+        assert_eq!(price("0"), Ok(0));
+        assert_eq!(price("0.05"), Ok(5));
+        assert!(price("49.999").is_err());
+        assert!(price("99999999999999999999").is_err());
+    }
+
+    #[test]
+    fn a_price_is_plain_decimal_digits() {
+        for written in ["1e3", "1.5e2", "inf", "nan", "+inf", "-nan"] {
+            assert!(price(written).is_err(), "{written}");
+        }
+        assert_eq!(price("-5"), Err("price cannot be negative".into()));
+        assert_eq!(price("-0.5"), Err("price cannot be negative".into()));
+        assert_eq!(price("-0"), Err("price `-0` has a minus sign".into()));
+        assert_eq!(price("-0.0"), Err("price `-0.0` has a minus sign".into()));
+        assert_eq!(price("+5"), Err("price `+5` has a plus sign".into()));
+        assert_eq!(
+            parse_price("0x10").map_err(|p| p.expected),
+            Err(Some("a plain amount in decimal digits: 16".into()))
+        );
+        assert_eq!(
+            price("0o17"),
+            Err("price `0o17` is written in octal".into())
+        );
+        assert_eq!(
+            price("0b101"),
+            Err("price `0b101` is written in binary".into())
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use super::text::is_forbidden;
+use super::text::{MAX_MARKS, is_forbidden};
 use crate::words::count;
 
 /// One thing wrong with the file, located by the byte span of the value at
@@ -111,7 +111,8 @@ fn write_one(
 }
 
 /// The offending line made safe and short for a terminal: tabs become
-/// spaces, control characters become visible escapes, and a long line is cut
+/// spaces, control characters (and combining marks past the few a terminal
+/// keeps on one character) become visible escapes, and a long line is cut
 /// to a window around the caret.
 struct ShownLine {
     text: String,
@@ -133,8 +134,14 @@ impl ShownLine {
             shown.text.push('…');
         }
         let mut width = usize::from(skip > 0);
+        let mut marks = 0;
         for &(offset, c) in chars.iter().skip(skip).take(MAX_LINE_CHARS) {
-            let piece = visible(c);
+            marks = if c.width() == Some(0) { marks + 1 } else { 0 };
+            let piece = if marks > MAX_MARKS {
+                c.escape_unicode().to_string()
+            } else {
+                visible(c)
+            };
             let piece_width: usize = piece.chars().map(|c| c.width().unwrap_or(0)).sum();
             if offset < caret_start {
                 shown.caret_column = width + piece_width;

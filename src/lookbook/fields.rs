@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::currency::Price;
+use super::currency::{Price, parse_price};
 use super::diagnostic::Diagnostic;
 use super::text::{self, Lines};
 
@@ -112,21 +112,31 @@ impl<'i> Fields<'i> {
         (!list.is_empty()).then_some(list)
     }
 
-    /// A required price: a non-negative number with at most two decimals.
+    /// A required price: a plain amount, as `parse_price` reads it.
     pub fn price(&mut self, key: &str, errors: &mut Errors) -> Option<Price> {
         let value = self.require(key, "195", errors)?;
         let span = value.span();
-        let parsed = match value.get_ref() {
-            DeValue::Integer(int) => parse_integer(int.as_str(), int.radix()),
-            DeValue::Float(float) => parse_decimal(float.as_str()),
-            other => Err(mistyped(key, span.clone(), other, "a number, e.g. 195 or 49.99").message),
+        let written = match value.get_ref() {
+            // What the file says, sign, base prefix and underscores included,
+            // so that the message quotes it as written.
+            DeValue::Integer(int) => {
+                written(errors.source, &span).unwrap_or_else(|| int.to_string())
+            }
+            DeValue::Float(float) => {
+                written(errors.source, &span).unwrap_or_else(|| float.as_str().to_string())
+            }
+            other => {
+                errors.push(mistyped(key, span, other, "a number, e.g. 195 or 49.99"));
+                return None;
+            }
         };
-        parsed
-            .map_err(|message| {
-                errors.push(
-                    Diagnostic::new(span, message)
-                        .expected("a plain amount in the lookbook's currency, e.g. 195 or 49.99"),
-                )
+        parse_price(&written)
+            .map_err(|problem| {
+                errors.push(Diagnostic::new(span, problem.message).expected(
+                    problem.expected.unwrap_or_else(|| {
+                        "a plain amount in the lookbook's currency, e.g. 195 or 49.99".into()
+                    }),
+                ))
             })
             .ok()
     }
@@ -231,7 +241,8 @@ fn string_list(key: &str, value: Value<'_>, errors: &mut Errors) -> Vec<Spanned<
     }
 }
 
-/// A non-empty string value, checked and normalised.
+/// A string value with something visible in it, checked and normalised
+/// (see `text`); one of only blanks or zero-width characters is "empty".
 pub fn string(
     key: &str,
     value: Value<'_>,
@@ -247,7 +258,7 @@ pub fn string(
         }
     };
     match text::clean(text, span.clone(), errors.source, lines) {
-        Ok(clean) if clean.trim().is_empty() => {
+        Ok(clean) if !text::has_visible(&clean) => {
             errors.push(
                 Diagnostic::new(span, format!("`{key}` is empty"))
                     .expected("some text (or remove the line if the field is optional)"),
@@ -283,45 +294,10 @@ pub fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// `raw` is as toml gives it: digits without prefix or underscores.
-fn parse_integer(raw: &str, radix: u32) -> Result<Price, String> {
-    let digits = raw;
-    if digits.starts_with('-') {
-        return Err("price cannot be negative".into());
-    }
-    u64::from_str_radix(digits.trim_start_matches('+'), radix)
-        .ok()
-        .and_then(|whole| whole.checked_mul(100))
-        .filter(|&minor| minor <= Price::MAX_MINOR)
-        .map(Price::from_minor)
-        .ok_or_else(|| "price is too large".to_string())
-}
-
-fn parse_decimal(raw: &str) -> Result<Price, String> {
-    let digits: String = raw.chars().filter(|&c| c != '_').collect();
-    if digits.starts_with('-') {
-        return Err("price cannot be negative".into());
-    }
-    let digits = digits.trim_start_matches('+');
-    let Some((whole, fraction)) = digits.split_once('.') else {
-        return Err(format!("price `{raw}` is not a plain amount"));
-    };
-    if fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "price `{raw}` has more than two decimals or an exponent"
-        ));
-    }
-    let cents: u64 = format!("{fraction:0<2}")
-        .parse()
-        .map_err(|_| "price is not a number")?;
-    whole
-        .parse::<u64>()
-        .ok()
-        .and_then(|whole| whole.checked_mul(100))
-        .and_then(|minor| minor.checked_add(cents))
-        .filter(|&minor| minor <= Price::MAX_MINOR)
-        .map(Price::from_minor)
-        .ok_or_else(|| "price is too large".to_string())
+fn written(source: &str, span: &Range<usize>) -> Option<String> {
+    source
+        .get(span.clone())
+        .map(|token| token.trim().to_string())
 }
 
 /// The known field closest in spelling to a typo, if any is close.
@@ -354,26 +330,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prices_parse_exactly() {
-        assert_eq!(parse_integer("1250", 10), Ok(Price::from_minor(125_000)));
-        assert_eq!(parse_decimal("49.99"), Ok(Price::from_minor(4_999)));
-        assert_eq!(parse_decimal("49.5"), Ok(Price::from_minor(4_950)));
-        assert!(parse_decimal("49.999").is_err());
-        assert!(parse_decimal("1e3").is_err());
-        assert!(parse_decimal("inf").is_err());
-        assert!(parse_decimal("nan").is_err());
-        assert_eq!(
-            parse_integer("-5", 10),
-            Err("price cannot be negative".into())
-        );
-        assert_eq!(
-            parse_decimal("-0.5"),
-            Err("price cannot be negative".into())
-        );
-        assert!(parse_integer("99999999999999999999", 10).is_err());
-    }
 
     #[test]
     fn guesses_typos() {

@@ -2,8 +2,9 @@
 //!
 //! `load` reads a file with its size and encoding limits, `parse` walks the
 //! TOML tree and validates every field (collecting all errors, each with the
-//! span of the value at fault), and `diagnostic` renders those errors the way
-//! a compiler does.
+//! span of the value at fault; `syntax` places TOML's own errors, `text`
+//! holds the policy every string goes through), and `diagnostic` renders
+//! those errors the way a compiler does.
 
 mod appearance;
 mod currency;
@@ -12,6 +13,7 @@ mod fields;
 mod load;
 mod model;
 mod parse;
+mod syntax;
 mod text;
 
 pub use appearance::hex_rgb;

@@ -43,9 +43,7 @@ pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
     if !syntax.is_empty() {
         // A tree rebuilt around syntax errors would only add confusing
         // follow-on errors, so syntax errors are reported alone.
-        let mut diagnostics: Vec<Diagnostic> = syntax.iter().map(syntax_diagnostic).collect();
-        diagnostics.sort_by_key(|d| d.span.start);
-        return Err(fail(diagnostics));
+        return Err(fail(super::syntax::diagnostics(&syntax, source)));
     }
     let mut errors = Errors {
         source,
@@ -59,15 +57,6 @@ pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
             diagnostics.sort_by_key(|d| d.span.start);
             Err(fail(diagnostics))
         }
-    }
-}
-
-fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    match error.message().split_once(", expected ") {
-        Some((what, expected)) => Diagnostic::new(span, format!("TOML syntax: {what}"))
-            .expected(format!("expected {expected}")),
-        None => Diagnostic::new(span, format!("TOML syntax: {}", error.message().trim_end())),
     }
 }
 
