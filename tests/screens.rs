@@ -247,3 +247,49 @@ fn detail_scroll_stops_at_the_end_of_the_text() {
     press(&mut app, "Tab Tab j");
     assert_eq!(app.detail_scroll(), 0, "a new bag shows from the top");
 }
+
+/// A big edit's filter is searched away from the keys; meanwhile the frame
+/// says so, and the list is the last one shown.
+#[test]
+fn the_frame_says_a_big_edit_is_still_filtering() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let bags = 20_010;
+    let mut text =
+        String::from("[lookbook]\ntitle = \"Big\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..bags {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"Bag {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 10\n"
+        ));
+    }
+    let book = lookbook::lookbook::parse(&text, "big.toml").expect("valid");
+    let mut app = App::new(Arc::new(book));
+    let theme = Theme::ansi();
+    render::frame(&mut app, &theme, 60, 12);
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(60, 12)).expect("a test backend");
+        terminal
+            .draw(|frame| {
+                lookbook::ui::draw(frame, app, &theme);
+            })
+            .expect("draws");
+        render::text(terminal.backend().buffer())
+    };
+    for key in parse_keys("/ 1 2 3 4").expect("known keys") {
+        app.handle_key(key);
+    }
+    let waiting = draw(&app);
+    assert!(waiting.contains("/ 1234█  filtering…"), "{waiting}");
+    assert!(waiting.contains("Bags (20010)"), "the last list: {waiting}");
+    while let Some(job) = app.search_job() {
+        app.search_done(job.run());
+    }
+    let done = draw(&app);
+    assert!(!done.contains("filtering"), "{done}");
+    assert!(done.contains("Bags 38 of 20010 · best mat"), "{done}");
+    assert!(
+        done.contains("│▶  Bag 1234 "),
+        "the best match first: {done}"
+    );
+}

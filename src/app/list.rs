@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::search::SearchIndex;
+use super::search_job::{BACKGROUND_MIN, SearchDone, SearchJob};
 use super::sort::Sort;
 use crate::lookbook::{Lookbook, Price};
 
@@ -34,6 +35,10 @@ pub struct Listing {
     /// Results of the filter's prefixes, shortest first; each entry's
     /// filter is a prefix of the next one's.
     kept: Vec<LastMatch>,
+    /// The filter being searched away from the key path, if one is.
+    pending: Option<String>,
+    /// That search, until a transport takes it to run.
+    job: Option<SearchJob>,
     /// Bag indices, in display order.
     pub visible: Vec<usize>,
 }
@@ -41,17 +46,22 @@ pub struct Listing {
 impl Listing {
     pub fn new(lookbook: &Lookbook) -> Listing {
         Listing {
-            search: None,
-            kept: Vec::new(),
             visible: (0..lookbook.bags.len()).collect(),
+            ..Listing::default()
         }
     }
 
-    /// The search index, built the first time someone filters.
-    pub fn search(&mut self, lookbook: &Lookbook) -> Arc<SearchIndex> {
-        self.search
-            .get_or_insert_with(|| Arc::new(SearchIndex::new(lookbook)))
-            .clone()
+    /// Gets the search index ready when a filter is about to be typed:
+    /// built now for a small edit, handed out as a job for a big one.
+    pub fn prepare(&mut self, lookbook: &Arc<Lookbook>) {
+        if self.search.is_some() || self.pending.is_some() {
+            return;
+        }
+        if lookbook.bags.len() < BACKGROUND_MIN {
+            self.search = Some(Arc::new(SearchIndex::new(lookbook)));
+        } else {
+            self.start(lookbook, String::new(), None);
+        }
     }
 
     pub fn search_index(&self) -> Option<&SearchIndex> {
@@ -64,14 +74,82 @@ impl Listing {
         self.kept.last().map(|last| last.matches.len())
     }
 
-    pub fn refresh(&mut self, lookbook: &Lookbook, query: &ListQuery) {
+    /// Whether a search is running away from the key path.
+    pub fn is_searching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The search to run away from the key path, once.
+    pub fn take_job(&mut self) -> Option<SearchJob> {
+        self.job.take()
+    }
+
+    /// Takes a finished search in: kept if it answers the filter in force
+    /// or a prefix of it, then the list is recomputed.
+    pub fn finish(&mut self, lookbook: &Arc<Lookbook>, query: &ListQuery, done: SearchDone) {
+        self.search = Some(done.index);
+        if self.pending.as_deref() == Some(done.filter.as_str()) {
+            self.pending = None;
+        }
+        let useful = !done.filter.trim().is_empty() && query.filter.starts_with(&done.filter);
+        if useful && self.extends_kept(&done.filter) {
+            self.keep(done.filter, done.matches);
+        }
+        self.refresh(lookbook, query);
+    }
+
+    fn extends_kept(&self, filter: &str) -> bool {
+        self.kept
+            .last()
+            .is_none_or(|last| filter.starts_with(&last.filter) && filter != last.filter)
+    }
+
+    fn keep(&mut self, filter: String, matches: Vec<(usize, u32)>) {
+        if self.kept.len() == MAX_KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push(LastMatch { filter, matches });
+    }
+
+    fn start(
+        &mut self,
+        lookbook: &Arc<Lookbook>,
+        filter: String,
+        among: Option<Vec<(usize, u32)>>,
+    ) {
+        let job = SearchJob {
+            lookbook: Arc::clone(lookbook),
+            index: self.search.clone(),
+            filter: filter.clone(),
+            among,
+        };
+        self.pending = Some(filter);
+        self.job = Some(job);
+    }
+
+    pub fn refresh(&mut self, lookbook: &Arc<Lookbook>, query: &ListQuery) {
         let filtering = !query.filter.trim().is_empty();
-        let mut rows = if filtering {
-            self.filter(lookbook, &query.filter)
+        let rows = if filtering {
+            match self.filter(lookbook, &query.filter) {
+                Some(rows) => rows,
+                // Searching away from the key path: the list stays as it
+                // was until the result comes.
+                None => return,
+            }
         } else {
             self.kept.clear();
             (0..lookbook.bags.len()).map(|bag| (bag, 0)).collect()
         };
+        self.show(lookbook, query, rows, filtering);
+    }
+
+    fn show(
+        &mut self,
+        lookbook: &Lookbook,
+        query: &ListQuery,
+        mut rows: Vec<(usize, u32)>,
+        filtering: bool,
+    ) {
         if let Some(budget) = query.budget {
             rows.retain(|&(bag, _)| lookbook.bags[bag].price <= budget);
         }
@@ -81,8 +159,9 @@ impl Listing {
         self.visible = rows.into_iter().map(|(bag, _)| bag).collect();
     }
 
-    fn filter(&mut self, lookbook: &Lookbook, filter: &str) -> Vec<(usize, u32)> {
-        let index = self.search(lookbook);
+    /// The filter's matches, if they can be had on the key path: kept from
+    /// before, or a small search; otherwise a job is started.
+    fn filter(&mut self, lookbook: &Arc<Lookbook>, filter: &str) -> Option<Vec<(usize, u32)>> {
         // Results for filters this one does not extend are of no more use.
         while self
             .kept
@@ -92,20 +171,32 @@ impl Listing {
             self.kept.pop();
         }
         if let Some(same) = self.kept.last().filter(|last| last.filter == filter) {
-            return same.matches.clone();
+            return Some(same.matches.clone());
         }
+        if self.pending.as_deref() == Some(filter) {
+            return None;
+        }
+        let candidates = self
+            .kept
+            .last()
+            .map_or(lookbook.bags.len(), |last| last.matches.len());
+        if candidates >= BACKGROUND_MIN
+            || (self.search.is_none() && lookbook.bags.len() >= BACKGROUND_MIN)
+        {
+            let among = self.kept.last().map(|last| last.matches.clone());
+            self.start(lookbook, filter.to_string(), among);
+            return None;
+        }
+        let index = self
+            .search
+            .get_or_insert_with(|| Arc::new(SearchIndex::new(lookbook)))
+            .clone();
         // A fuzzy query that only grew can only match fewer bags.
         let matches = match self.kept.last() {
             Some(last) => index.matches_among(filter, &last.matches),
             None => index.matches(filter, &(0..lookbook.bags.len()).collect::<Vec<_>>()),
         };
-        if self.kept.len() == MAX_KEPT {
-            self.kept.remove(0);
-        }
-        self.kept.push(LastMatch {
-            filter: filter.to_string(),
-            matches: matches.clone(),
-        });
-        matches
+        self.keep(filter.to_string(), matches.clone());
+        Some(matches)
     }
 }

@@ -9,6 +9,7 @@ mod mouse;
 mod prompt;
 mod query;
 mod search;
+mod search_job;
 mod shortlist;
 mod sort;
 mod styling;
@@ -20,6 +21,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 pub use action::Action;
 pub use prompt::{Prompt, PromptKind};
 pub use search::SearchIndex;
+pub use search_job::{SearchDone, SearchJob};
 pub use shortlist::Shortlist;
 pub use sort::Sort;
 pub use styling::Stop;
@@ -163,6 +165,26 @@ impl App {
     /// The shortlist overlay's cursor.
     pub fn shortlist_cursor(&self) -> usize {
         self.overlay_view.cursor()
+    }
+
+    /// Whether the filter is being searched away from the key path: the
+    /// list shows the last result until it comes.
+    pub fn is_searching(&self) -> bool {
+        self.listing.is_searching()
+    }
+
+    /// A search for the transport to run away from the key path (each is
+    /// handed out once); its result goes to [`App::search_done`].
+    pub fn search_job(&mut self) -> Option<SearchJob> {
+        self.listing.take_job()
+    }
+
+    /// Takes a finished search in; a result for a filter since changed is
+    /// kept only if the new filter extends it.
+    pub fn search_done(&mut self, done: SearchDone) {
+        let before = self.selected();
+        self.listing.finish(&self.lookbook, &self.query, done);
+        self.after_listing_changed(before);
     }
 
     /// Where the styling pane's cursor is, if there are looks.

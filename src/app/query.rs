@@ -14,6 +14,12 @@ impl App {
         let before = self.selected();
         change(&mut self.query);
         self.listing.refresh(&self.lookbook, &self.query);
+        self.after_listing_changed(before);
+    }
+
+    /// Keeps the bag that was selected (`before`) selected when it is still
+    /// listed, otherwise selects the first.
+    pub(super) fn after_listing_changed(&mut self, before: Option<usize>) {
         let kept = before.and_then(|bag| self.listing.visible.iter().position(|&b| b == bag));
         self.fit_list();
         self.list.select(kept.unwrap_or(0));
@@ -26,7 +32,7 @@ impl App {
         if kind == PromptKind::Filter {
             // Build the search index now, so the first character typed costs
             // no more than the ones after it.
-            self.listing.search(&self.lookbook);
+            self.listing.prepare(&self.lookbook);
         }
         let text = match kind {
             PromptKind::Filter => self.query.filter.clone(),

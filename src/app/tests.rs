@@ -429,3 +429,87 @@ fn backspace_finds_the_shorter_filter_as_it_was() {
     press(&mut app, "C-u l e");
     assert_eq!(app.visible(), before, "typed again from scratch");
 }
+
+/// An edit big enough that its filter is searched away from the key path.
+fn big_edit() -> App {
+    let bags = super::search_job::BACKGROUND_MIN + 10;
+    let mut text =
+        String::from("[lookbook]\ntitle = \"Big\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..bags {
+        let name = if i % 3 == 0 {
+            "Lime tote"
+        } else {
+            "Pink pouch"
+        };
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"{name} {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = {}\n",
+            i % 90 + 10
+        ));
+    }
+    let book = crate::lookbook::parse(&text, "big.toml").expect("valid");
+    let mut app = App::new(Arc::new(book));
+    app.handle(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+#[test]
+fn a_big_edit_is_filtered_away_from_the_key_path() {
+    let mut app = big_edit();
+    let all = app.visible().len();
+    press(&mut app, "/");
+    let index = app
+        .search_job()
+        .expect("the index is built away from the keys");
+    assert!(app.is_searching());
+    app.search_done(index.run());
+    assert!(!app.is_searching());
+    press(&mut app, "l i m e");
+    assert!(app.is_searching(), "a letter only starts a search");
+    assert_eq!(
+        app.visible().len(),
+        all,
+        "the list stays as it was meanwhile"
+    );
+    let job = app.search_job().expect("one job, for the filter as typed");
+    assert!(app.search_job().is_none(), "handed out once");
+    app.search_done(job.run());
+    assert!(!app.is_searching());
+    assert_eq!(
+        app.visible().len(),
+        all.div_ceil(3),
+        "every third bag is lime"
+    );
+    assert!(
+        app.visible()
+            .iter()
+            .all(|&bag| app.lookbook().bags[bag].name.starts_with("Lime"))
+    );
+}
+
+#[test]
+fn a_search_that_comes_back_late_is_kept_only_if_the_filter_extends_it() {
+    let mut app = big_edit();
+    press(&mut app, "/");
+    let index = app.search_job().expect("the index job");
+    app.search_done(index.run());
+    press(&mut app, "p");
+    let early = app.search_job().expect("a search for `p`");
+    press(&mut app, "i");
+    let late = app.search_job().expect("a search for `pi`");
+    app.search_done(early.run());
+    assert!(app.is_searching(), "`pi` is still being searched");
+    app.search_done(late.run());
+    assert!(!app.is_searching());
+    assert!(
+        app.visible()
+            .iter()
+            .all(|&bag| app.lookbook().bags[bag].name.starts_with("Pink"))
+    );
+    // Backspace: `p` was kept when it came back, so it is there at once.
+    press(&mut app, "Backspace");
+    assert!(!app.is_searching());
+    assert_eq!(app.filter(), "p");
+}

@@ -79,6 +79,11 @@ pub fn encode(buffer: &Buffer, format: Format, palette: &Palette) -> Result<Vec<
 /// it the size.
 pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     app.handle(Action::Resize { width, height });
+    // Headless, a search for a big edit runs at once: the same keys always
+    // draw the same frame.
+    while let Some(job) = app.search_job() {
+        app.search_done(job.run());
+    }
     let backend = TestBackend::new(width, height);
     // A TestBackend never fails to draw.
     let mut terminal = Terminal::new(backend).expect("a test backend");

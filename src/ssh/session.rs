@@ -14,11 +14,12 @@ use ratatui::crossterm::event::KeyEvent;
 use russh::server::Msg;
 use russh::{Channel, ChannelMsg, ChannelReadHalf, ChannelWriteHalf};
 use tokio::sync::{mpsc, watch};
+use tokio::task::{JoinHandle, spawn_blocking};
 use tokio::time::{Instant, sleep_until, timeout};
 
 use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
-use crate::app::{Action, App};
+use crate::app::{Action, App, SearchDone};
 use crate::ui::theme::Theme;
 
 /// The largest screen a client may claim. A PTY request is the client's
@@ -187,12 +188,33 @@ impl Session {
         if frames.send(Out::Frame(output::enter())).await.is_err() {
             return End::ClientLeft;
         }
+        // A search over a big edit runs on the blocking pool, one at a time.
+        let mut search: Option<JoinHandle<SearchDone>> = None;
         while self.app.is_running() {
+            if search.is_none() {
+                search = self
+                    .app
+                    .search_job()
+                    .map(|job| spawn_blocking(move || job.run()));
+            }
+            let searching = search.is_some();
             let esc_deadline = last_input + ESC_WAIT;
             let waiting_esc = self.parser.has_pending();
             tokio::select! {
                 biased;
                 _ = shutdown.wait_for(|closing| *closing) => return End::Shutdown,
+                done = async {
+                    match search.as_mut() {
+                        Some(running) => running.await,
+                        None => std::future::pending().await,
+                    }
+                }, if searching => {
+                    search = None;
+                    if let Ok(done) = done {
+                        self.app.search_done(done);
+                        dirty = true;
+                    }
+                }
                 message = reader.wait() => match message {
                     None | Some(ChannelMsg::Eof | ChannelMsg::Close) => return End::ClientLeft,
                     Some(ChannelMsg::Data { data }) => {

@@ -18,6 +18,8 @@ const SELECTED: &str = "▶";
 const PICKED: &str = "✓";
 /// Follows a filter in force, saying how to clear it.
 const ESC_CLEARS: &str = "  Esc clears";
+/// Follows a filter while a big edit is searched away from the keys.
+const FILTERING: &str = "  filtering…";
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     let theme = ui.theme;
@@ -97,13 +99,19 @@ fn prompt_lines(ui: &Scene, width: u16) -> Vec<Line<'static>> {
             return Vec::new();
         }
         let kept = format!("/ {}", ui.app.filter());
-        let room = width.saturating_sub(text::width(ESC_CLEARS));
+        let after = if ui.app.is_searching() {
+            FILTERING
+        } else {
+            ESC_CLEARS
+        };
+        let room = width.saturating_sub(text::width(after));
         return vec![Line::from(vec![
             Span::styled(text::truncate(&kept, room).into_owned(), theme.accent),
-            Span::styled(ESC_CLEARS, theme.muted),
+            Span::styled(after, theme.muted),
         ])];
     };
     let (label, help) = match prompt.kind {
+        PromptKind::Filter if ui.app.is_searching() => ("/ ".to_string(), FILTERING),
         PromptKind::Filter => ("/ ".to_string(), "  Enter keeps · Esc clears"),
         PromptKind::Budget => (
             format!("Budget {} ", ui.app.lookbook().currency.prefix().trim()),
