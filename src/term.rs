@@ -6,7 +6,8 @@
 
 use std::io::{self, IsTerminal, Stderr};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, mpsc};
+use std::thread;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -19,7 +20,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, SearchDone};
 use crate::layout::Drawn;
 use crate::ui;
 use crate::ui::theme::Theme;
@@ -37,6 +38,55 @@ const ENDING_SIGNALS: [i32; 4] = [
 
 /// How often the loop looks for a caught signal while no key comes.
 const SIGNAL_CHECK: Duration = Duration::from_millis(50);
+
+/// How often the loop looks for a finished search while one runs.
+const SEARCH_CHECK: Duration = Duration::from_millis(5);
+
+/// The search running on a thread of its own, one at a time: a newer one
+/// waits for it (and replaces any other waiting), so typing fast over a big
+/// edit never piles searches up.
+#[derive(Default)]
+struct Searches {
+    running: Option<mpsc::Receiver<SearchDone>>,
+}
+
+impl Searches {
+    fn running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    fn start(&mut self, app: &mut App) {
+        if self.running.is_some() {
+            return;
+        }
+        let Some(job) = app.search_job() else { return };
+        let (done, result) = mpsc::channel();
+        thread::spawn(move || {
+            // The loop may have ended; then nobody wants the result.
+            let _ = done.send(job.run());
+        });
+        self.running = Some(result);
+    }
+
+    /// Hands a finished search to the app; whether one finished.
+    fn collect(&mut self, app: &mut App) -> bool {
+        let Some(running) = &self.running else {
+            return false;
+        };
+        match running.try_recv() {
+            Ok(done) => {
+                app.search_done(done);
+                self.running = None;
+                true
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.running = None;
+                false
+            }
+        }
+    }
+}
 
 /// How a browsing session ended.
 #[derive(Debug)]
@@ -89,6 +139,7 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Ending> {
     restore_on_panic();
     let caught = watch_signals()?;
+    watch_for_hangup();
     let result =
         enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, theme, &caught));
     let restored = leave();
@@ -97,6 +148,28 @@ pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Ending> {
         0 => Ok(Ending::Quit(Box::new(app))),
         signal => Ok(Ending::Signal(i32::try_from(signal).unwrap_or(1))),
     }
+}
+
+/// How often a watcher checks that the terminal is still there.
+const HANGUP_CHECK: Duration = Duration::from_millis(250);
+
+/// Ends the process as a hang-up would (status 129) when the terminal goes
+/// away without a SIGHUP (its window closed after the shell had left): a
+/// gone terminal reads as endless end-of-file, and crossterm would spin on
+/// it for ever, at full CPU, where no check in the loop can see it. There
+/// is nothing left to restore.
+fn watch_for_hangup() {
+    static WATCHER: Once = Once::new();
+    WATCHER.call_once(|| {
+        thread::spawn(|| {
+            loop {
+                thread::sleep(HANGUP_CHECK);
+                if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
+                    std::process::exit(128 + signal_hook::consts::SIGHUP);
+                }
+            }
+        });
+    });
 }
 
 /// Notes which ending signal came, for the loop to stop at; a second one
@@ -162,14 +235,25 @@ fn event_loop(
         height: size.height,
     });
     let mut stale = true;
+    let mut searches = Searches::default();
     while app.is_running() && caught.load(Ordering::SeqCst) == 0 {
+        if searches.collect(app) {
+            stale = true;
+        }
+        searches.start(app);
         if stale {
             let mut drawn = Drawn::default();
             screen.draw(|frame| drawn = ui::draw(frame, app, theme))?;
             app.observe(drawn);
         }
-        // A signal does not wake a blocking read, so wait in short steps.
-        stale = event::poll(SIGNAL_CHECK)?;
+        // A signal does not wake a blocking read, so wait in short steps,
+        // shorter while a search may come back.
+        let wait = if searches.running() {
+            SEARCH_CHECK
+        } else {
+            SIGNAL_CHECK
+        };
+        stale = event::poll(wait)?;
         if !stale {
             continue;
         }

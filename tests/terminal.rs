@@ -189,3 +189,35 @@ fn a_dumb_terminal_is_pointed_to_render() {
         assert_eq!(pane.flag("alternate_on"), "0", "{term}: never drawn");
     }
 }
+
+/// A terminal that disappears (its tmux server killed, a window closed)
+/// must not leave lookbook behind, spinning on a dead tty.
+#[test]
+fn a_vanished_terminal_ends_the_browser() {
+    if !have_tmux() {
+        assert!(std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none());
+        return;
+    }
+    let pane = Pane::start("vanished");
+    let pid_file = std::env::temp_dir().join(format!(
+        "lookbook-terminal-vanished-{}.pid",
+        std::process::id()
+    ));
+    let binary = env!("CARGO_BIN_EXE_lookbook");
+    pane.type_line(&format!(
+        "sh -c 'echo $$ > {}; exec {binary}'; sleep 60",
+        pid_file.display()
+    ));
+    pane.wait_for("the browser", |s| s.contains("Nano Mayfair bag"));
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid was written");
+    let _ = std::fs::remove_file(&pid_file);
+    let proc_dir = std::path::Path::new("/proc").join(pid.trim());
+    drop(pane);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    // A zombie (exited, not yet reaped by its parent) has no command line.
+    let alive = std::fs::read(proc_dir.join("cmdline")).is_ok_and(|cmd| !cmd.is_empty());
+    assert!(!alive, "lookbook {} outlived its terminal", pid.trim());
+}
