@@ -31,14 +31,8 @@ pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, String> {
     {
         return Err(invalid());
     }
-    let cents: u64 = format!("{cents:0<2}").parse().map_err(|_| invalid())?;
-    whole
-        .parse::<u64>()
-        .ok()
-        .and_then(|w| w.checked_mul(100))
-        .and_then(|m| m.checked_add(cents))
-        .filter(|&m| m <= Price::MAX_MINOR)
-        .map(|m| Some(Price::from_minor(m)))
+    Price::from_digits(whole, cents)
+        .map(Some)
         .ok_or_else(|| "that budget is too large".into())
 }
 

@@ -111,6 +111,23 @@ impl Price {
     pub fn from_minor(minor: u64) -> Price {
         Price { minor }
     }
+
+    /// The price of whole units and up to two decimals, each written in
+    /// decimal digits (checked by the caller); none if it is not a price
+    /// (over [`Price::MAX_MINOR`], or not digits after all).
+    pub fn from_digits(whole: &str, decimals: &str) -> Option<Price> {
+        if decimals.len() > 2 {
+            return None;
+        }
+        let cents: u64 = format!("{decimals:0<2}").parse().ok()?;
+        whole
+            .parse::<u64>()
+            .ok()?
+            .checked_mul(100)?
+            .checked_add(cents)
+            .filter(|&minor| minor <= Price::MAX_MINOR)
+            .map(Price::from_minor)
+    }
 }
 
 /// Why a price was refused, and what to write instead when that is more
@@ -189,15 +206,7 @@ fn parse_unsigned(amount: &str, written: &str) -> Result<Price, PriceProblem> {
             "price `{written}` has more than two decimals or an exponent"
         )));
     }
-    let cents: u64 = format!("{fraction:0<2}").parse().unwrap_or(0);
-    whole
-        .parse::<u64>()
-        .ok()
-        .and_then(|whole| whole.checked_mul(100))
-        .and_then(|minor| minor.checked_add(cents))
-        .filter(|&minor| minor <= Price::MAX_MINOR)
-        .map(Price::from_minor)
-        .ok_or_else(|| PriceProblem::new("price is too large"))
+    Price::from_digits(whole, fraction).ok_or_else(|| PriceProblem::new("price is too large"))
 }
 
 impl fmt::Display for Currency {
