@@ -293,3 +293,35 @@ fn the_frame_says_a_big_edit_is_still_filtering() {
         "the best match first: {done}"
     );
 }
+
+/// A look with more pairs than a u16 counts (its card once drew a blank
+/// pane) draws like any other, down to its last pair.
+#[test]
+fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
+    let pairs = 70_000;
+    let mut text = String::from("[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..100 {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"Bag {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\n"
+        ));
+    }
+    let ids: Vec<String> = (0..pairs).map(|j| format!("\"b{}\"", j % 100)).collect();
+    text.push_str(&format!(
+        "\n[[look]]\nid = \"big\"\nwearer = \"Someone\"\noutfit = [\"jacket\"]\ncarried = \"a bag\"\npairs = [{}]\n",
+        ids.join(", ")
+    ));
+    let book = lookbook::lookbook::parse(&text, "pairs.toml").expect("valid");
+    let mut app = App::new(Arc::new(book));
+    let keys = parse_keys("Tab Tab G").expect("known keys");
+    let size = render::Size {
+        width: 120,
+        height: 40,
+    };
+    let frame = render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size));
+    assert!(frame.contains("╭ Someone "), "the card's title: {frame}");
+    assert!(
+        frame.contains("▶ Bag 99 "),
+        "the last pair, at the cursor: {frame}"
+    );
+    assert!(frame.contains("│   Bag 98 "), "the pair before it: {frame}");
+}
