@@ -504,3 +504,64 @@ async fn authorized_keys_let_in_only_those_keys() {
     assert!(!login(stranger).await, "another key does not");
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_takes_their_shortlist_home() {
+    let server = serve("take-home", |_| {}).await;
+    let mut term = Term::open(server.addr, 100, 30).await;
+    assert!(term.shows("").await, "first screen:\n{}", term.text());
+    term.keys(b" j ").await;
+    assert!(term.shows("Space j Space").await, "{}", term.text());
+    term.keys(b"q").await;
+    assert!(term.until(|t| t.closed).await, "q closes the channel");
+    assert_eq!(term.exit_status, Some(0));
+    assert!(!term.screen.screen().alternate_screen());
+    let text = term.text();
+    for line in [
+        "Nano Mayfair bag — Aspinal of London — £195 — Aspinal of London",
+        "First Nano bag — Fendi — £695 — Fendi",
+        "2 bags · £890",
+        "lookbook: thanks for browsing!",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "{line:?} on the restored screen:\n{text}"
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn input_that_ends_is_a_clean_end_not_a_disconnect() {
+    let server = serve("eof", |_| {}).await;
+    let mut term = Term::open(server.addr, 80, 24).await;
+    assert!(term.shows("").await, "first screen:\n{}", term.text());
+    term.keys(b"j").await;
+    assert!(term.shows("j").await, "{}", term.text());
+    term.channel.eof().await.expect("eof sent");
+    assert!(term.until(|t| t.closed).await, "the channel closes");
+    assert_eq!(term.exit_status, Some(0), "exit-status before the close");
+    assert!(term.text().contains("lookbook: thanks for browsing!"));
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zero_dimensions_from_a_client_are_ignored() {
+    let server = serve("zero", |_| {}).await;
+    let mut term = Term::connect(server.addr, 80, 24).await;
+    term.channel
+        .request_pty(false, "xterm", 0, 0, 0, 0, &[])
+        .await
+        .expect("pty");
+    term.channel.request_shell(false).await.expect("shell");
+    assert!(term.shows("").await, "drawn at 80x24:\n{}", term.text());
+    term.channel
+        .window_change(0, 0, 0, 0)
+        .await
+        .expect("window change sent");
+    term.keys(b"j").await;
+    assert!(term.shows("j").await, "still 80x24:\n{}", term.text());
+    term.keys(b"q").await;
+    assert!(term.until(|t| t.closed).await);
+    server.stop().await;
+}

@@ -244,7 +244,8 @@ impl Handler for Connection {
         if !self.is_ours(channel) {
             return session.channel_failure(channel);
         }
-        self.pty = Some(session::clamp_size(col_width, row_height));
+        let size = session::usable_size(col_width, row_height).unwrap_or(session::DEFAULT_SIZE);
+        self.pty = Some(size);
         session.channel_success(channel)
     }
 
@@ -260,7 +261,9 @@ impl Handler for Connection {
         // Before the shell starts, remember it; after, the session reads the
         // same request from its channel.
         if self.is_ours(channel) && self.pty.is_some() {
-            self.pty = Some(session::clamp_size(col_width, row_height));
+            if let Some(size) = session::usable_size(col_width, row_height) {
+                self.pty = Some(size);
+            }
         }
         Ok(())
     }

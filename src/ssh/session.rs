@@ -32,6 +32,15 @@ pub const MAX_HEIGHT: u16 = 150;
 const GOODBYE_WAIT: Duration = Duration::from_secs(3);
 
 /// Clamps a size from the client to what a session will draw.
+/// The size to draw at when a client never says a usable one.
+pub const DEFAULT_SIZE: (u16, u16) = (80, 24);
+
+/// A size a client sent, if it is one: RFC 4254 says a zero dimension is
+/// to be ignored (`ssh -tt` with its input not a terminal sends 0x0).
+pub fn usable_size(width: u32, height: u32) -> Option<(u16, u16)> {
+    (width > 0 && height > 0).then(|| clamp_size(width, height))
+}
+
 pub fn clamp_size(width: u32, height: u32) -> (u16, u16) {
     let clamp = |value: u32, max: u16| u16::try_from(value).unwrap_or(max).min(max);
     (clamp(width, MAX_WIDTH), clamp(height, MAX_HEIGHT))
@@ -42,6 +51,9 @@ pub fn clamp_size(width: u32, height: u32) -> (u16, u16) {
 pub enum End {
     /// The user quit (`q`, `Esc`, Ctrl-C).
     Quit,
+    /// The client's input ended (a scripted demo, `ssh host < keys`): a
+    /// clean end, like quitting.
+    InputEnded,
     /// The client closed the channel or vanished.
     ClientLeft,
     Idle(Duration),
@@ -55,7 +67,8 @@ impl End {
     /// What the client reads on its restored screen.
     pub fn message(self) -> String {
         match self {
-            End::Quit | End::ClientLeft => String::new(),
+            End::Quit | End::InputEnded => "lookbook: thanks for browsing!".into(),
+            End::ClientLeft => String::new(),
             End::Idle(after) => format!(
                 "lookbook: closed after {} without a key press. Thanks for browsing!",
                 human(after)
@@ -73,7 +86,7 @@ impl End {
     /// ended the session.
     pub fn exit_status(self) -> u32 {
         match self {
-            End::Quit => 0,
+            End::Quit | End::InputEnded => 0,
             _ => 1,
         }
     }
@@ -82,6 +95,7 @@ impl End {
     pub fn reason(self) -> String {
         match self {
             End::Quit => "quit".into(),
+            End::InputEnded => "input ended".into(),
             End::ClientLeft => "client left".into(),
             End::Idle(after) => format!("idle timeout ({})", human(after)),
             End::MaxSession(after) => format!("max-session reached ({})", human(after)),
@@ -119,7 +133,9 @@ pub struct Start {
 /// What the writer task sends, in order.
 enum Out {
     Frame(Vec<u8>),
-    Goodbye(End),
+    /// Why, and what the visitor takes home: the shortlist, when they
+    /// quit.
+    Goodbye(End, String),
 }
 
 /// Runs the session to its end, says goodbye, and tells why it ended.
@@ -137,7 +153,7 @@ pub async fn run(start: Start) -> End {
     let (frames, queue) = mpsc::channel(1);
     let writer = tokio::spawn(write_frames(writer, queue));
 
-    let end = match ClientScreen::new(width, height) {
+    let (end, shortlist) = match ClientScreen::new(width, height) {
         Ok(screen) => {
             app.handle(Action::Resize { width, height });
             let mut session = Session {
@@ -148,16 +164,17 @@ pub async fn run(start: Start) -> End {
                 keys: Vec::new(),
             };
             let limits = (idle_timeout, max_session);
-            session
+            let end = session
                 .run(&mut reader, &frames, &mut shutdown, limits)
-                .await
+                .await;
+            (end, take_home(&session.app))
         }
-        Err(_) => End::DrawFailed,
+        Err(_) => (End::DrawFailed, String::new()),
     };
 
     if end != End::ClientLeft {
         let goodbye = async {
-            let _ = frames.send(Out::Goodbye(end)).await;
+            let _ = frames.send(Out::Goodbye(end, shortlist)).await;
             drop(frames);
             let _ = writer.await;
         };
@@ -216,14 +233,18 @@ impl Session {
                     }
                 }
                 message = reader.wait() => match message {
-                    None | Some(ChannelMsg::Eof | ChannelMsg::Close) => return End::ClientLeft,
+                    Some(ChannelMsg::Eof) => return End::InputEnded,
+                    None | Some(ChannelMsg::Close) => return End::ClientLeft,
                     Some(ChannelMsg::Data { data }) => {
                         last_input = Instant::now();
                         self.parser.feed(&data, &mut self.keys);
                         dirty |= self.handle_keys();
                     }
                     Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
-                        let (width, height) = clamp_size(col_width, row_height);
+                        // Zero dimensions: keep drawing at the last size.
+                        let Some((width, height)) = usable_size(col_width, row_height) else {
+                            continue;
+                        };
                         self.app.handle(Action::Resize { width, height });
                         if self.screen.resize(width, height).is_err() {
                             return End::DrawFailed;
@@ -264,6 +285,19 @@ impl Session {
     }
 }
 
+/// The visitor's shortlist as the local app prints it on quit (bag, brand,
+/// price, retailer), then its total, with the line ends a raw terminal
+/// needs; nothing when they picked nothing.
+fn take_home(app: &App) -> String {
+    let shortlist = app.shortlist();
+    if shortlist.is_empty() {
+        return String::new();
+    }
+    let lookbook = app.lookbook();
+    let lines = shortlist.to_text(lookbook).replace('\n', "\r\n");
+    format!("{lines}{}\r\n", shortlist.summary(lookbook))
+}
+
 /// Sends frames as the client's window allows (so a slow client slows only
 /// its own session), then the goodbye: the client's terminal restored, the
 /// reason, exit status, EOF, close.
@@ -275,8 +309,9 @@ async fn write_frames(writer: ChannelWriteHalf<Msg>, mut queue: mpsc::Receiver<O
                     return;
                 }
             }
-            Out::Goodbye(end) => {
-                let _ = writer.data_bytes(output::leave(&end.message())).await;
+            Out::Goodbye(end, shortlist) => {
+                let farewell = format!("{shortlist}{}", end.message());
+                let _ = writer.data_bytes(output::leave(&farewell)).await;
                 let _ = writer.exit_status(end.exit_status()).await;
                 let _ = writer.eof().await;
                 let _ = writer.close().await;
