@@ -260,10 +260,11 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         // Before the shell starts, remember it; after, the session reads the
         // same request from its channel.
-        if self.is_ours(channel) && self.pty.is_some() {
-            if let Some(size) = session::usable_size(col_width, row_height) {
-                self.pty = Some(size);
-            }
+        if self.is_ours(channel)
+            && self.pty.is_some()
+            && let Some(size) = session::usable_size(col_width, row_height)
+        {
+            self.pty = Some(size);
         }
         Ok(())
     }
