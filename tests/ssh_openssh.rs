@@ -88,11 +88,16 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> Server {
         let dir = std::env::temp_dir().join(format!("lookbook-e2e-{}", std::process::id()));
         let key = dir.join("host_key");
         let mut child = Command::new(env!("CARGO_BIN_EXE_lookbook"))
             .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
             .arg(&key)
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -231,4 +236,55 @@ fn the_openssh_client_browses_resizes_and_quits() {
         status.success(),
         "SIGTERM ends the server with 0: {status:?}"
     );
+}
+
+/// A client cut before the handshake (here: over the per-address rate) is
+/// sent a line and a clean close, which OpenSSH reads as the server's
+/// banner line; never a reset, which it reports as "Connection reset by
+/// peer" and nothing else.
+#[test]
+fn a_refused_openssh_client_is_closed_cleanly_with_the_reason() {
+    if !have("ssh") {
+        assert!(
+            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
+            "ssh is required here"
+        );
+        return;
+    }
+    let mut server = Server::start_with(&["--max-new-per-minute", "1"]);
+    let ssh = |verbose: bool| {
+        let mut command = Command::new("ssh");
+        if verbose {
+            command.arg("-v");
+        }
+        command
+            .args(["-p", &server.port.to_string()])
+            .args([
+                "-o",
+                "StrictHostKeyChecking=no",
+                "-o",
+                "UserKnownHostsFile=/dev/null",
+            ])
+            .args(["-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-T"])
+            .args(["127.0.0.1", "true"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh runs")
+    };
+    let first = ssh(false);
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "the first is let in (and refused a command)"
+    );
+    let second = ssh(true);
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(255), "{said}");
+    assert!(
+        said.contains("banner line 0: Too many new connections from your address"),
+        "the reason arrives: {said}"
+    );
+    assert!(said.contains("Connection closed by remote host"), "{said}");
+    assert!(!said.contains("reset by peer"), "{said}");
+    server.terminate();
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use russh::Disconnect;
 use russh::server::run_stream;
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -162,11 +162,32 @@ async fn connection(
 
 /// Turned away before the handshake: a line of text (RFC 4253 lets a server
 /// send lines before its version), then close. Cheap, as a flood needs.
+/// The client's own version line is read (a little, briefly) before the
+/// close: closing with it unread makes the kernel send a reset, and
+/// OpenSSH then shows only "Connection reset by peer" instead of our line.
 async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal) {
     log::line(format_args!("refused {peer}: {}", refusal.reason()));
     let line = format!("{}\r\n", refusal.message());
-    let _ = timeout(Duration::from_secs(1), stream.write_all(line.as_bytes())).await;
+    let polite = async {
+        stream.write_all(line.as_bytes()).await?;
+        stream.shutdown().await?;
+        let mut drained = [0_u8; CUT_READ];
+        let mut read = 0;
+        while read < CUT_READ {
+            match stream.read(&mut drained[read..]).await? {
+                0 => break,
+                n => read += n,
+            }
+        }
+        io::Result::Ok(())
+    };
+    let _ = timeout(CUT_WAIT, polite).await;
 }
+
+/// How much of a refused client's talk is read before closing, and for how
+/// long: its version line is well under this; a flood gets no more.
+const CUT_READ: usize = 1024;
+const CUT_WAIT: Duration = Duration::from_secs(1);
 
 /// Runs the SSH connection to its end; returns why it ended.
 async fn drive(
