@@ -26,6 +26,8 @@ use crate::lookbook::Lookbook;
 /// What every connection shares.
 pub struct Shared {
     pub lookbook: Arc<Lookbook>,
+    /// Refusals, logged a line per address and reason per window.
+    pub refusals: log::Refusals,
     pub access: Access,
     pub settings: Settings,
     /// Turns true when the server is closing.
@@ -64,6 +66,7 @@ impl Server {
             listener,
             shared: Arc::new(Shared {
                 lookbook,
+                refusals: log::Refusals::default(),
                 access,
                 settings,
                 shutdown: receiver,
@@ -93,10 +96,16 @@ impl Server {
     /// is closing, waits a little for the goodbyes, and returns.
     pub async fn run(self, stop: impl Future<Output = ()>) {
         let mut connections = JoinSet::new();
+        let mut summaries = tokio::time::interval(log::REFUSAL_WINDOW);
         tokio::pin!(stop);
         loop {
             tokio::select! {
                 () = &mut stop => break,
+                _ = summaries.tick() => {
+                    for line in self.shared.refusals.closed(std::time::Instant::now()) {
+                        log::line(format_args!("{line}"));
+                    }
+                }
                 accepted = self.listener.accept() => match accepted {
                     Ok((stream, peer)) => {
                         let admission = self.tracker.admit(peer.ip(), std::time::Instant::now());
@@ -112,6 +121,11 @@ impl Server {
                 },
                 Some(_) = connections.join_next() => {}
             }
+        }
+        // Whatever was still being counted is said before the log ends.
+        let end_of_windows = std::time::Instant::now() + log::REFUSAL_WINDOW;
+        for line in self.shared.refusals.closed(end_of_windows) {
+            log::line(format_args!("{line}"));
         }
         let open = connections.len();
         log::line(format_args!(
@@ -142,7 +156,7 @@ async fn connection(
             log::line(format_args!("refusing {peer}: {}", refusal.reason()));
             (slot, Some(refusal))
         }
-        Admission::Cut(refusal) => return cut(stream, peer, refusal).await,
+        Admission::Cut(refusal) => return cut(stream, peer, refusal, &shared).await,
     };
     let started = Instant::now();
     log::line(format_args!("connect {peer}"));
@@ -165,8 +179,11 @@ async fn connection(
 /// The client's own version line is read (a little, briefly) before the
 /// close: closing with it unread makes the kernel send a reset, and
 /// OpenSSH then shows only "Connection reset by peer" instead of our line.
-async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal) {
-    log::line(format_args!("refused {peer}: {}", refusal.reason()));
+async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal, shared: &Shared) {
+    let now = std::time::Instant::now();
+    if let Some(line) = shared.refusals.refused(peer, refusal.reason(), now) {
+        log::line(format_args!("{line}"));
+    }
     let line = format!("{}\r\n", refusal.message());
     let polite = async {
         stream.write_all(line.as_bytes()).await?;
