@@ -2,9 +2,10 @@
 //! valid file of about 18 MB, near the size the loader's limits are written
 //! for (its docs put 100k bags at about 15 MB).
 //!
-//! Shared by `benches/lookbook.rs` and, through `#[path]`, by
-//! `examples/gen_big.rs` (which `scripts/bench-load` runs), so both measure
-//! the same text. Deterministic: the same `n` always gives the same bytes.
+//! Shared by `benches/lookbook.rs`, `benches/filter.rs` and, through
+//! `#[path]`, by `benches/tools/gen_big.rs` (which `scripts/bench-load` and
+//! `scripts/bench-filter` run), so all of them measure the same text.
+//! Deterministic: the same `n` always gives the same bytes.
 
 use std::fmt::Write as _;
 

@@ -1,8 +1,10 @@
 //! Writes the benchmarks' generated lookbook to a file, for
-//! `scripts/bench-load`: `cargo run --release --example gen_big -- PATH [BAGS]`
-//! (BAGS defaults to 100000).
+//! `scripts/bench-load` and `scripts/bench-filter`:
+//! `cargo run --release --example gen_big -- PATH [BAGS]` (BAGS defaults to
+//! 100000). The text is `benches/support/mod.rs`'s, so the scripts and the
+//! in-process benches measure the same file.
 
-#[path = "../benches/support/mod.rs"]
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::process::ExitCode;
