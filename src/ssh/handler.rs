@@ -6,6 +6,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use russh::keys::PublicKey;
 use russh::server::VerifiedPublicKey;
@@ -59,6 +60,9 @@ pub struct Connection {
     channel_id: Option<ChannelId>,
     pty: Option<(u16, u16)>,
     no_color: Option<String>,
+    /// Keys offered that are not among the authorized ones: a failed
+    /// login, which the log says as such.
+    refused_keys: Arc<AtomicUsize>,
 }
 
 impl Connection {
@@ -66,6 +70,7 @@ impl Connection {
         shared: Arc<Shared>,
         refusal: Option<Refusal>,
         phase: watch::Sender<Phase>,
+        refused_keys: Arc<AtomicUsize>,
     ) -> Connection {
         Connection {
             shared,
@@ -75,6 +80,7 @@ impl Connection {
             channel_id: None,
             pty: None,
             no_color: None,
+            refused_keys,
         }
     }
 
@@ -86,6 +92,7 @@ impl Connection {
         if self.access().allows(key) {
             Auth::Accept
         } else {
+            self.refused_keys.fetch_add(1, Ordering::Relaxed);
             Auth::reject()
         }
     }

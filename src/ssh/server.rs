@@ -5,6 +5,7 @@ use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use russh::Disconnect;
@@ -221,7 +222,14 @@ async fn drive(
         reason
     };
     let (phase_sender, mut phase) = watch::channel(Phase::LoggingIn);
-    let handler = Connection::new(Arc::clone(shared), refusal, phase_sender);
+    let refused_keys = Arc::new(AtomicUsize::new(0));
+    let handler = Connection::new(
+        Arc::clone(shared),
+        refusal,
+        phase_sender,
+        Arc::clone(&refused_keys),
+    );
+    let ending = |phase: &watch::Receiver<Phase>| ending(phase, &refused_keys);
     let running = match tokio::time::timeout_at(deadline, run_stream(config, stream, handler)).await
     {
         Err(_) => return late(),
@@ -282,10 +290,36 @@ async fn until<T>(watched: &mut watch::Receiver<T>, done: impl FnMut(&T) -> bool
     let _ = watched.wait_for(done).await;
 }
 
-fn ending(phase: &watch::Receiver<Phase>) -> String {
+fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> String {
     match *phase.borrow() {
         Phase::Done(ending) => ending.reason(),
         Phase::Running => Ending::Session(super::session::End::ClientLeft).reason(),
-        Phase::LoggingIn => "client left without starting a session".into(),
+        Phase::LoggingIn => match refused_keys.load(Ordering::Relaxed) {
+            0 => "client left without starting a session".into(),
+            keys => format!(
+                "login failed: {} not authorized",
+                crate::words::count(keys, "key")
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_login_is_logged_as_one() {
+        let (_sender, phase) = watch::channel(Phase::LoggingIn);
+        let refused = AtomicUsize::new(0);
+        assert_eq!(
+            ending(&phase, &refused),
+            "client left without starting a session"
+        );
+        refused.store(2, Ordering::Relaxed);
+        assert_eq!(
+            ending(&phase, &refused),
+            "login failed: 2 keys not authorized"
+        );
     }
 }
