@@ -4,6 +4,10 @@
 
 use std::process::{Command, Output, Stdio};
 
+use support::tmux::{Tmux, e2e_possible};
+
+mod support;
+
 /// Runs the binary in the crate root with stdin closed and stdout/stderr
 /// piped, so neither end is a terminal.
 fn lookbook(args: &[&str]) -> Output {
@@ -429,65 +433,12 @@ fn screenshots_into_a_directory_that_cannot_be_made_say_so() {
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
-/// A tmux server of its own, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(out.status.success(), "tmux {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, session: &str, text: &str) -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            let screen = self.run(&["capture-pane", "-p", "-t", session]);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "never saw {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
 #[test]
 fn the_shortlist_printed_on_quit_survives_a_closed_pipe_and_a_full_disk() {
-    let have_tmux = Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok();
-    if !have_tmux {
-        assert!(
-            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
-            "tmux is required here"
-        );
-        eprintln!("skipped: needs tmux");
+    if !e2e_possible(&["tmux"]) {
         return;
     }
-    let tmux = Tmux {
-        socket: format!("lookbook-cli-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("cli");
     let bin = env!("CARGO_BIN_EXE_lookbook");
     // The screen is drawn on stderr, the pane's terminal; only stdout is
     // redirected. `true` has exited long before a key quits the app.
@@ -509,10 +460,10 @@ fn the_shortlist_printed_on_quit_survives_a_closed_pipe_and_a_full_disk() {
             "-c",
             &script,
         ]);
-        tmux.wait_for(session, "Bags (8)");
+        tmux.wait_for(session, "the browser", |s| s.contains("Bags (8)"));
         // Pick the selected bag, so there is a shortlist to print, and quit.
         tmux.run(&["send-keys", "-t", session, "Space", "q"]);
-        let screen = tmux.wait_for(session, "lookbook-exit=");
+        let screen = tmux.wait_for(session, "the exit", |s| s.contains("lookbook-exit="));
         assert!(!screen.contains("panicked"), "{session}:\n{screen}");
         if session == "closed" {
             assert!(screen.contains("lookbook-exit=0"), "{session}:\n{screen}");

@@ -17,68 +17,11 @@ use lookbook::app::keymap::parse_keys;
 use lookbook::lookbook::bundled;
 use lookbook::render;
 use lookbook::ui::theme::Theme;
+use support::tmux::{Tmux, e2e_possible};
 
-const LIMIT: Duration = Duration::from_secs(30);
+mod support;
 
-fn have(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
-}
-
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(out.status.success(), "tmux {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim_end()
-            .to_string()
-    }
-
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {what}; screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
+const LIMIT: Duration = support::tmux::LIMIT;
 
 /// The server process, stopped with SIGTERM on drop if still running.
 struct Server {
@@ -92,7 +35,11 @@ impl Server {
     }
 
     fn start_with(extra: &[&str]) -> Server {
-        let dir = std::env::temp_dir().join(format!("lookbook-e2e-{}", std::process::id()));
+        // A folder per server: tests run at once, and two servers creating
+        // one host key file would race.
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("lookbook-e2e-{}-{n}", std::process::id()));
         let key = dir.join("host_key");
         let mut child = Command::new(env!("CARGO_BIN_EXE_lookbook"))
             .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
@@ -169,18 +116,11 @@ fn headless(keys: &str, width: u16, height: u16) -> String {
 
 #[test]
 fn the_openssh_client_browses_resizes_and_quits() {
-    if !have("ssh") || !have("tmux") {
-        assert!(
-            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
-            "ssh and tmux are required here"
-        );
-        eprintln!("skipped: needs the OpenSSH client and tmux");
+    if !e2e_possible(&["ssh", "tmux"]) {
         return;
     }
     let mut server = Server::start();
-    let tmux = Tmux {
-        socket: format!("lookbook-e2e-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e");
     let ssh = format!(
         "ssh -p {} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
          -o LogLevel=ERROR -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityFile=/dev/null \
@@ -199,24 +139,28 @@ fn the_openssh_client_browses_resizes_and_quits() {
         &ssh,
     ]);
 
-    let first = tmux.wait_for("the first screen at 100x30", |s| s == headless("", 100, 30));
+    let first = tmux.wait_for("e2e", "the first screen at 100x30", |s| {
+        s == headless("", 100, 30)
+    });
     assert!(first.contains("Nano Mayfair bag"));
 
     tmux.run(&["send-keys", "-t", "e2e", "j"]);
-    tmux.wait_for("the second bag after j", |s| s == headless("j", 100, 30));
+    tmux.wait_for("e2e", "the second bag after j", |s| {
+        s == headless("j", 100, 30)
+    });
     tmux.run(&["send-keys", "-t", "e2e", "Down"]);
-    tmux.wait_for("the third bag after Down", |s| {
+    tmux.wait_for("e2e", "the third bag after Down", |s| {
         s == headless("j j", 100, 30)
     });
 
     tmux.run(&["resize-window", "-t", "e2e", "-x", "130", "-y", "40"]);
-    let wide = tmux.wait_for("the wide layout at 130x40", |s| {
+    let wide = tmux.wait_for("e2e", "the wide layout at 130x40", |s| {
         s == headless("j j", 130, 40)
     });
     assert!(wide.contains("Styling"));
 
     tmux.run(&["send-keys", "-t", "e2e", "q"]);
-    let after = tmux.wait_for("ssh exiting with 0", |s| s.contains("ssh-exit="));
+    let after = tmux.wait_for("e2e", "ssh exiting with 0", |s| s.contains("ssh-exit="));
     assert!(after.contains("ssh-exit=0"), "{after}");
     assert!(
         !after.contains("Nano Mayfair"),
@@ -244,11 +188,7 @@ fn the_openssh_client_browses_resizes_and_quits() {
 /// peer" and nothing else.
 #[test]
 fn a_refused_openssh_client_is_closed_cleanly_with_the_reason() {
-    if !have("ssh") {
-        assert!(
-            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
-            "ssh is required here"
-        );
+    if !e2e_possible(&["ssh"]) {
         return;
     }
     let mut server = Server::start_with(&["--max-new-per-minute", "1"]);

@@ -6,91 +6,44 @@
 //!
 //! Needs `tmux`; `.ci/run` installs it and sets `LOOKBOOK_E2E_REQUIRED=1`.
 
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-const LIMIT: Duration = Duration::from_secs(20);
+use support::tmux::{Tmux, e2e_possible};
 
-/// A tmux server of our own, with one shell, killed on drop.
+/// One shell in a tmux server of its own, killed on drop.
 struct Pane {
-    socket: String,
+    tmux: Tmux,
 }
 
 impl Pane {
     fn start(name: &str) -> Pane {
         let pane = Pane {
-            socket: format!("lookbook-terminal-{name}-{}", std::process::id()),
+            tmux: Tmux::new(&format!("terminal-{name}")),
         };
-        pane.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "t",
-            "bash --norc --noprofile",
-        ]);
+        pane.tmux.start("t", 100, 30, "bash --norc --noprofile");
         pane
     }
 
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(out.status.success(), "tmux {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
-    }
-
     fn type_line(&self, line: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", line]);
-        self.tmux(&["send-keys", "-t", "t", "Enter"]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
+        self.tmux.type_line("t", line);
     }
 
     fn flag(&self, name: &str) -> String {
-        self.tmux(&["display", "-p", "-t", "t", &format!("#{{{name}}}")])
+        self.tmux.flag("t", name)
     }
 
     fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {what}; screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        self.tmux.wait_for("t", what, done)
     }
 }
 
 fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
+    e2e_possible(&["tmux"])
 }
 
 /// Runs lookbook (with the mouse on, the most to restore) in a fresh pane,
@@ -152,11 +105,6 @@ macro_rules! signal_test {
         #[test]
         fn $name() {
             if !have_tmux() {
-                assert!(
-                    std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
-                    "tmux is required here"
-                );
-                eprintln!("skipped: no tmux");
                 return;
             }
             ended_by($signal, $number);
@@ -172,7 +120,6 @@ signal_test!(sigquit_restores_the_terminal, "QUIT", 3);
 #[test]
 fn a_dumb_terminal_is_pointed_to_render() {
     if !have_tmux() {
-        assert!(std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none());
         return;
     }
     let pane = Pane::start("dumb");
@@ -195,7 +142,6 @@ fn a_dumb_terminal_is_pointed_to_render() {
 #[test]
 fn a_vanished_terminal_ends_the_browser() {
     if !have_tmux() {
-        assert!(std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none());
         return;
     }
     let pane = Pane::start("vanished");

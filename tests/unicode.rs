@@ -15,8 +15,9 @@
 //! terminals as 1), U+17D8 (3 cells to unicode-width, at most 2 anywhere
 //! else) and emoji newer than the terminal's Unicode tables.
 
+mod support;
+
 use std::num::NonZeroU16;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,7 @@ use lookbook::render::{self, Format, Palette};
 use lookbook::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
+use support::tmux::{Tmux, e2e_possible};
 use unicode_width::UnicodeWidthStr;
 
 /// What text is made of: plain words and the pieces terminals disagree on.
@@ -272,43 +274,6 @@ fn tricky_names_load_and_draw_in_the_same_cells() {
 
 // --- the same names in a real terminal ---------------------------------------
 
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-u")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(out.status.success(), "tmux {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
 /// `frame` as tmux shows it after `cat`ting its ANSI form in a pane of the
 /// same size (and one more row, for the last newline), every row with its
 /// trailing spaces.
@@ -351,17 +316,10 @@ fn through_tmux(tmux: &Tmux, frame: &Buffer, tag: &str) -> Vec<String> {
 
 #[test]
 fn tricky_names_draw_in_tmux_as_measured() {
-    if !have_tmux() {
-        assert!(
-            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
-            "tmux is required here"
-        );
-        eprintln!("skipped: no tmux");
+    if !e2e_possible(&["tmux"]) {
         return;
     }
-    let tmux = Tmux {
-        socket: format!("lookbook-unicode-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("unicode");
     let lookbook = tricky_lookbook();
     for (width, height) in [(80, 24), (44, 14)] {
         let frame = draw(lookbook.clone(), width, height);
