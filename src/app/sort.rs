@@ -54,7 +54,7 @@ impl Sort {
     }
 }
 
-/// Brands compare as a reader would: case and a leading "&" or "The" aside.
+/// Brands compare as a reader would: case and leading punctuation ("&") aside.
 fn brand_key(brand: &str) -> String {
     let trimmed = brand.trim_start_matches(|c: char| !c.is_alphanumeric());
     trimmed.to_lowercase()
