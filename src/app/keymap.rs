@@ -373,6 +373,29 @@ mod tests {
     }
 
     #[test]
+    fn key_names_read_as_the_events_a_terminal_sends() {
+        let read = |name: &str| parse_key(name).expect("a known name");
+        assert_eq!(
+            read("j"),
+            KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            read("C-c"),
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        );
+        // Terminals send Shift-Tab as BackTab with SHIFT, and only it.
+        assert_eq!(
+            read("S-Tab"),
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)
+        );
+        assert_eq!(read("Tab"), KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        assert_eq!(
+            read("C-Tab"),
+            KeyEvent::new(KeyCode::Tab, KeyModifiers::CONTROL)
+        );
+    }
+
+    #[test]
     fn every_key_name_reads_back() {
         for key in KEYMAP.iter().flat_map(|b| b.keys) {
             let event = parse_key(&key.name()).expect("a known name");
