@@ -737,22 +737,6 @@ fn check_window(app: &App, before: &Before) -> Result<(), String> {
 
 // What the frame shows.
 
-/// One row of cells as text, the second cell of a wide character skipped.
-fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0;
-    for x in area.left()..area.right() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        out.push_str(symbol);
-    }
-    out
-}
-
 /// A frame is never blank, and a terminal too small for the panes still
 /// says how to quit.
 fn check_frame(buffer: &Buffer, app: &App) -> Result<(), String> {
@@ -772,7 +756,7 @@ fn check_frame(buffer: &Buffer, app: &App) -> Result<(), String> {
     }
     let edges = [area.top(), area.bottom() - 1];
     for y in edges {
-        ensure(!row_text(buffer, area, y).trim().is_empty(), || {
+        ensure(!render::row_text(buffer, area, y).trim().is_empty(), || {
             format!("row {y} (the header or the hints) is blank at {size}")
         })?;
     }
@@ -823,7 +807,7 @@ fn check_list_pane(buffer: &Buffer, app: &App) -> Result<(), String> {
         check_row(buffer, rows, y, app, bag)?;
     }
     let marked: Vec<u16> = (rows.top()..rows.bottom())
-        .filter(|&y| row_text(buffer, rows, y).starts_with('▶'))
+        .filter(|&y| render::row_text(buffer, rows, y).starts_with('▶'))
         .collect();
     let expected: Vec<u16> = app
         .selected()
@@ -838,7 +822,7 @@ fn check_list_pane(buffer: &Buffer, app: &App) -> Result<(), String> {
 /// A row reads: the selection mark, the shortlist's tick, a space, then the
 /// name, cut short with an ellipsis when it does not fit.
 fn check_row(buffer: &Buffer, rows: Rect, y: u16, app: &App, bag: usize) -> Result<(), String> {
-    let text = row_text(buffer, rows, y);
+    let text = render::row_text(buffer, rows, y);
     let name = &app.lookbook().bags[bag].name;
     let tick = text.chars().nth(1) == Some('✓');
     let shown: String = text.chars().skip(3).collect();

@@ -16,6 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 use crate::app::{Action, App};
 use crate::layout::Drawn;
@@ -102,17 +103,25 @@ pub fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     let mut out = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
     for y in area.top()..area.bottom() {
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
-        }
+        out.push_str(&row_text(buffer, area, y));
         out.push('\n');
+    }
+    out
+}
+
+/// Row `y` of `buffer` within `area`'s columns as text, the second cell of
+/// a wide character skipped: what a terminal shows there.
+pub fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
+    let mut out = String::with_capacity(usize::from(area.width));
+    let mut skip = 0;
+    for x in area.left()..area.right() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        out.push_str(symbol);
     }
     out
 }
