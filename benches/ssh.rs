@@ -120,6 +120,7 @@ async fn start_server() -> SocketAddr {
         max_sessions: 1000,
         max_per_ip: 1000,
         per_ip_per_minute: 1_000_000,
+        startups: lookbook::ssh::Startups::for_sessions(1000),
     };
     let server = ssh::bind(settings, Arc::new(bundled()))
         .await

@@ -69,7 +69,12 @@ fn browse(path: Option<&Path>, mouse: bool) -> Result<ExitCode, Error> {
         term::Unsupported::NotATerminal => Error::Failed(why.to_string()),
         term::Unsupported::Dumb => Error::Usage(why.to_string()),
     })?;
-    let theme = Theme::for_no_color(std::env::var("NO_COLOR").ok().as_deref());
+    let var = |name| std::env::var(name).ok();
+    let theme = Theme::for_terminal(
+        var("NO_COLOR").as_deref(),
+        var("TERM").as_deref(),
+        var("COLORTERM").as_deref(),
+    );
     let ending = term::run(App::new(Arc::new(lookbook)), &theme, mouse)
         .map_err(|error| Error::Failed(error.to_string()))?;
     let app = match ending {

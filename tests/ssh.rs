@@ -2,14 +2,14 @@
 //! 127.0.0.1, and a vt100 parser rebuilds the client's screen from the
 //! bytes, which must equal the same app drawn headless.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
-use lookbook::lookbook::bundled;
+use lookbook::lookbook::{Lookbook, bundled, parse};
 use lookbook::render;
 use lookbook::ssh::{self, Settings};
 use lookbook::ssh::{Limits, Tracker};
@@ -62,17 +62,22 @@ fn key_path(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A server on 127.0.0.1 with `tweak`ed settings.
+/// A server of the bundled edit on 127.0.0.1 with `tweak`ed settings.
 async fn serve(name: &str, tweak: impl FnOnce(&mut Settings)) -> Running {
+    serve_edit(name, bundled(), tweak).await
+}
+
+async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings)) -> Running {
     let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
     let mut settings = Settings::new(listen, key_path(name));
     settings.limits = Limits {
         max_sessions: 64,
         max_per_ip: 64,
         per_ip_per_minute: 1000,
+        ..Limits::default()
     };
     tweak(&mut settings);
-    let server = ssh::bind(settings, Arc::new(bundled()))
+    let server = ssh::bind(settings, Arc::new(edit))
         .await
         .expect("the server binds");
     let addr = server.local_addr();
@@ -102,12 +107,16 @@ struct Term {
 
 impl Term {
     async fn connect(addr: SocketAddr, width: u16, height: u16) -> Term {
+        Term::connect_from(Ipv4Addr::LOCALHOST.into(), addr, width, height).await
+    }
+
+    /// Connects from `source`, one of the loopback addresses.
+    async fn connect_from(source: IpAddr, addr: SocketAddr, width: u16, height: u16) -> Term {
+        let stream = tcp_from(source, addr).await;
         // TCP_NODELAY, as OpenSSH sets for interactive sessions.
-        let config = Arc::new(client::Config {
-            nodelay: true,
-            ..Default::default()
-        });
-        let mut session = client::connect(config, addr, Client)
+        stream.set_nodelay(true).expect("nodelay");
+        let config = Arc::new(client::Config::default());
+        let mut session = client::connect_stream(config, stream, Client)
             .await
             .expect("connects");
         let auth = session.authenticate_none("demo").await.expect("auth runs");
@@ -126,7 +135,11 @@ impl Term {
 
     /// Connects, asks for a PTY of this size and a shell.
     async fn open(addr: SocketAddr, width: u16, height: u16) -> Term {
-        let term = Term::connect(addr, width, height).await;
+        Term::open_from(Ipv4Addr::LOCALHOST.into(), addr, width, height).await
+    }
+
+    async fn open_from(source: IpAddr, addr: SocketAddr, width: u16, height: u16) -> Term {
+        let term = Term::connect_from(source, addr, width, height).await;
         term.channel
             .request_pty(false, "xterm", width.into(), height.into(), 0, 0, &[])
             .await
@@ -198,6 +211,15 @@ impl Term {
         let expected = headless(keys, width.get(), height.get());
         self.until(|term| term.text() == expected).await
     }
+}
+
+/// A TCP connection from `source` (any of 127.0.0.0/8 is this machine).
+async fn tcp_from(source: IpAddr, addr: SocketAddr) -> tokio::net::TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind(SocketAddr::new(source, 0))
+        .expect("binds a loopback address");
+    socket.connect(addr).await.expect("tcp connects")
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -347,6 +369,72 @@ async fn no_color_from_the_client_gives_the_monochrome_theme() {
     server.stop().await;
 }
 
+/// The colours a client's screen shows, as vt100 read them.
+fn colours(term: &Term) -> Vec<vt100::Color> {
+    let screen = term.screen.screen();
+    let (rows, cols) = screen.size();
+    let mut seen: Vec<vt100::Color> = (0..rows.get())
+        .flat_map(|row| (0..cols.get()).map(move |col| (row, col)))
+        .filter_map(|(row, col)| screen.cell(row, col))
+        .flat_map(|cell| [cell.fgcolor(), cell.bgcolor()])
+        .filter(|c| *c != vt100::Color::Default)
+        .collect();
+    seen.sort_by_key(|c| format!("{c:?}"));
+    seen.dedup();
+    seen
+}
+
+/// A session for a client that says `TERM` and, as environment, `env`.
+async fn open_as(addr: SocketAddr, term_name: &str, env: &[(&str, &str)]) -> Term {
+    let mut term = Term::connect(addr, 100, 30).await;
+    for (name, value) in env {
+        term.channel
+            .set_env(false, *name, *value)
+            .await
+            .expect("env");
+    }
+    term.channel
+        .request_pty(false, term_name, 100, 30, 0, 0, &[])
+        .await
+        .expect("pty");
+    term.channel.request_shell(false).await.expect("shell");
+    assert!(term.until(|t| t.text().contains("Nano Mayfair")).await);
+    term
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_drawings_colours_follow_the_depth_the_client_announces() {
+    // The first bag in camel, a colour the 16 don't have.
+    let source = include_str!("../lookbook.toml").replacen(
+        "price = 195\n",
+        "price = 195\ncolours = [\"camel\"]\n",
+        1,
+    );
+    let edit = parse(&source, "camel.toml").expect("a good edit");
+    let server = serve_edit("depth", edit, |_| {}).await;
+    let is_rgb = |c: &vt100::Color| matches!(c, vt100::Color::Rgb(..));
+    let is_256 = |c: &vt100::Color| matches!(c, vt100::Color::Idx(16..));
+
+    let plain = colours(&open_as(server.addr, "xterm", &[]).await);
+    assert!(!plain.iter().any(|c| is_rgb(c) || is_256(c)), "{plain:?}");
+    let ansi = plain.len();
+
+    let palette = colours(&open_as(server.addr, "xterm-256color", &[]).await);
+    assert!(palette.iter().any(is_256), "{palette:?}");
+    assert!(!palette.iter().any(is_rgb), "{palette:?}");
+
+    for (term, env) in [
+        ("xterm-256color", [("COLORTERM", "truecolor")]),
+        ("xterm-kitty", [("COLORTERM", "")]),
+    ] {
+        let exact = colours(&open_as(server.addr, term, &env).await);
+        assert!(exact.iter().any(is_rgb), "{term}: {exact:?}");
+    }
+    // The theme itself is the same 16 colours whatever the depth.
+    assert!(ansi >= 4, "the 16-colour theme has colour: {plain:?}");
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_clients_at_once_each_keep_their_own_selection() {
     let server = serve("fifty", |_| {}).await;
@@ -370,6 +458,45 @@ async fn fifty_clients_at_once_each_keep_their_own_selection() {
     }
     drop(terms);
     eventually("all slots freed", || server.tracker.sessions() == 0).await;
+    server.stop().await;
+}
+
+/// Sockets that connect and say nothing, from many addresses, each well
+/// within the per-address limits: they hold no session's place, and once
+/// they fill the places for logging in, newcomers take theirs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_sockets_from_many_addresses_lock_nobody_out() {
+    let server = serve("idle-flood", |s| s.limits = Limits::default()).await;
+    let start = Limits::default().startups.start;
+    let mut idle = Vec::new();
+    for i in 0..200_u8 {
+        let source = Ipv4Addr::new(127, 0, 2, 1 + i % 100);
+        idle.push(tcp_from(source.into(), server.addr).await);
+    }
+    eventually("the idle sockets fill the places for logging in", || {
+        server.tracker.logging_in() >= start
+    })
+    .await;
+    let visitors = (1..=20_u8).map(|n| {
+        let addr = server.addr;
+        tokio::spawn(async move {
+            let began = Instant::now();
+            let source = Ipv4Addr::new(127, 0, 3, n);
+            let mut term = Term::open_from(source.into(), addr, 80, 24).await;
+            let shown = term.shows("").await;
+            (shown, began.elapsed(), term)
+        })
+    });
+    let mut terms = Vec::new();
+    for (n, visitor) in visitors.collect::<Vec<_>>().into_iter().enumerate() {
+        let (shown, took, term) = visitor.await.expect("the visitor's task");
+        assert!(shown, "visitor {n} sees the lookbook:\n{}", term.text());
+        assert!(took < Duration::from_secs(2), "visitor {n} waited {took:?}");
+        terms.push(term);
+    }
+    assert_eq!(server.tracker.sessions(), 20);
+    assert!(server.tracker.logging_in() <= start);
+    drop(idle);
     server.stop().await;
 }
 

@@ -16,8 +16,8 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::app::keymap::parse_keys;
 use crate::lookbook::{self as book, LoadError, Lookbook};
 use crate::render::{Format, Size};
-use crate::ssh::Limits;
 use crate::ssh::Settings;
+use crate::ssh::{Limits, Startups};
 
 pub use error::Error;
 
@@ -128,11 +128,18 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
 
-    /// Sessions at once, in all.
+    /// Sessions at once, in all (a session starts with its shell).
     #[arg(long, default_value_t = 64)]
     pub max_sessions: usize,
 
-    /// Sessions at once from one address.
+    /// Connections still logging in, as OpenSSH's MaxStartups: past START,
+    /// a new one replaces the oldest that has said nothing, or is dropped
+    /// with probability RATE%, rising to 100% at FULL.
+    /// [default: 2x:30:4x --max-sessions]
+    #[arg(long, value_name = "START:RATE:FULL")]
+    pub max_startups: Option<Startups>,
+
+    /// Connections at once from one address, logging in or browsing.
     #[arg(long, default_value_t = 8)]
     pub max_per_ip: usize,
 
@@ -167,6 +174,9 @@ impl ServeArgs {
             max_sessions: self.max_sessions,
             max_per_ip: self.max_per_ip,
             per_ip_per_minute: self.max_new_per_minute,
+            startups: self
+                .max_startups
+                .unwrap_or_else(|| Startups::for_sessions(self.max_sessions)),
         };
         settings.login_deadline = self.login_deadline;
         settings.idle_timeout = self.idle_timeout;

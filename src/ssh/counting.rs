@@ -38,6 +38,17 @@ impl Counts {
         false
     }
 
+    /// As if the client had said `bytes` bytes.
+    #[cfg(test)]
+    pub(super) fn heard(&self, bytes: usize) {
+        self.read.fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+
+    #[cfg(test)]
+    pub(super) fn is_cut_now(&self) -> bool {
+        self.cut.load(Ordering::SeqCst)
+    }
+
     /// Bytes received from the client and sent to it, so far.
     pub fn get(&self) -> (u64, u64) {
         (
@@ -60,6 +71,22 @@ impl<S> Counted<S> {
             counts: Arc::clone(&counts),
         };
         (counted, counts)
+    }
+}
+
+impl<S> Counted<S> {
+    /// Its counts, shared.
+    pub fn counts(&self) -> Arc<Counts> {
+        Arc::clone(&self.counts)
+    }
+
+    pub fn get_ref(&self) -> &S {
+        &self.inner
+    }
+
+    /// The socket itself, no longer counted.
+    pub fn into_inner(self) -> S {
+        self.inner
     }
 }
 

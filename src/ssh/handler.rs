@@ -15,7 +15,7 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use tokio::sync::watch;
 
 use super::config::Access;
-use super::limits::Refusal;
+use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, End, Start};
 use crate::app::App;
@@ -52,14 +52,19 @@ impl Ending {
 
 pub struct Connection {
     shared: Arc<Shared>,
-    /// Set when the connection is over a limit: it is told so, then closed.
-    refusal: Option<Refusal>,
+    /// Its place with the tracker, to become a session when its shell
+    /// starts; or, over a limit, why it is told so and closed.
+    admission: Result<Ticket, Refusal>,
     phase: watch::Sender<Phase>,
     /// The one session channel, until its shell starts.
     channel: Option<Channel<Msg>>,
     channel_id: Option<ChannelId>,
     pty: Option<(u16, u16)>,
+    /// What the client says of its terminal: `TERM` (from the PTY
+    /// request), `NO_COLOR` and `COLORTERM` (sent as environment).
+    term: Option<String>,
     no_color: Option<String>,
+    colorterm: Option<String>,
     /// Keys offered that are not among the authorized ones: a failed
     /// login, which the log says as such.
     refused_keys: Arc<AtomicUsize>,
@@ -68,18 +73,20 @@ pub struct Connection {
 impl Connection {
     pub fn new(
         shared: Arc<Shared>,
-        refusal: Option<Refusal>,
+        admission: Result<Ticket, Refusal>,
         phase: watch::Sender<Phase>,
         refused_keys: Arc<AtomicUsize>,
     ) -> Connection {
         Connection {
             shared,
-            refusal,
+            admission,
             phase,
             channel: None,
             channel_id: None,
             pty: None,
+            term: None,
             no_color: None,
+            colorterm: None,
             refused_keys,
         }
     }
@@ -121,7 +128,7 @@ impl Connection {
             return Ok(false);
         }
         session.channel_success(channel)?;
-        if let Some(refusal) = self.refusal {
+        if let Err(refusal) = self.admission {
             self.turn_away(
                 channel,
                 refusal.message(),
@@ -159,7 +166,11 @@ impl Connection {
         let (Some(channel), Some(size)) = (self.channel.take(), self.pty) else {
             return;
         };
-        let theme = Theme::for_no_color(self.no_color.as_deref());
+        let theme = Theme::for_terminal(
+            self.no_color.as_deref(),
+            self.term.as_deref(),
+            self.colorterm.as_deref(),
+        );
         let shared = &self.shared;
         let start = Start {
             app: App::new(Arc::clone(&shared.lookbook)),
@@ -240,7 +251,7 @@ impl Handler for Connection {
     async fn pty_request(
         &mut self,
         channel: ChannelId,
-        _term: &str,
+        term: &str,
         col_width: u32,
         row_height: u32,
         _pix_width: u32,
@@ -253,6 +264,7 @@ impl Handler for Connection {
         }
         let size = session::usable_size(col_width, row_height).unwrap_or(session::DEFAULT_SIZE);
         self.pty = Some(size);
+        self.term = Some(term.to_string());
         session.channel_success(channel)
     }
 
@@ -276,8 +288,8 @@ impl Handler for Connection {
         Ok(())
     }
 
-    /// Only `NO_COLOR` (and `COLORTERM`, noted and unused: the theme keeps to
-    /// the 16 ANSI colours) are taken; nothing here has an environment.
+    /// Only `NO_COLOR` and `COLORTERM` are taken, for the theme; nothing
+    /// here has an environment.
     async fn env_request(
         &mut self,
         channel: ChannelId,
@@ -290,7 +302,10 @@ impl Handler for Connection {
                 self.no_color = Some(value.to_string());
                 session.channel_success(channel)
             }
-            "COLORTERM" if self.is_ours(channel) => session.channel_success(channel),
+            "COLORTERM" if self.is_ours(channel) => {
+                self.colorterm = Some(value.to_string());
+                session.channel_success(channel)
+            }
             _ => session.channel_failure(channel),
         }
     }
@@ -309,6 +324,12 @@ impl Handler for Connection {
                 connect_hint(self.shared.settings.listen)
             );
             return self.turn_away(channel, &message, Ending::NoPty, session);
+        }
+        if let Ok(ticket) = self.admission
+            && let Err(refusal) = self.shared.tracker.promote(ticket)
+        {
+            let ending = Ending::Refused(refusal);
+            return self.turn_away(channel, refusal.message(), ending, session);
         }
         self.start_session();
         Ok(())

@@ -25,7 +25,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 pub use config::{Settings, default_host_key_path};
-pub use limits::{Limits, Tracker};
+pub use limits::{Limits, Startups, Tracker};
 pub use server::Server;
 
 use crate::lookbook::Lookbook;

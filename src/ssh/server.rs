@@ -19,7 +19,7 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 use super::config::{Access, Settings};
 use super::counting::Counted;
 use super::handler::{Connection, Ending, Phase};
-use super::limits::{Admission, Refusal, Tracker};
+use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
 use super::session::human;
 use crate::lookbook::Lookbook;
@@ -31,6 +31,8 @@ pub struct Shared {
     pub refusals: log::Refusals,
     pub access: Access,
     pub settings: Settings,
+    /// Who holds a place: sessions and connections logging in.
+    pub tracker: Tracker,
     /// Turns true when the server is closing.
     pub shutdown: watch::Receiver<bool>,
 }
@@ -47,7 +49,6 @@ pub struct Server {
     listener: TcpListener,
     shared: Arc<Shared>,
     config: Arc<russh::server::Config>,
-    tracker: Tracker,
     shutdown: watch::Sender<bool>,
 }
 
@@ -70,10 +71,10 @@ impl Server {
                 refusals: log::Refusals::default(),
                 access,
                 settings,
+                tracker,
                 shutdown: receiver,
             }),
             config: Arc::new(config),
-            tracker,
             shutdown,
         })
     }
@@ -90,7 +91,7 @@ impl Server {
 
     /// The session counters, to watch from outside.
     pub fn tracker(&self) -> Tracker {
-        self.tracker.clone()
+        self.shared.tracker.clone()
     }
 
     /// Serves until `stop` completes, then tells every client the lookbook
@@ -109,7 +110,13 @@ impl Server {
                 }
                 accepted = self.listener.accept() => match accepted {
                     Ok((stream, peer)) => {
-                        let admission = self.tracker.admit(peer.ip(), std::time::Instant::now());
+                        let (stream, socket) = Counted::new(stream);
+                        let admission = self.shared.tracker.admit(
+                            peer.ip(),
+                            std::time::Instant::now(),
+                            &socket,
+                            roll(),
+                        );
                         let shared = Arc::clone(&self.shared);
                         let config = Arc::clone(&self.config);
                         connections.spawn(connection(stream, peer, admission, shared, config));
@@ -144,8 +151,14 @@ impl Server {
     }
 }
 
+/// A number uniform in [0, 1), for a random early drop. Should the system
+/// have no randomness to give, nobody is dropped at random.
+fn roll() -> f64 {
+    getrandom::u32().map_or(1.0, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
+}
+
 async fn connection(
-    stream: TcpStream,
+    stream: Counted<TcpStream>,
     peer: SocketAddr,
     admission: Admission,
     shared: Arc<Shared>,
@@ -157,16 +170,21 @@ async fn connection(
             log::line(format_args!("refusing {peer}: {}", refusal.reason()));
             (slot, Some(refusal))
         }
-        Admission::Cut(refusal) => return cut(stream, peer, refusal, &shared).await,
+        Admission::Cut(refusal) => return cut(stream.into_inner(), peer, refusal, &shared).await,
     };
     let started = Instant::now();
     log::line(format_args!("connect {peer}"));
     // Keystrokes and frames are small packets: send them at once rather than
     // wait for delayed ACKs (russh does this only for sockets it accepts).
-    let _ = stream.set_nodelay(true);
-    let (stream, counts) = Counted::new(stream);
-    let reason = drive(stream, refusal, &shared, config).await;
+    let _ = stream.get_ref().set_nodelay(true);
+    let counts = stream.counts();
+    let reason = drive(stream, refusal, &slot, &shared, config).await;
     counts.cut();
+    let reason = if slot.evicted() {
+        "evicted: said nothing while others were logging in".to_string()
+    } else {
+        reason
+    };
     drop(slot);
     let (bytes_in, bytes_out) = counts.get();
     log::line(format_args!(
@@ -211,6 +229,7 @@ const CUT_WAIT: Duration = Duration::from_secs(1);
 async fn drive(
     stream: Counted<TcpStream>,
     refusal: Option<Refusal>,
+    slot: &Slot,
     shared: &Arc<Shared>,
     config: Arc<russh::server::Config>,
 ) -> String {
@@ -225,7 +244,7 @@ async fn drive(
     let refused_keys = Arc::new(AtomicUsize::new(0));
     let handler = Connection::new(
         Arc::clone(shared),
-        refusal,
+        refusal.map_or(Ok(slot.ticket()), Err),
         phase_sender,
         Arc::clone(&refused_keys),
     );

@@ -4,6 +4,7 @@
 //! client says it can show), not the app's: the app only holds state.
 
 mod about;
+pub mod depth;
 mod detail;
 pub mod drawing;
 mod header;
@@ -33,7 +34,13 @@ pub struct Scene<'a> {
 /// Draws the whole screen; returns what it measured of the text the app
 /// scrolls (see [`App::observe`]).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
-    let ui = &Scene { app, theme };
+    let drawn = draw_scene(frame, &Scene { app, theme });
+    theme.depth.apply(frame.buffer_mut());
+    drawn
+}
+
+fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
+    let app = ui.app;
     let area = frame.area();
     let mut drawn = Drawn::default();
     if area.is_empty() {

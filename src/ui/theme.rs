@@ -6,6 +6,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
+use super::depth::Depth;
+
 /// How bag drawings are put on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Drawing {
@@ -43,6 +45,8 @@ pub struct Theme {
     /// The shortlist marker.
     pub pick: Style,
     pub drawing: Drawing,
+    /// What the terminal can show of the drawings' exact colours.
+    pub depth: Depth,
 }
 
 impl Theme {
@@ -53,6 +57,19 @@ impl Theme {
             Some(value) if !value.is_empty() => Theme::monochrome(),
             _ => Theme::ansi(),
         }
+    }
+
+    /// The theme for a terminal that says this of itself (its `NO_COLOR`,
+    /// `TERM` and `COLORTERM`): the 16 ANSI colours, with the drawings at
+    /// the colour depth it announces.
+    pub fn for_terminal(
+        no_color: Option<&str>,
+        term: Option<&str>,
+        colorterm: Option<&str>,
+    ) -> Theme {
+        let mut theme = Theme::for_no_color(no_color);
+        theme.depth = theme.depth.min(Depth::detect(term, colorterm));
+        theme
     }
 
     pub fn ansi() -> Theme {
@@ -88,6 +105,9 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(bold),
             pick: Style::new().fg(Color::Green).add_modifier(bold),
             drawing: Drawing::HalfBlock,
+            // Exact colours, as pictures and `render` show them; a
+            // terminal gets what it announces (see `for_terminal`).
+            depth: Depth::TrueColor,
         }
     }
 
@@ -118,6 +138,7 @@ impl Theme {
             error: bold,
             pick: bold,
             drawing: Drawing::Shading,
+            depth: Depth::TrueColor,
         }
     }
 
