@@ -901,7 +901,9 @@ fn run(edit: &Edit, steps: &[Step]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // 256 cases, proptest's default; PROPTEST_CASES overrides it (the
+    // mutation run, which runs this suite once per mutant, uses fewer).
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn any_keys_on_the_bundled_edit_show_what_they_should(steps in sequence(&BUNDLED)) {
