@@ -14,4 +14,5 @@ pub mod scroll;
 pub mod ssh;
 pub mod term;
 pub mod ui;
+pub mod watch;
 pub mod words;

@@ -11,6 +11,7 @@ use lookbook::render::command;
 use lookbook::ssh;
 use lookbook::term;
 use lookbook::ui::theme::Theme;
+use lookbook::watch;
 use lookbook::words::count;
 
 /// Every command returns its failure here, and only here is it printed
@@ -44,7 +45,7 @@ fn run() -> Result<ExitCode, Error> {
         }),
         Some(Command::Screenshots { out }) => command::screenshots(&out),
         Some(Command::Serve(args)) => serve(&args),
-        None => browse(cli.path.as_deref(), cli.mouse),
+        None => browse(cli.path.as_deref(), cli.mouse, !cli.no_watch),
     }
 }
 
@@ -63,7 +64,7 @@ fn summary(lookbook: &Lookbook) -> String {
     )
 }
 
-fn browse(path: Option<&Path>, mouse: bool) -> Result<ExitCode, Error> {
+fn browse(path: Option<&Path>, mouse: bool, watching: bool) -> Result<ExitCode, Error> {
     let lookbook = cli::load(path)?;
     term::check(std::env::var("TERM").ok().as_deref()).map_err(|why| match why {
         term::Unsupported::NotATerminal => Error::Failed(why.to_string()),
@@ -75,7 +76,18 @@ fn browse(path: Option<&Path>, mouse: bool) -> Result<ExitCode, Error> {
         var("TERM").as_deref(),
         var("COLORTERM").as_deref(),
     );
-    let ending = term::run(App::new(Arc::new(lookbook)), &theme, mouse)
+    // Saves of the file come in on a channel; the bundled edit has no file.
+    let (reloads, inbox) = std::sync::mpsc::channel();
+    let _watch = match path {
+        Some(path) if watching => Some(
+            watch::watch(path, move |reload| {
+                let _ = reloads.send(reload);
+            })
+            .map_err(Error::Failed)?,
+        ),
+        _ => None,
+    };
+    let ending = term::run(App::new(Arc::new(lookbook)), &theme, mouse, &inbox)
         .map_err(|error| Error::Failed(error.to_string()))?;
     let app = match ending {
         term::Ending::Quit(app) => app,
@@ -96,6 +108,7 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
             "no data dir for the host key ($HOME is not set); pass --host-key FILE".into(),
         )
     })?;
-    ssh::run(settings, Arc::new(lookbook)).map_err(Error::Failed)?;
+    let watched = args.path.as_deref().filter(|_| !args.no_watch);
+    ssh::run(settings, Arc::new(lookbook), watched).map_err(Error::Failed)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -78,6 +78,15 @@ impl Scroll {
         self.clamp();
     }
 
+    /// Puts the cursor on `cursor` and the window at `offset`, as far as
+    /// the content and the keep-in-view rule allow: a place kept across new
+    /// content.
+    pub fn restore(&mut self, cursor: usize, offset: usize) {
+        self.cursor = cursor;
+        self.offset = offset;
+        self.clamp();
+    }
+
     /// Back to the top, cursor and window.
     pub fn reset(&mut self) {
         self.cursor = 0;
@@ -125,6 +134,18 @@ impl Scroll {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restored_place_is_clamped_to_the_content() {
+        let mut scroll = Scroll::new(10, 5);
+        scroll.restore(6, 4);
+        assert_eq!((scroll.cursor(), scroll.offset()), (6, 4));
+        scroll.resize(7, 5);
+        scroll.restore(6, 4);
+        assert_eq!((scroll.cursor(), scroll.offset()), (6, 2));
+        scroll.restore(1, 4);
+        assert_eq!((scroll.cursor(), scroll.offset()), (1, 1));
+    }
 
     #[test]
     fn the_window_moves_only_to_show_the_cursor() {

@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Stderr};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -20,7 +20,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App, SearchDone};
+use crate::app::{Action, App, Reload, SearchDone};
 use crate::layout::Drawn;
 use crate::ui;
 use crate::ui::theme::Theme;
@@ -136,12 +136,22 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 /// Runs the app until it quits or a signal ends it, on a terminal that
 /// passed [`check`]. `mouse` turns on mouse reporting, which takes text
 /// selection away from the terminal, so it is the user's choice.
-pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<Ending> {
+/// New versions of the edit (live reload) arrive on `reloads`.
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    mouse: bool,
+    reloads: &mpsc::Receiver<Reload>,
+) -> io::Result<Ending> {
     restore_on_panic();
     let caught = watch_signals()?;
     watch_for_hangup();
+    let inputs = Inputs {
+        caught: &caught,
+        reloads,
+    };
     let result =
-        enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, theme, &caught));
+        enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, theme, &inputs));
     let restored = leave();
     result.and(restored)?;
     match caught.load(Ordering::SeqCst) {
@@ -223,12 +233,33 @@ fn restore_on_panic() {
     });
 }
 
+/// What reaches the loop besides the terminal's events.
+struct Inputs<'a> {
+    /// An ending signal's number, once one came.
+    caught: &'a AtomicUsize,
+    reloads: &'a mpsc::Receiver<Reload>,
+}
+
+impl Inputs<'_> {
+    /// Takes in every reload that came, and lets time pass (a notice
+    /// going); whether the screen changed.
+    fn take(&self, app: &mut App) -> bool {
+        let mut changed = false;
+        while let Ok(reload) = self.reloads.try_recv() {
+            app.reload(reload, Instant::now());
+            changed = true;
+        }
+        app.tick(Instant::now()) || changed
+    }
+}
+
 fn event_loop(
     screen: &mut LocalTerminal,
     app: &mut App,
     theme: &Theme,
-    caught: &AtomicUsize,
+    inputs: &Inputs,
 ) -> io::Result<()> {
+    let caught = inputs.caught;
     let size = screen.size()?;
     app.handle(Action::Resize {
         width: size.width,
@@ -237,7 +268,8 @@ fn event_loop(
     let mut stale = true;
     let mut searches = Searches::default();
     while app.is_running() && caught.load(Ordering::SeqCst) == 0 {
-        if searches.collect(app) {
+        let searched = searches.collect(app);
+        if inputs.take(app) || searched {
             stale = true;
         }
         searches.start(app);

@@ -26,6 +26,8 @@ pub enum Action {
     ToggleShortlist,
     /// `S`: the shortlist, with its total.
     ShowShortlist,
+    /// `e`: every error in the file on disk, while it has errors.
+    ShowErrors,
     /// `l`: the look the selected bag pairs with.
     JumpToLook,
     /// Esc: close what is open, clear the filter, or quit when neither.

@@ -232,6 +232,21 @@ pub const KEYMAP: &[Binding] = &[
     },
 ];
 
+/// Bound only while the file on disk has errors (the last good edit shows):
+/// help and the hint bar list it then, and only then.
+pub const ERRORS: Binding = Binding {
+    keys: &[Key::char('e')],
+    action: Action::ShowErrors,
+    group: Group::App,
+    description: "every error in the file being edited (the last good edit shows meanwhile)",
+    hint: Some("errors"),
+};
+
+/// Every binding: the keymap, then the ones that come and go.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().chain(std::iter::once(&ERRORS))
+}
+
 /// Reads a key by the name help shows (`j`, `↓` or `Down`, `S-Tab`, `C-c`,
 /// `PgDn`, `Space`), for tests and for driving the app headless.
 pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
@@ -319,8 +334,7 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
         KeyCode::Char(c) if key.ctrl => Key::ctrl(c.to_ascii_lowercase()),
         _ => key,
     };
-    KEYMAP
-        .iter()
+    bindings()
         .find(|binding| binding.keys.contains(&key))
         .map(|binding| binding.action)
 }
@@ -335,7 +349,7 @@ mod tests {
 
     #[test]
     fn every_key_is_bound_once() {
-        let keys: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        let keys: Vec<Key> = bindings().flat_map(|b| b.keys.iter().copied()).collect();
         for (i, key) in keys.iter().enumerate() {
             assert!(
                 !keys[i + 1..].contains(key),
@@ -397,14 +411,11 @@ mod tests {
 
     #[test]
     fn every_key_name_reads_back() {
-        for key in KEYMAP.iter().flat_map(|b| b.keys) {
+        for key in bindings().flat_map(|b| b.keys) {
             let event = parse_key(&key.name()).expect("a known name");
             assert_eq!(
                 action_for(event),
-                KEYMAP
-                    .iter()
-                    .find(|b| b.keys.contains(key))
-                    .map(|b| b.action)
+                bindings().find(|b| b.keys.contains(key)).map(|b| b.action)
             );
         }
         assert!(parse_key("Hyper-x").is_err());

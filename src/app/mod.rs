@@ -3,6 +3,7 @@
 
 mod action;
 mod budget;
+mod edition;
 pub mod keymap;
 mod list;
 mod mouse;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use action::Action;
+pub use edition::{NOTICE_FOR, Notice, Problem, Reload};
 pub use prompt::{Prompt, PromptKind};
 pub use search::SearchIndex;
 pub use search_job::{SearchDone, SearchJob};
@@ -39,6 +41,8 @@ pub enum Overlay {
     Help,
     About,
     Shortlist,
+    /// Every error in the file on disk, while the last good edit shows.
+    Errors,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +66,10 @@ pub struct App {
     /// The open overlay's text, or the shortlist's cursor.
     overlay_view: Scroll,
     running: bool,
+    /// What is wrong with the file on disk, while the last good edit shows.
+    problem: Option<Problem>,
+    /// A short message that goes by itself ("reloaded · 12 bags, 3 looks").
+    notice: Option<Notice>,
 }
 
 impl App {
@@ -83,6 +91,8 @@ impl App {
             overlay: None,
             overlay_view: Scroll::default(),
             running: true,
+            problem: None,
+            notice: None,
         };
         app.resize(80, 24);
         app
@@ -221,6 +231,12 @@ impl App {
             Action::ToggleHelp => self.toggle(Overlay::Help),
             Action::ToggleAbout => self.toggle(Overlay::About),
             Action::ShowShortlist => self.toggle(Overlay::Shortlist),
+            Action::ShowErrors
+                if self.problem.is_some() || self.overlay == Some(Overlay::Errors) =>
+            {
+                self.toggle(Overlay::Errors);
+            }
+            Action::ShowErrors => {}
             Action::Back => self.back(),
             _ if self.overlay == Some(Overlay::Shortlist) => self.in_shortlist(action),
             Action::Move(motion) if self.overlay.is_some() => self.overlay_view.scroll(motion),

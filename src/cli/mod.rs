@@ -50,13 +50,17 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// A lookbook TOML file to browse.
+    /// A lookbook TOML file to browse; saving it shows the new version.
     pub path: Option<PathBuf>,
 
     /// Click to select and focus, wheel to scroll. Off by default so the
     /// terminal's own text selection keeps working.
     #[arg(long)]
     pub mouse: bool,
+
+    /// Don't watch PATH for saves (live reload is on by default).
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,8 +115,13 @@ fn key_sequence(text: &str) -> Result<KeySequence, String> {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// A lookbook TOML file to serve (default: the bundled edit).
+    /// A lookbook TOML file to serve (default: the bundled edit); saving
+    /// it shows the new version to every session.
     pub path: Option<PathBuf>,
+
+    /// Don't watch PATH for saves (live reload is on by default).
+    #[arg(long)]
+    pub no_watch: bool,
 
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:2222")]

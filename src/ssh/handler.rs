@@ -18,7 +18,6 @@ use super::config::Access;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, End, Start};
-use crate::app::App;
 use crate::ui::theme::Theme;
 
 /// Where a connection is; the connection task watches it for the login
@@ -172,8 +171,11 @@ impl Connection {
             self.colorterm.as_deref(),
         );
         let shared = &self.shared;
+        let mut edition = shared.edition.clone();
+        let app = edition.borrow_and_update().app();
         let start = Start {
-            app: App::new(Arc::clone(&shared.lookbook)),
+            app,
+            edition,
             theme,
             size,
             channel,

@@ -13,6 +13,7 @@
 
 mod config;
 mod counting;
+mod edition;
 mod handler;
 mod input;
 mod limits;
@@ -22,9 +23,11 @@ mod server;
 mod session;
 
 use std::future::Future;
+use std::path::Path;
 use std::sync::Arc;
 
 pub use config::{Settings, default_host_key_path};
+pub use edition::{Edition, Publisher};
 pub use limits::{Limits, Startups, Tracker};
 pub use server::Server;
 
@@ -60,19 +63,37 @@ pub async fn bind(settings: Settings, lookbook: Arc<Lookbook>) -> Result<Server,
     Ok(server)
 }
 
-/// Runs the server on its own runtime until SIGINT or SIGTERM.
-pub fn run(settings: Settings, lookbook: Arc<Lookbook>) -> Result<(), String> {
+/// Runs the server on its own runtime until SIGINT or SIGTERM; `watched`,
+/// the file the edit came from, is reloaded on every save.
+pub fn run(
+    settings: Settings,
+    lookbook: Arc<Lookbook>,
+    watched: Option<&Path>,
+) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
-    runtime.block_on(serve(settings, lookbook))
+    runtime.block_on(serve(settings, lookbook, watched))
 }
 
 /// Serves until SIGINT or SIGTERM, then closes every session politely.
-pub async fn serve(settings: Settings, lookbook: Arc<Lookbook>) -> Result<(), String> {
+pub async fn serve(
+    settings: Settings,
+    lookbook: Arc<Lookbook>,
+    watched: Option<&Path>,
+) -> Result<(), String> {
     let stop = signals()?;
     let server = bind(settings, lookbook).await?;
+    let _watch = match watched {
+        Some(path) => {
+            let publisher = server.publisher(path.to_path_buf());
+            let watch = crate::watch::watch(path, move |reload| publisher.publish(reload))?;
+            log::line(format_args!("watching {} for saves", path.display()));
+            Some(watch)
+        }
+        None => None,
+    };
     server.run(stop).await;
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -18,6 +19,7 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use super::config::{Access, Settings};
 use super::counting::Counted;
+use super::edition::{Edition, Publisher};
 use super::handler::{Connection, Ending, Phase};
 use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
@@ -26,7 +28,8 @@ use crate::lookbook::Lookbook;
 
 /// What every connection shares.
 pub struct Shared {
-    pub lookbook: Arc<Lookbook>,
+    /// The edit every session shows (live reload changes it).
+    pub edition: watch::Receiver<Edition>,
     /// Refusals, logged a line per address and reason per window.
     pub refusals: log::Refusals,
     pub access: Access,
@@ -50,6 +53,7 @@ pub struct Server {
     shared: Arc<Shared>,
     config: Arc<russh::server::Config>,
     shutdown: watch::Sender<bool>,
+    edition: Arc<watch::Sender<Edition>>,
 }
 
 impl Server {
@@ -61,13 +65,14 @@ impl Server {
     ) -> io::Result<Server> {
         let listener = TcpListener::bind(settings.listen).await?;
         let (shutdown, receiver) = watch::channel(false);
+        let (edition, editions) = watch::channel(Edition::new(lookbook));
         let tracker = Tracker::new(settings.limits);
         let mut settings = settings;
         settings.listen = listener.local_addr()?;
         Ok(Server {
             listener,
             shared: Arc::new(Shared {
-                lookbook,
+                edition: editions,
                 refusals: log::Refusals::default(),
                 access,
                 settings,
@@ -76,6 +81,7 @@ impl Server {
             }),
             config: Arc::new(config),
             shutdown,
+            edition: Arc::new(edition),
         })
     }
 
@@ -87,6 +93,11 @@ impl Server {
     /// Whether anyone may log in (no authorized keys file).
     pub fn is_public(&self) -> bool {
         matches!(self.shared.access, Access::Anyone)
+    }
+
+    /// Where the reloads of `path` go, to reach every session.
+    pub fn publisher(&self, path: PathBuf) -> Publisher {
+        Publisher::new(path, Arc::clone(&self.edition))
     }
 
     /// The session counters, to watch from outside.

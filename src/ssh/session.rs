@@ -17,6 +17,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::{JoinHandle, spawn_blocking};
 use tokio::time::{Instant, sleep_until, timeout};
 
+use super::edition::Edition;
 use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
 use crate::app::{Action, App, SearchDone};
@@ -121,6 +122,8 @@ pub fn human(duration: Duration) -> String {
 /// What a session starts with.
 pub struct Start {
     pub app: App,
+    /// The edit, as live reload changes it.
+    pub edition: watch::Receiver<Edition>,
     /// What the client's terminal can show (NO_COLOR sent, or not).
     pub theme: Theme,
     pub size: (u16, u16),
@@ -142,6 +145,7 @@ enum Out {
 pub async fn run(start: Start) -> End {
     let Start {
         mut app,
+        mut edition,
         theme,
         size: (width, height),
         channel,
@@ -164,9 +168,11 @@ pub async fn run(start: Start) -> End {
                 keys: Vec::new(),
             };
             let limits = (idle_timeout, max_session);
-            let end = session
-                .run(&mut reader, &frames, &mut shutdown, limits)
-                .await;
+            let watched = Watched {
+                shutdown: &mut shutdown,
+                edition: &mut edition,
+            };
+            let end = session.run(&mut reader, &frames, watched, limits).await;
             (end, take_home(&session.app))
         }
         Err(_) => (End::DrawFailed, String::new()),
@@ -183,6 +189,12 @@ pub async fn run(start: Start) -> End {
     end
 }
 
+/// What a session watches besides its channel.
+struct Watched<'a> {
+    shutdown: &'a mut watch::Receiver<bool>,
+    edition: &'a mut watch::Receiver<Edition>,
+}
+
 struct Session {
     app: App,
     theme: Theme,
@@ -196,9 +208,10 @@ impl Session {
         &mut self,
         reader: &mut ChannelReadHalf,
         frames: &mpsc::Sender<Out>,
-        shutdown: &mut watch::Receiver<bool>,
+        watched: Watched<'_>,
         (idle_timeout, max_session): (Duration, Duration),
     ) -> End {
+        let Watched { shutdown, edition } = watched;
         let started = Instant::now();
         let mut last_input = started;
         let mut dirty = true;
@@ -217,9 +230,22 @@ impl Session {
             let searching = search.is_some();
             let esc_deadline = last_input + ESC_WAIT;
             let waiting_esc = self.parser.has_pending();
+            let notice_ends = self.app.next_tick();
             tokio::select! {
                 biased;
                 _ = shutdown.wait_for(|closing| *closing) => return End::Shutdown,
+                // A save of the edit: pushed to the screen now, not at the
+                // next key press.
+                Ok(()) = edition.changed() => {
+                    // Cloned (an Arc and a few lines), so the publisher is
+                    // never kept waiting while this app reloads.
+                    let current = edition.borrow_and_update().clone();
+                    current.bring(&mut self.app, std::time::Instant::now());
+                    dirty = true;
+                }
+                () = sleep_until(notice_ends.map_or(started, Instant::from_std)), if notice_ends.is_some() => {
+                    dirty |= self.app.tick(std::time::Instant::now());
+                }
                 done = async {
                     match search.as_mut() {
                         Some(running) => running.await,

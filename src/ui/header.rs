@@ -7,9 +7,35 @@ use ratatui::widgets::Paragraph;
 
 use super::Scene;
 use super::text;
+use crate::app::Problem;
 use crate::words::count;
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+    match ui.app.problem() {
+        Some(problem) => banner(frame, area, ui, problem),
+        None => title(frame, area, ui),
+    }
+}
+
+/// The file on disk has errors: the first, in one line, over the title.
+/// It says `error:` in words, so it reads as one without colour.
+fn banner(frame: &mut Frame, area: Rect, ui: &Scene, problem: &Problem) {
+    let more = match problem.more {
+        0 => String::new(),
+        n => format!(" · +{n} more"),
+    };
+    let more_width = text::width(&more);
+    let room = usize::from(area.width).saturating_sub(1 + more_width);
+    let line = text::truncate(&format!("error: {}", problem.headline), room).into_owned();
+    let spans = vec![
+        Span::raw(" "),
+        Span::styled(line, ui.theme.error),
+        Span::styled(more, ui.theme.muted),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn title(frame: &mut Frame, area: Rect, ui: &Scene) {
     let theme = ui.theme;
     let lookbook = ui.app.lookbook();
     let width = usize::from(area.width);
@@ -35,13 +61,20 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
         spans.push(Span::styled(budget, theme.accent));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    let counts = format!(
-        "{} · {} ",
-        count(lookbook.bags.len(), "bag"),
-        count(lookbook.looks.len(), "look")
-    );
+    // A notice (a reload) stands where the counts are, for a few seconds.
+    let (counts, style) = match ui.app.notice() {
+        Some(notice) => (format!("{notice} "), theme.pick),
+        None => (
+            format!(
+                "{} · {} ",
+                count(lookbook.bags.len(), "bag"),
+                count(lookbook.looks.len(), "look")
+            ),
+            theme.muted,
+        ),
+    };
     if used + 2 + text::width(&counts) <= width {
-        let counts = Paragraph::new(Span::styled(counts, theme.muted)).alignment(Alignment::Right);
+        let counts = Paragraph::new(Span::styled(counts, style)).alignment(Alignment::Right);
         frame.render_widget(counts, area);
     }
 }

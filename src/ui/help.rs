@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::Scene;
 use super::{overlay, text};
-use crate::app::keymap::{Group, KEYMAP};
+use crate::app::keymap::{ERRORS, Group, KEYMAP};
 use crate::layout::Extent;
 
 /// Key labels are padded to this many cells so descriptions line up.
@@ -28,7 +28,10 @@ fn lines(ui: &Scene, area: Rect) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
         out.push(Line::styled(group.title(), theme.label));
-        for binding in KEYMAP.iter().filter(|b| b.group == group) {
+        // The errors key is listed while there are errors to show.
+        let errors = ui.app.problem().map(|_| &ERRORS);
+        let bindings = KEYMAP.iter().chain(errors);
+        for binding in bindings.filter(|b| b.group == group) {
             let keys = binding.keys_label();
             let pad = KEYS_WIDTH.saturating_sub(text::width(&keys));
             let description = text::wrap(binding.description, description_width);

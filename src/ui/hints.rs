@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::Scene;
 use super::{pane, text};
 use crate::app::Pane;
-use crate::app::keymap::KEYMAP;
+use crate::app::keymap::{ERRORS, KEYMAP};
 
 /// The keys that work now, as many as fit: the entry's own keys while one
 /// is open, otherwise the keymap's hinted bindings in table order.
@@ -20,10 +20,15 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
             .iter()
             .map(|key| (key.keys.to_string(), key.hint))
             .collect(),
-        None => KEYMAP
-            .iter()
-            .filter_map(|binding| Some((binding.keys_label(), binding.hint?)))
-            .collect(),
+        None => {
+            // While the file has errors, the key that shows them comes first.
+            let errors = ui.app.problem().map(|_| &ERRORS);
+            errors
+                .into_iter()
+                .chain(KEYMAP)
+                .filter_map(|binding| Some((binding.keys_label(), binding.hint?)))
+                .collect()
+        }
     };
     let theme = ui.theme;
     let mut spans = vec![Span::raw(" ")];

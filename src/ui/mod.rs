@@ -7,6 +7,7 @@ mod about;
 pub mod depth;
 mod detail;
 pub mod drawing;
+mod errors;
 mod header;
 mod help;
 mod hints;
@@ -69,6 +70,7 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         Some(Overlay::Help) => Some(help::draw(frame, area, ui)),
         Some(Overlay::About) => Some(about::draw(frame, area, ui)),
         Some(Overlay::Shortlist) => Some(shortlist::draw(frame, area, ui)),
+        Some(Overlay::Errors) => Some(errors::draw(frame, area, ui)),
         None => None,
     };
     drawn

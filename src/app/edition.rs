@@ -1,0 +1,393 @@
+//! The edit changing under the app, as its author saves the file: a good
+//! save replaces the edit and the user keeps their place (by id: the
+//! selected bag, the look, the shortlist); a bad one leaves the last good
+//! edit on screen and says what is wrong with the file. Time comes from the
+//! transport (`now`), so the core stays free of clocks.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::{App, Overlay, Stop};
+use crate::lookbook::{LoadError, Lookbook};
+use crate::scroll::Scroll;
+use crate::words::count;
+
+/// How long a notice stays up.
+pub const NOTICE_FOR: Duration = Duration::from_secs(4);
+
+/// What the watcher found on disk.
+#[derive(Debug, Clone)]
+pub enum Reload {
+    /// A good save: the new edit.
+    Loaded(Arc<Lookbook>),
+    /// A save that can't be shown: why.
+    Failed(Problem),
+}
+
+/// What is wrong with the file on disk, while the last good edit shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// One line: the first error as `file:line:col message`, or what
+    /// happened to the file.
+    pub headline: String,
+    /// Errors after the first.
+    pub more: usize,
+    /// Every error, as `lookbook check` prints them.
+    pub details: String,
+    /// For a log: `PATH: 3 errors (first: 14:9 unknown size "tiny")`.
+    pub summary: String,
+}
+
+impl Problem {
+    pub fn from_load_error(error: &LoadError) -> Problem {
+        match error {
+            LoadError::File { path, reason } => Problem::one_line(format!("{path}: {reason}")),
+            LoadError::Invalid(report) => {
+                let first = report.diagnostics.first().map(|first| {
+                    let (line, column) = report.line_column(first.span.start);
+                    format!("{line}:{column} {}", first.message)
+                });
+                let name = &report.name;
+                let errors = count(report.diagnostics.len(), "error");
+                Problem {
+                    headline: first
+                        .as_ref()
+                        .map_or_else(|| name.clone(), |first| format!("{name}:{first}")),
+                    more: report.diagnostics.len().saturating_sub(1),
+                    details: report.to_string(),
+                    summary: match &first {
+                        Some(first) => format!("{name}: {errors} (first: {first})"),
+                        None => format!("{name}: {errors}"),
+                    },
+                }
+            }
+        }
+    }
+
+    /// The file was deleted or moved away.
+    pub fn gone(path: &str) -> Problem {
+        Problem::one_line(format!("{path} is gone; showing the last good edit"))
+    }
+
+    fn one_line(headline: String) -> Problem {
+        Problem {
+            details: format!("error: {headline}"),
+            summary: headline.clone(),
+            headline,
+            more: 0,
+        }
+    }
+}
+
+/// A short message that goes by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    until: Instant,
+}
+
+impl App {
+    /// Takes in what the watcher found, at `now`.
+    pub fn reload(&mut self, reload: Reload, now: Instant) {
+        match reload {
+            Reload::Loaded(lookbook) => {
+                let dropped = self.replace_edit(lookbook);
+                self.problem = None;
+                if self.overlay == Some(Overlay::Errors) {
+                    self.overlay = None;
+                }
+                let mut text = format!(
+                    "reloaded · {}, {}",
+                    count(self.lookbook.bags.len(), "bag"),
+                    count(self.lookbook.looks.len(), "look")
+                );
+                if dropped > 0 {
+                    text.push_str(&format!(
+                        " · {} left the shortlist",
+                        count(dropped, "gone bag")
+                    ));
+                }
+                self.notice = Some(Notice {
+                    text,
+                    until: now + NOTICE_FOR,
+                });
+            }
+            Reload::Failed(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// What is wrong with the file on disk, if anything.
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// The notice to show now, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// Lets time pass: a notice whose time is up goes. Whether the screen
+    /// changed.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let expired = self.notice.as_ref().is_some_and(|n| now >= n.until);
+        if expired {
+            self.notice = None;
+        }
+        expired
+    }
+
+    /// When [`App::tick`] next has something to do.
+    pub fn next_tick(&self) -> Option<Instant> {
+        self.notice.as_ref().map(|n| n.until)
+    }
+
+    /// Replaces the edit, keeping the user's place by id; returns how many
+    /// shortlisted bags are no longer in the edit (they drop out).
+    fn replace_edit(&mut self, lookbook: Arc<Lookbook>) -> usize {
+        let old = Arc::clone(&self.lookbook);
+        let bags: HashMap<&str, usize> = lookbook
+            .bags
+            .iter()
+            .enumerate()
+            .map(|(i, bag)| (bag.id.as_str(), i))
+            .collect();
+        let bag_in_new = |bag: usize| bags.get(old.bags[bag].id.as_str()).copied();
+
+        let mut fresh = App::new(Arc::clone(&lookbook));
+        fresh.resize(self.size.0, self.size.1);
+        fresh.focus = self.focus;
+        fresh.running = self.running;
+        fresh.notice = self.notice.take();
+        let query = self.query.clone();
+        fresh.set_query(|q| *q = query);
+        fresh.prompt = self.prompt.take();
+        fresh.fit_list();
+
+        // The selected bag, or the nearest one still listed: after it in
+        // the old list, then before it.
+        let cursor = self.list.cursor();
+        let old_visible = &self.listing.visible;
+        let after = old_visible.iter().skip(cursor);
+        let before = old_visible.iter().take(cursor).rev();
+        let position = |bag: usize| fresh.listing.visible.iter().position(|&b| b == bag);
+        let kept = after
+            .chain(before)
+            .filter_map(|&bag| bag_in_new(bag))
+            .find_map(position);
+        fresh
+            .list
+            .restore(kept.unwrap_or(cursor), self.list.offset());
+        if self.selected().and_then(bag_in_new) == fresh.selected() && fresh.selected().is_some() {
+            fresh.detail = self.detail;
+        }
+
+        let mut dropped = 0;
+        for bag in self.shortlist.iter() {
+            match bag_in_new(bag) {
+                Some(bag) => fresh.shortlist.toggle(bag),
+                None => dropped += 1,
+            }
+        }
+
+        if let Some(stop) = self
+            .styling_stop()
+            .and_then(|s| stop_in(&old, &lookbook, s))
+        {
+            let index = fresh.stop_index(stop);
+            fresh.styling.restore(index, self.styling.offset());
+        }
+
+        fresh.overlay = self.overlay;
+        fresh.overlay_view = match self.overlay {
+            Some(Overlay::Shortlist) => {
+                let mut view = self.overlay_view;
+                view.resize(fresh.shortlist.len(), view.viewport());
+                view
+            }
+            Some(_) => self.overlay_view,
+            None => Scroll::default(),
+        };
+        *self = fresh;
+        dropped
+    }
+}
+
+/// Where a styling stop is in the new edit, by the look's id (a pair that
+/// is gone becomes its look's card).
+fn stop_in(old: &Lookbook, new: &Lookbook, stop: Stop) -> Option<Stop> {
+    let (look, pair) = match stop {
+        Stop::Look(look) => (look, None),
+        Stop::Pair { look, pair } => (look, Some(pair)),
+    };
+    let id = &old.looks[look].id;
+    let look = new.looks.iter().position(|l| &l.id == id)?;
+    Some(match pair {
+        Some(pair) if pair < new.looks[look].pairs.len() => Stop::Pair { look, pair },
+        _ => Stop::Look(look),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::app::keymap::parse_keys;
+    use crate::lookbook::{bundled, parse};
+
+    const BUNDLED: &str = include_str!("../../lookbook.toml");
+
+    fn app() -> App {
+        let mut app = App::new(Arc::new(bundled()));
+        app.handle(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        app
+    }
+
+    fn press(app: &mut App, keys: &str) {
+        for key in parse_keys(keys).expect("known key names") {
+            app.handle_key(key);
+        }
+    }
+
+    /// The bundled edit with `change` made to its text.
+    fn edit(change: impl FnOnce(String) -> String) -> Reload {
+        let source = change(BUNDLED.to_string());
+        Reload::Loaded(Arc::new(parse(&source, "edit.toml").expect("a good edit")))
+    }
+
+    /// The bundled edit without the bag `id`'s table.
+    fn without(id: &str) -> Reload {
+        edit(|source| {
+            let start = source
+                .find(&format!("[[bag]]\nid = \"{id}\""))
+                .expect("the bag");
+            let end = start + 1 + source[start + 1..].find("\n[[").expect("a next table");
+            format!("{}{}", &source[..start], &source[end + 1..])
+        })
+    }
+
+    fn selected_id(app: &App) -> &str {
+        app.selected()
+            .map_or("(none)", |bag| app.lookbook().bags[bag].id.as_str())
+    }
+
+    fn shortlisted(app: &App) -> Vec<String> {
+        let bags = &app.lookbook().bags;
+        app.shortlist().iter().map(|b| bags[b].id.clone()).collect()
+    }
+
+    #[test]
+    fn a_good_save_keeps_the_place_by_id() {
+        let mut app = app();
+        // Sorted by price, two picks, the Le Chiquito selected, detail focus.
+        press(&mut app, "s j j Space j j Space Enter");
+        let (sort, picked) = (app.sort(), shortlisted(&app));
+        let selected = selected_id(&app).to_string();
+        let now = Instant::now();
+        // A new bag first in the file moves every index by one.
+        app.reload(
+            edit(|s| {
+                s.replacen(
+                    "[[bag]]",
+                    "[[bag]]\nid = \"new\"\nname = \"New bag\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\nsize = \"mini\"\n\n[[bag]]",
+                    1,
+                )
+            }),
+            now,
+        );
+        assert_eq!(app.lookbook().bags.len(), 9);
+        assert_eq!(selected_id(&app), selected);
+        assert_eq!((app.sort(), shortlisted(&app)), (sort, picked));
+        assert_eq!(app.focus(), crate::app::Pane::Detail);
+        assert_eq!(app.notice(), Some("reloaded · 9 bags, 2 looks"));
+        assert!(!app.tick(now + NOTICE_FOR / 2));
+        assert!(app.tick(now + NOTICE_FOR));
+        assert_eq!(app.notice(), None);
+    }
+
+    #[test]
+    fn a_selected_bag_that_left_gives_way_to_the_next_and_leaves_the_shortlist() {
+        let mut app = app();
+        press(&mut app, "j j j j Space j Space k");
+        assert_eq!(selected_id(&app), "arket-crossbody");
+        app.reload(without("arket-crossbody"), Instant::now());
+        assert_eq!(selected_id(&app), "bow-mini", "the one after it");
+        assert_eq!(shortlisted(&app), ["bow-mini"]);
+        assert_eq!(
+            app.notice(),
+            Some("reloaded · 7 bags, 2 looks · 1 gone bag left the shortlist")
+        );
+    }
+
+    #[test]
+    fn the_filter_and_the_look_survive() {
+        let mut app = app();
+        press(&mut app, "/ m i c r o");
+        assert_eq!(app.filter(), "micro", "typed");
+        press(&mut app, "Enter");
+        assert_eq!(app.filter(), "micro", "kept");
+        let listed = app.visible().len();
+        press(&mut app, "Tab Tab Enter j");
+        assert_eq!(app.filter(), "micro");
+        let stop = app.styling_stop();
+        app.reload(
+            edit(|s| s.replace("price = 650", "price = 640")),
+            Instant::now(),
+        );
+        assert_eq!(app.filter(), "micro");
+        assert_eq!(app.visible().len(), listed);
+        assert_eq!(app.styling_stop(), stop);
+        assert_eq!(app.focus(), crate::app::Pane::Styling);
+    }
+
+    #[test]
+    fn a_bad_save_keeps_the_edit_and_says_why_until_a_good_one() {
+        let mut app = app();
+        press(&mut app, "j");
+        let source = BUNDLED.replacen("size = \"nano\"", "size = \"tiny\"", 1);
+        let Err(report) = parse(&source, "edit.toml") else {
+            panic!("a bad edit");
+        };
+        let problem = Problem::from_load_error(&LoadError::Invalid(Box::new(report)));
+        assert!(
+            problem.headline.starts_with("edit.toml:37:8 "),
+            "{}",
+            problem.headline
+        );
+        assert_eq!(problem.more, 0);
+        assert_eq!(
+            problem.summary,
+            "edit.toml: 1 error (first: 37:8 unknown size `tiny`)"
+        );
+        app.reload(Reload::Failed(problem.clone()), Instant::now());
+        assert_eq!(app.problem(), Some(&problem));
+        assert_eq!(selected_id(&app), "first-nano", "the last good edit stays");
+        press(&mut app, "e");
+        assert_eq!(app.overlay(), Some(Overlay::Errors));
+        app.reload(edit(|s| s), Instant::now());
+        assert_eq!(app.problem(), None);
+        assert_eq!(app.overlay(), None, "nothing left to show");
+        press(&mut app, "e");
+        assert_eq!(app.overlay(), None, "e does nothing without errors");
+    }
+
+    #[test]
+    fn a_gone_file_says_so() {
+        let problem = Problem::gone("edit.toml");
+        assert_eq!(
+            problem.headline,
+            "edit.toml is gone; showing the last good edit"
+        );
+        let file = LoadError::File {
+            path: "edit.toml".into(),
+            reason: "is a directory".into(),
+        };
+        assert_eq!(
+            Problem::from_load_error(&file).headline,
+            "edit.toml: is a directory"
+        );
+    }
+}
