@@ -2,11 +2,12 @@
 //! headless and compared with a snapshot reviewed by eye.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use lookbook::app::keymap::parse_keys;
-use lookbook::app::{App, Pane};
+use lookbook::app::{App, Pane, Problem, Reload};
 use lookbook::layout;
-use lookbook::lookbook::bundled;
+use lookbook::lookbook::{LoadError, bundled};
 use lookbook::render;
 use lookbook::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -324,4 +325,72 @@ fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
         "the last pair, at the cursor: {frame}"
     );
     assert!(frame.contains("│   Bag 98 "), "the pair before it: {frame}");
+}
+
+/// The bundled edit, as a save with `change` made to its text would reload.
+fn saved(change: impl FnOnce(&str) -> String) -> Reload {
+    let source = change(include_str!("../lookbook.toml"));
+    match lookbook::lookbook::parse(&source, "lookbook.toml") {
+        Ok(edit) => Reload::Loaded(Arc::new(edit)),
+        Err(report) => Reload::Failed(Problem::from_load_error(&LoadError::Invalid(Box::new(
+            report,
+        )))),
+    }
+}
+
+/// Two mistakes an author makes: a size the format doesn't know, and a
+/// price written as text.
+fn bad_save() -> Reload {
+    saved(|s| {
+        s.replacen("size = \"nano\"", "size = \"tiny\"", 1)
+            .replacen("price = 650", "price = \"650\"", 1)
+    })
+}
+
+/// The frame after `keys`, a reload, then `after` keys.
+fn reloaded(keys: &str, reload: Reload, after: &str, width: u16, height: u16) -> String {
+    let mut app = App::new(Arc::new(bundled()));
+    let size = render::Size { width, height };
+    let theme = Theme::ansi();
+    let keys = parse_keys(keys).expect("known key names");
+    render::after_keys(&mut app, &theme, &keys, size);
+    app.reload(reload, Instant::now());
+    let after = parse_keys(after).expect("known key names");
+    render::text(&render::after_keys(&mut app, &theme, &after, size))
+}
+
+#[test]
+fn a_bad_save_shows_a_banner_over_the_last_good_edit() {
+    for (width, height) in [(120, 40), (50, 20)] {
+        insta::assert_snapshot!(
+            format!("reload_bad_save_{width}x{height}"),
+            reloaded("j j Space", bad_save(), "", width, height)
+        );
+    }
+}
+
+#[test]
+fn e_shows_every_error_of_a_bad_save() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        insta::assert_snapshot!(
+            format!("reload_errors_overlay_{width}x{height}"),
+            reloaded("", bad_save(), "e", width, height)
+        );
+    }
+    let help = reloaded("", bad_save(), "?", 120, 40);
+    assert!(help.contains("every error in the file"), "{help}");
+    let quiet = reloaded("", saved(str::to_string), "?", 120, 40);
+    assert!(!quiet.contains("every error in the file"), "{quiet}");
+}
+
+#[test]
+fn a_good_save_says_so_and_keeps_the_place() {
+    let frame = reloaded(
+        "j j Space / m i c r o Enter",
+        saved(|s| s.replace("price = 650", "price = 640")),
+        "",
+        120,
+        40,
+    );
+    insta::assert_snapshot!("reload_good_save_120x40", frame);
 }

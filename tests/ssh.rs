@@ -40,6 +40,8 @@ impl client::Handler for Client {
 struct Running {
     addr: SocketAddr,
     tracker: Tracker,
+    /// Where a watcher's reloads go, to reach every session.
+    publisher: ssh::Publisher,
     stop: Option<oneshot::Sender<()>>,
     done: tokio::task::JoinHandle<()>,
 }
@@ -82,6 +84,7 @@ async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings
         .expect("the server binds");
     let addr = server.local_addr();
     let tracker = server.tracker();
+    let publisher = server.publisher(PathBuf::from("edit.toml"));
     let (stop, stopped) = oneshot::channel::<()>();
     let done = tokio::spawn(server.run(async {
         let _ = stopped.await;
@@ -89,6 +92,7 @@ async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings
     Running {
         addr,
         tracker,
+        publisher,
         stop: Some(stop),
         done,
     }
@@ -432,6 +436,70 @@ async fn the_drawings_colours_follow_the_depth_the_client_announces() {
     }
     // The theme itself is the same 16 colours whatever the depth.
     assert!(ansi >= 4, "the 16-colour theme has colour: {plain:?}");
+    server.stop().await;
+}
+
+/// The row of the list the selection is on, trimmed.
+fn selected_row(term: &Term) -> String {
+    term.text()
+        .lines()
+        .find_map(|line| line.strip_prefix("│▶"))
+        .map(|rest| rest.split('│').next().unwrap_or("").trim().to_string())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_reaches_every_session_at_once_each_in_its_place() {
+    let server = serve("reload", |_| {}).await;
+    let dir = key_path("reload-edit");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let file = dir.join("edit.toml");
+    let bundled_text = include_str!("../lookbook.toml");
+    std::fs::write(&file, bundled_text).expect("written");
+    let publisher = server.publisher.clone();
+    let _watch =
+        lookbook::watch::watch(&file, move |reload| publisher.publish(reload)).expect("watching");
+
+    let mut one = Term::open(server.addr, 100, 30).await;
+    let mut two = Term::open(server.addr, 100, 30).await;
+    one.keys(b"j").await;
+    two.keys(b"jjj").await;
+    assert!(
+        one.until(|t| selected_row(t).starts_with("First Nano"))
+            .await
+    );
+    assert!(two.until(|t| selected_row(t).starts_with("Bon Bon")).await);
+
+    let saved = Instant::now();
+    let text = bundled_text.replacen("price = 695", "price = 699", 1);
+    std::fs::write(dir.join("edit.toml.swp"), text).expect("written");
+    std::fs::rename(dir.join("edit.toml.swp"), &file).expect("renamed");
+    assert!(
+        one.until(|t| selected_row(t).ends_with("£699")).await,
+        "{}",
+        one.text()
+    );
+    assert!(
+        two.until(|t| t.text().contains("£699")).await,
+        "{}",
+        two.text()
+    );
+    let took = saved.elapsed();
+    assert!(
+        took < Duration::from_secs(1),
+        "the save took {took:?} to show"
+    );
+    assert!(selected_row(&two).starts_with("Bon Bon"), "{}", two.text());
+    assert!(
+        one.text().contains("reloaded · 8 bags, 2 looks"),
+        "{}",
+        one.text()
+    );
+
+    // A new visitor gets the saved edit.
+    let mut three = Term::open(server.addr, 100, 30).await;
+    assert!(three.until(|t| t.text().contains("£699")).await);
+    let _ = std::fs::remove_dir_all(&dir);
     server.stop().await;
 }
 

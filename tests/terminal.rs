@@ -167,3 +167,71 @@ fn a_vanished_terminal_ends_the_browser() {
     let alive = std::fs::read(proc_dir.join("cmdline")).is_ok_and(|cmd| !cmd.is_empty());
     assert!(!alive, "lookbook {} outlived its terminal", pid.trim());
 }
+
+/// The editing loop as an author lives it: the real binary on her file,
+/// saved by an editor that renames over it (`sed -i`), broken, fixed.
+#[test]
+fn saving_the_file_shows_the_new_edit_in_place() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("lookbook-terminal-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let file = dir.join("edit.toml");
+    std::fs::write(&file, include_str!("../lookbook.toml")).expect("written");
+    let pane = Pane::start("reload");
+    let binary = env!("CARGO_BIN_EXE_lookbook");
+    pane.type_line(&format!("{binary} {}", file.display()));
+    pane.wait_for("the lookbook", |s| s.contains("Nano Mayfair"));
+    pane.tmux.run(&[
+        "send-keys",
+        "-t",
+        "t",
+        "j",
+        "j",
+        "Space",
+        "/",
+        "t",
+        "o",
+        "t",
+        "e",
+        "Enter",
+    ]);
+    pane.wait_for("the filter kept", |s| s.contains("/ tote"));
+    let sed = |script: &str| {
+        let status = Command::new("sed")
+            .args(["-i", script])
+            .arg(&file)
+            .status()
+            .expect("sed runs");
+        assert!(status.success());
+    };
+
+    sed("s/price = 650/price = 640/");
+    let screen = pane.wait_for("the save", |s| s.contains("£640"));
+    assert!(screen.contains("reloaded · 8 bags, 2 looks"), "{screen}");
+    let selected = screen.lines().find(|l| l.contains('▶')).unwrap_or("");
+    assert!(
+        selected.contains("✓ Micro knotted leather tote"),
+        "{screen}"
+    );
+    assert!(screen.contains("/ tote"), "the filter stays: {screen}");
+
+    sed("0,/size = \"nano\"/s//size = \"tiny\"/");
+    let screen = pane.wait_for("the banner", |s| s.contains("error: "));
+    assert!(
+        screen.contains("edit.toml:37:8 unknown size `tiny`"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("£640"),
+        "the last good edit stays: {screen}"
+    );
+
+    sed("s/size = \"tiny\"/size = \"nano\"/");
+    pane.wait_for("the banner gone", |s| {
+        !s.contains("error: ") && s.contains("reloaded")
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,150 @@
+//! Live reload against a real file and the real watcher: each way an
+//! editor saves reaches the app as one reload, and each way a file goes
+//! wrong as a problem. Every wait has a deadline; none is a bare sleep.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use lookbook::app::Reload;
+use lookbook::watch::{Watch, watch};
+
+/// Every wait ends by this, pass or fail.
+const LIMIT: Duration = Duration::from_secs(10);
+
+const BUNDLED: &str = include_str!("../lookbook.toml");
+
+/// A fresh folder with the bundled edit in it, watched.
+struct Folder {
+    dir: PathBuf,
+    file: PathBuf,
+    reloads: Receiver<Reload>,
+    _watch: Watch,
+}
+
+impl Folder {
+    fn new(name: &str) -> Folder {
+        let dir =
+            std::env::temp_dir().join(format!("lookbook-reload-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("a temp dir");
+        let file = dir.join("edit.toml");
+        fs::write(&file, BUNDLED).expect("written");
+        let (sender, reloads) = channel();
+        let watch = watch(&file, move |reload| {
+            let _ = sender.send(reload);
+        })
+        .expect("watching");
+        Folder {
+            dir,
+            file,
+            reloads,
+            _watch: watch,
+        }
+    }
+
+    /// The next reload; fails the test if none comes in time.
+    fn next(&self) -> Reload {
+        self.reloads
+            .recv_timeout(LIMIT)
+            .expect("a reload within the limit")
+    }
+
+    /// The next reload, which must be a good one; its first bag's price.
+    fn next_loaded(&self) -> u64 {
+        match self.next() {
+            Reload::Loaded(edit) => edit.bags[0].price.minor,
+            Reload::Failed(problem) => panic!("a good save failed: {}", problem.details),
+        }
+    }
+
+    /// The next reload, which must be a problem; its headline.
+    fn next_failed(&self) -> String {
+        match self.next() {
+            Reload::Failed(problem) => problem.headline,
+            Reload::Loaded(_) => panic!("a bad save loaded"),
+        }
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The bundled edit with its first bag at `price` pounds.
+fn priced(price: u32) -> String {
+    BUNDLED.replacen("price = 195", &format!("price = {price}"), 1)
+}
+
+/// As vim and VS Code save: a new file, renamed over the old one.
+fn save_by_rename(file: &Path, text: &str) {
+    let temp = file.with_extension("toml.swp");
+    fs::write(&temp, text).expect("written");
+    fs::rename(&temp, file).expect("renamed");
+}
+
+#[test]
+fn a_write_in_place_and_a_rename_over_both_reload() {
+    let folder = Folder::new("saves");
+    fs::write(&folder.file, priced(200)).expect("written in place");
+    assert_eq!(folder.next_loaded(), 20_000);
+    save_by_rename(&folder.file, &priced(210));
+    assert_eq!(folder.next_loaded(), 21_000);
+}
+
+#[test]
+fn a_bad_save_is_a_problem_and_a_fix_a_reload() {
+    let folder = Folder::new("bad");
+    save_by_rename(
+        &folder.file,
+        &BUNDLED.replacen("size = \"nano\"", "size = \"tiny\"", 1),
+    );
+    let headline = folder.next_failed();
+    assert!(
+        headline.ends_with("edit.toml:37:8 unknown size `tiny`"),
+        "{headline}"
+    );
+    save_by_rename(&folder.file, &priced(195));
+    assert_eq!(folder.next_loaded(), 19_500);
+}
+
+#[test]
+fn a_file_deleted_then_back_and_one_that_turns_into_a_folder() {
+    let folder = Folder::new("gone");
+    fs::remove_file(&folder.file).expect("deleted");
+    let headline = folder.next_failed();
+    assert!(
+        headline.ends_with("edit.toml is gone; showing the last good edit"),
+        "{headline}"
+    );
+    fs::write(&folder.file, priced(300)).expect("back");
+    assert_eq!(folder.next_loaded(), 30_000);
+
+    fs::remove_file(&folder.file).expect("deleted");
+    fs::create_dir(&folder.file).expect("a folder in its place");
+    // The delete and the new folder may come as one reload or two.
+    let mut headline = folder.next_failed();
+    if headline.ends_with("is gone; showing the last good edit") {
+        headline = folder.next_failed();
+    }
+    assert!(headline.contains("is a directory"), "{headline}");
+}
+
+#[test]
+fn other_files_in_the_folder_are_not_a_save() {
+    let folder = Folder::new("others");
+    fs::write(folder.dir.join("notes.txt"), "not the edit").expect("written");
+    fs::write(&folder.file, priced(250)).expect("written in place");
+    // The first reload to come is the edit's own.
+    assert_eq!(folder.next_loaded(), 25_000);
+    assert!(
+        folder
+            .reloads
+            .recv_timeout(Duration::from_millis(400))
+            .is_err(),
+        "one save, one reload"
+    );
+}
