@@ -246,7 +246,9 @@ impl Inputs<'_> {
     fn take(&self, app: &mut App) -> bool {
         let mut changed = false;
         while let Ok(reload) = self.reloads.try_recv() {
-            app.reload(reload, Instant::now());
+            if let Some(old) = app.reload(reload, Instant::now()) {
+                thread::spawn(move || drop(old));
+            }
             changed = true;
         }
         app.tick(Instant::now()) || changed

@@ -354,7 +354,7 @@ fn reloaded(keys: &str, reload: Reload, after: &str, width: u16, height: u16) ->
     let theme = Theme::ansi();
     let keys = parse_keys(keys).expect("known key names");
     render::after_keys(&mut app, &theme, &keys, size);
-    app.reload(reload, Instant::now());
+    let _ = app.reload(reload, Instant::now());
     let after = parse_keys(after).expect("known key names");
     render::text(&render::after_keys(&mut app, &theme, &after, size))
 }

@@ -88,11 +88,15 @@ pub struct Notice {
 }
 
 impl App {
-    /// Takes in what the watcher found, at `now`.
-    pub fn reload(&mut self, reload: Reload, now: Instant) {
+    /// Takes in what the watcher found, at `now`. After a good save,
+    /// returns the app as it was, old edit and all: freeing a big edit
+    /// takes tens of milliseconds, which a transport spends off the key
+    /// path.
+    #[must_use = "drop the old app off the key path"]
+    pub fn reload(&mut self, reload: Reload, now: Instant) -> Option<App> {
         match reload {
             Reload::Loaded(lookbook) => {
-                let dropped = self.replace_edit(lookbook);
+                let (dropped, old) = self.replace_edit(lookbook);
                 self.problem = None;
                 if self.overlay == Some(Overlay::Errors) {
                     self.overlay = None;
@@ -112,8 +116,12 @@ impl App {
                     text,
                     until: now + NOTICE_FOR,
                 });
+                Some(old)
             }
-            Reload::Failed(problem) => self.problem = Some(problem),
+            Reload::Failed(problem) => {
+                self.problem = Some(problem);
+                None
+            }
         }
     }
 
@@ -143,8 +151,9 @@ impl App {
     }
 
     /// Replaces the edit, keeping the user's place by id; returns how many
-    /// shortlisted bags are no longer in the edit (they drop out).
-    fn replace_edit(&mut self, lookbook: Arc<Lookbook>) -> usize {
+    /// shortlisted bags are no longer in the edit (they drop out), and the
+    /// app as it was.
+    fn replace_edit(&mut self, lookbook: Arc<Lookbook>) -> (usize, App) {
         let old = Arc::clone(&self.lookbook);
         let bags: HashMap<&str, usize> = lookbook
             .bags
@@ -208,8 +217,7 @@ impl App {
             Some(_) => self.overlay_view,
             None => Scroll::default(),
         };
-        *self = fresh;
-        dropped
+        (dropped, std::mem::replace(self, fresh))
     }
 }
 
@@ -235,7 +243,7 @@ mod tests {
     use crate::app::keymap::parse_keys;
     use crate::lookbook::{bundled, parse};
 
-    const BUNDLED: &str = include_str!("../../lookbook.toml");
+    use crate::lookbook::BUNDLED;
 
     fn app() -> App {
         let mut app = App::new(Arc::new(bundled()));
@@ -288,7 +296,7 @@ mod tests {
         let selected = selected_id(&app).to_string();
         let now = Instant::now();
         // A new bag first in the file moves every index by one.
-        app.reload(
+        let _ = app.reload(
             edit(|s| {
                 s.replacen(
                     "[[bag]]",
@@ -313,7 +321,7 @@ mod tests {
         let mut app = app();
         press(&mut app, "j j j j Space j Space k");
         assert_eq!(selected_id(&app), "arket-crossbody");
-        app.reload(without("arket-crossbody"), Instant::now());
+        let _ = app.reload(without("arket-crossbody"), Instant::now());
         assert_eq!(selected_id(&app), "bow-mini", "the one after it");
         assert_eq!(shortlisted(&app), ["bow-mini"]);
         assert_eq!(
@@ -333,7 +341,7 @@ mod tests {
         press(&mut app, "Tab Tab Enter j");
         assert_eq!(app.filter(), "micro");
         let stop = app.styling_stop();
-        app.reload(
+        let _ = app.reload(
             edit(|s| s.replace("price = 650", "price = 640")),
             Instant::now(),
         );
@@ -362,12 +370,12 @@ mod tests {
             problem.summary,
             "edit.toml: 1 error (first: 37:8 unknown size `tiny`)"
         );
-        app.reload(Reload::Failed(problem.clone()), Instant::now());
+        let _ = app.reload(Reload::Failed(problem.clone()), Instant::now());
         assert_eq!(app.problem(), Some(&problem));
         assert_eq!(selected_id(&app), "first-nano", "the last good edit stays");
         press(&mut app, "e");
         assert_eq!(app.overlay(), Some(Overlay::Errors));
-        app.reload(edit(|s| s), Instant::now());
+        let _ = app.reload(edit(|s| s), Instant::now());
         assert_eq!(app.problem(), None);
         assert_eq!(app.overlay(), None, "nothing left to show");
         press(&mut app, "e");

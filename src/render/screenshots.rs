@@ -5,10 +5,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
-use crate::app::App;
 use crate::app::keymap::parse_keys;
-use crate::lookbook::bundled;
+use crate::app::{App, Problem, Reload};
+use crate::lookbook::{BUNDLED, LoadError, bundled, parse};
 use crate::ui::theme::Theme;
 
 use super::{Palette, Size, after_keys, png, svg};
@@ -21,6 +22,9 @@ pub struct Scene {
     pub caption: &'static str,
     pub keys: &'static str,
     pub size: Size,
+    /// A save that breaks the file (`from` replaced by `to` in the bundled
+    /// edit's text), taken in after the keys: the live-reload banner.
+    pub bad_save: Option<(&'static str, &'static str)>,
 }
 
 const WIDE: Size = Size {
@@ -34,30 +38,35 @@ pub const SCENES: &[Scene] = &[
         caption: "The first screen: every bag, the selected one's detail, the looks",
         keys: "",
         size: WIDE,
+        bad_save: None,
     },
     Scene {
         name: "le-chiquito",
         caption: "Le Chiquito, and who carries it",
         keys: "G k Tab",
         size: WIDE,
+        bad_save: None,
     },
     Scene {
         name: "laura-harrier",
         caption: "Laura Harrier's look, with the bags that recreate it",
         keys: "Tab Tab",
         size: WIDE,
+        bad_save: None,
     },
     Scene {
         name: "lily-rose-depp",
         caption: "Lily-Rose Depp's look, a paired bag selected",
         keys: "Tab Tab j j j j j",
         size: WIDE,
+        bad_save: None,
     },
     Scene {
         name: "help",
         caption: "The help overlay: every key, from the keymap table",
         keys: "?",
         size: WIDE,
+        bad_save: None,
     },
     Scene {
         name: "medium-80x24",
@@ -67,6 +76,7 @@ pub const SCENES: &[Scene] = &[
             width: 80,
             height: 24,
         },
+        bad_save: None,
     },
     Scene {
         name: "narrow-50x20",
@@ -76,6 +86,14 @@ pub const SCENES: &[Scene] = &[
             width: 50,
             height: 20,
         },
+        bad_save: None,
+    },
+    Scene {
+        name: "reload-error",
+        caption: "A bad save while editing: the last good edit stays, the banner says why",
+        keys: "j j Space",
+        size: WIDE,
+        bad_save: Some(("size = \"nano\"", "size = \"tiny\"")),
     },
 ];
 
@@ -86,7 +104,16 @@ pub const REFRESH: &str = "cargo run --release -- screenshots";
 pub fn scene_svg(scene: &Scene) -> Result<String, String> {
     let keys = parse_keys(scene.keys)?;
     let mut app = App::new(Arc::new(bundled()));
-    let buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
+    let mut buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
+    if let Some((from, to)) = scene.bad_save {
+        let source = BUNDLED.replacen(from, to, 1);
+        let Err(report) = parse(&source, "lookbook.toml") else {
+            return Err(format!("scene {}: the bad save loads", scene.name));
+        };
+        let problem = Problem::from_load_error(&LoadError::Invalid(Box::new(report)));
+        let _ = app.reload(Reload::Failed(problem), Instant::now());
+        buffer = after_keys(&mut app, &Theme::ansi(), &[], scene.size);
+    }
     Ok(svg::svg(&buffer, &Palette::LOOKBOOK))
 }
 

@@ -32,20 +32,24 @@ impl Edition {
     /// A new session's app.
     pub fn app(&self) -> App {
         let mut app = App::new(Arc::clone(&self.lookbook));
-        self.bring(&mut app, Instant::now());
+        // Only a problem to take in: the edit is this one already.
+        let _ = self.bring(&mut app, Instant::now());
         app
     }
 
-    /// Brings a session's app to this edition, keeping its place.
-    pub fn bring(&self, app: &mut App, now: Instant) {
+    /// Brings a session's app to this edition, keeping its place; returns
+    /// the app as it was when the edit changed (see [`App::reload`]).
+    pub fn bring(&self, app: &mut App, now: Instant) -> Option<App> {
+        let mut old = None;
         if !std::ptr::eq(app.lookbook(), &*self.lookbook) {
-            app.reload(Reload::Loaded(Arc::clone(&self.lookbook)), now);
+            old = app.reload(Reload::Loaded(Arc::clone(&self.lookbook)), now);
         }
         if let Some(problem) = &self.problem
             && app.problem() != Some(problem)
         {
-            app.reload(Reload::Failed(problem.clone()), now);
+            let _ = app.reload(Reload::Failed(problem.clone()), now);
         }
+        old
     }
 }
 

@@ -240,7 +240,11 @@ impl Session {
                     // Cloned (an Arc and a few lines), so the publisher is
                     // never kept waiting while this app reloads.
                     let current = edition.borrow_and_update().clone();
-                    current.bring(&mut self.app, std::time::Instant::now());
+                    if let Some(old) = current.bring(&mut self.app, std::time::Instant::now()) {
+                        // The last session to let go of the old edit frees
+                        // it: off the runtime's workers.
+                        drop(spawn_blocking(move || drop(old)));
+                    }
                     dirty = true;
                 }
                 () = sleep_until(notice_ends.map_or(started, Instant::from_std)), if notice_ends.is_some() => {
