@@ -476,3 +476,28 @@ fn the_shortlist_printed_on_quit_survives_a_closed_pipe_and_a_full_disk() {
         }
     }
 }
+
+#[test]
+fn render_refuses_an_extension_it_cannot_write_and_a_contradiction() {
+    let dir = std::env::temp_dir().join(format!("lookbook-cli-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let jpg = dir.join("x.jpg");
+    let output = lookbook(&["render", "--out", &jpg.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim(),
+        "error: --out: lookbook writes .txt .ansi .svg .png, not .jpg"
+    );
+    assert!(!jpg.exists(), "nothing written");
+    let png = dir.join("x.png");
+    let png_arg = png.display().to_string();
+    let output = lookbook(&["render", "--format", "svg", "--out", &png_arg]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--format svg contradicts --out"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!png.exists(), "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -29,11 +29,8 @@ pub struct Request<'a> {
 
 /// Draws the screen after the request's keys, to its file or to stdout.
 pub fn render(request: &Request) -> Result<ExitCode, Error> {
+    let format = Format::for_output(request.format, request.out).map_err(Error::Usage)?;
     let lookbook = cli::load(request.path)?;
-    let format = request
-        .format
-        .or_else(|| request.out.and_then(Format::from_path))
-        .unwrap_or(Format::Text);
     if format == Format::Png && request.out.is_none() && io::stdout().is_terminal() {
         return Err(Error::Usage(
             "a PNG would garble the terminal; write it with --out FILE.png".into(),

@@ -40,6 +40,43 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format for `--format` and `--out` together: the one asked for,
+    /// else the one the extension names, else text. An extension that
+    /// names no format, or another format than `--format`, is a mistake
+    /// (a `.jpg` of plain text would be a broken picture), said in one line.
+    pub fn for_output(
+        asked: Option<Format>,
+        out: Option<&std::path::Path>,
+    ) -> Result<Format, String> {
+        let extension = out
+            .and_then(|path| path.extension())
+            .map(|e| e.to_string_lossy().to_string());
+        let named = out.and_then(Format::from_path);
+        match (asked, named, extension) {
+            (_, None, Some(extension)) => Err(format!(
+                "--out: lookbook writes .txt .ansi .svg .png, not .{extension}"
+            )),
+            (Some(asked), Some(named), _) if asked != named => Err(format!(
+                "--format {} contradicts --out {} (a .{} file)",
+                asked.name(),
+                out.map_or(String::new(), |p| p.display().to_string()),
+                named.name()
+            )),
+            (Some(format), _, _) | (None, Some(format), _) => Ok(format),
+            (None, None, None) => Ok(Format::Text),
+        }
+    }
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Ansi => "ansi",
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
     /// The format a file name asks for by its extension, if any.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -124,4 +161,35 @@ pub fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
         out.push_str(symbol);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::Format;
+
+    #[test]
+    fn the_format_follows_the_flag_and_the_extension_and_they_must_agree() {
+        let out = |name: &'static str| Some(Path::new(name));
+        assert_eq!(Format::for_output(None, None), Ok(Format::Text));
+        assert_eq!(Format::for_output(None, out("a.PNG")), Ok(Format::Png));
+        assert_eq!(Format::for_output(Some(Format::Svg), None), Ok(Format::Svg));
+        assert_eq!(
+            Format::for_output(Some(Format::Ansi), out("frame")),
+            Ok(Format::Ansi)
+        );
+        assert_eq!(
+            Format::for_output(Some(Format::Svg), out("a.svg")),
+            Ok(Format::Svg)
+        );
+        assert_eq!(
+            Format::for_output(None, out("x.jpg")),
+            Err("--out: lookbook writes .txt .ansi .svg .png, not .jpg".into())
+        );
+        assert_eq!(
+            Format::for_output(Some(Format::Svg), out("x.png")),
+            Err("--format svg contradicts --out x.png (a .png file)".into())
+        );
+    }
 }
