@@ -233,6 +233,7 @@ fn expected_frame(
             .unwrap_or_else(|error| panic!("{error}")),
         None => lookbook::lookbook::bundled(),
     };
+    let title = lookbook::render::picture_title(&book.title, &format!("{width}x{height}"));
     let mut app = lookbook::app::App::new(std::sync::Arc::new(book));
     let keys = lookbook::app::keymap::parse_keys(keys).expect("known keys");
     let buffer = lookbook::render::after_keys(
@@ -241,8 +242,13 @@ fn expected_frame(
         &keys,
         lookbook::render::Size { width, height },
     );
-    lookbook::render::encode(&buffer, format, &lookbook::render::Palette::LOOKBOOK)
-        .expect("the frame encodes")
+    lookbook::render::encode(
+        &buffer,
+        format,
+        &lookbook::render::Palette::LOOKBOOK,
+        &title,
+    )
+    .expect("the frame encodes")
 }
 
 #[test]

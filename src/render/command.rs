@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::cli::{self, Error};
 use crate::ui::theme::Theme;
 
-use super::{Format, Palette, Size, after_keys, encode, screenshots};
+use super::{Format, Palette, Size, after_keys, encode, picture_title, screenshots};
 
 /// What `lookbook render` was asked for.
 pub struct Request<'a> {
@@ -36,10 +36,12 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
             "a PNG would garble the terminal; write it with --out FILE.png".into(),
         ));
     }
+    let size = request.size;
+    let title = picture_title(&lookbook.title, &format!("{}x{}", size.width, size.height));
     let mut app = App::new(Arc::new(lookbook));
     let theme = Theme::for_no_color(request.no_color);
-    let buffer = after_keys(&mut app, &theme, request.keys, request.size);
-    let bytes = encode(&buffer, format, &Palette::LOOKBOOK).map_err(Error::Failed)?;
+    let buffer = after_keys(&mut app, &theme, request.keys, size);
+    let bytes = encode(&buffer, format, &Palette::LOOKBOOK, &title).map_err(Error::Failed)?;
     match request.out {
         Some(path) => std::fs::write(path, bytes).map_err(|source| Error::WriteFile {
             path: path.to_path_buf(),

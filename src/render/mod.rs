@@ -103,14 +103,26 @@ pub fn after_keys(app: &mut App, theme: &Theme, keys: &[KeyEvent], size: Size) -
     buffer
 }
 
-/// The bytes of `buffer` in `format`; pictures in `palette`.
-pub fn encode(buffer: &Buffer, format: Format, palette: &Palette) -> Result<Vec<u8>, String> {
+/// The bytes of `buffer` in `format`; pictures in `palette`, titled
+/// `title` (see [`picture_title`]).
+pub fn encode(
+    buffer: &Buffer,
+    format: Format,
+    palette: &Palette,
+    title: &str,
+) -> Result<Vec<u8>, String> {
     Ok(match format {
         Format::Text => text(buffer).into_bytes(),
         Format::Ansi => ansi::ansi(buffer).into_bytes(),
-        Format::Svg => svg::svg(buffer, palette).into_bytes(),
-        Format::Png => png::png(&svg::svg(buffer, palette))?,
+        Format::Svg => svg::svg(buffer, palette, title).into_bytes(),
+        Format::Png => png::png(&svg::svg(buffer, palette, title))?,
     })
+}
+
+/// What a picture says it is (its SVG `<title>`, which screen readers and
+/// browsers' tabs show): the edit, then the scene.
+pub fn picture_title(edit: &str, scene: &str) -> String {
+    format!("{edit} — {scene}")
 }
 
 /// Draws one frame of `app` in `theme` at `width`×`height`, after telling

@@ -102,6 +102,13 @@ pub const REFRESH: &str = "cargo run --release -- screenshots";
 
 /// The SVG of a scene, in lookbook's palette and its ANSI theme.
 pub fn scene_svg(scene: &Scene) -> Result<String, String> {
+    let buffer = scene_buffer(scene)?;
+    let title = super::picture_title(&bundled().title, scene.caption);
+    Ok(svg::svg(&buffer, &Palette::LOOKBOOK, &title))
+}
+
+/// The frame a scene shows.
+pub fn scene_buffer(scene: &Scene) -> Result<ratatui::buffer::Buffer, String> {
     let keys = parse_keys(scene.keys)?;
     let mut app = App::new(Arc::new(bundled()));
     let mut buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
@@ -114,7 +121,7 @@ pub fn scene_svg(scene: &Scene) -> Result<String, String> {
         let _ = app.reload(Reload::Failed(problem), Instant::now());
         buffer = after_keys(&mut app, &Theme::ansi(), &[], scene.size);
     }
-    Ok(svg::svg(&buffer, &Palette::LOOKBOOK))
+    Ok(buffer)
 }
 
 /// Writes `NAME.svg` and `NAME.png` of every scene into `dir` (created if

@@ -30,8 +30,8 @@ const PADDING: u16 = 16;
 const RADIUS: u16 = 10;
 const DOTS: [&str; 3] = ["#ff5f57", "#febc2e", "#28c840"];
 
-/// The whole picture: shadow, window, three dots, then the grid.
-pub fn svg(buffer: &Buffer, palette: &Palette) -> String {
+/// The whole picture: its title, shadow, window, three dots, then the grid.
+pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
     let grid_w = u32::from(buffer.area.width) * u32::from(CELL_W);
     let grid_h = u32::from(buffer.area.height) * u32::from(CELL_H);
     let window_w = grid_w + 2 * u32::from(PADDING);
@@ -47,6 +47,7 @@ pub fn svg(buffer: &Buffer, palette: &Palette) -> String {
         concat!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" ",
             "viewBox=\"0 0 {width} {height}\">\n",
+            "<title>{title}</title>\n",
             "<defs><filter id=\"shadow\" x=\"-10%\" y=\"-10%\" width=\"120%\" height=\"130%\">",
             "<feGaussianBlur stdDeviation=\"11\"/></filter></defs>\n",
             "<rect x=\"{wx}\" y=\"{sy}\" width=\"{ww}\" height=\"{wh}\" rx=\"{r}\" ",
@@ -57,6 +58,7 @@ pub fn svg(buffer: &Buffer, palette: &Palette) -> String {
         ),
         width = width,
         height = height,
+        title = escape(title),
         wx = wx,
         wy = wy,
         sy = wy + 12,
@@ -133,7 +135,7 @@ pub fn grid(buffer: &Buffer, palette: &Palette) -> String {
     if !texts.is_empty() {
         let _ = writeln!(
             out,
-            "<g font-family=\"'{FONT_FAMILY}', Menlo, Consolas, monospace\" font-size=\"{FONT_SIZE}\">"
+            "<g font-family=\"'{FONT_FAMILY}', Menlo, Consolas, monospace\" font-size=\"{FONT_SIZE}\" xml:space=\"preserve\">"
         );
         out.push_str(&texts);
         out.push_str("</g>\n");
@@ -200,14 +202,36 @@ struct TextStyle {
 }
 
 /// Glyphs of the same style in a row become one `<text>` whose `x` lists
-/// every glyph's cell, so each sits exactly on its cell. Blanks are left
-/// out (their x is simply skipped) and do not break a run; symbols of more
-/// than one char (combining marks) get a `<text>` of their own.
+/// every glyph's cell, so each sits exactly on its cell. The spaces between
+/// words stay in the text (the group keeps them with `xml:space`), so the
+/// picture's text copies, searches and reads aloud as the frame does. A
+/// cell drawn as a shape (a border, a block of a drawing) ends a run: text
+/// never runs from one pane into the next. A blank takes no style, so it
+/// neither ends a run nor starts one, and trailing blanks are dropped.
+/// Symbols of more than one char (combining marks) get a `<text>` of their
+/// own.
 fn text_runs(cells: &[Resolved], top: f32, out: &mut String) {
     let baseline = top + f32::from(BASELINE);
-    let mut run: Option<(TextStyle, Vec<usize>, String)> = None;
+    let mut run: Option<Run> = None;
+    let mut flush = |run: &mut Option<Run>| {
+        if let Some(mut done) = run.take() {
+            done.trim_end();
+            write_text(out, done, baseline);
+        }
+    };
     for (col, cell) in cells.iter().enumerate() {
-        if cell.covered || is_blank(cell.symbol) || is_drawn(cell.symbol) {
+        if cell.covered {
+            continue;
+        }
+        let x = col * usize::from(CELL_W);
+        if is_drawn(cell.symbol) {
+            flush(&mut run);
+            continue;
+        }
+        if is_blank(cell.symbol) {
+            if let Some(open) = run.as_mut() {
+                open.push(x, " ");
+            }
             continue;
         }
         let style = TextStyle {
@@ -216,27 +240,49 @@ fn text_runs(cells: &[Resolved], top: f32, out: &mut String) {
             italic: cell.painted.italic,
         };
         let single = cell.symbol.chars().count() == 1;
-        let continues = single && run.as_ref().is_some_and(|(s, _, _)| *s == style);
-        if !continues {
-            if let Some(done) = run.take() {
-                write_text(out, done, baseline);
-            }
-            run = Some((style, Vec::new(), String::new()));
+        if !single || run.as_ref().is_some_and(|open| open.style != style) {
+            flush(&mut run);
         }
-        if let Some((_, xs, text)) = run.as_mut() {
-            xs.push(col * usize::from(CELL_W));
-            text.push_str(cell.symbol);
-        }
-        if !single && let Some(done) = run.take() {
-            write_text(out, done, baseline);
+        run.get_or_insert_with(|| Run::new(style))
+            .push(x, cell.symbol);
+        if !single {
+            flush(&mut run);
         }
     }
-    if let Some(done) = run {
-        write_text(out, done, baseline);
+    flush(&mut run);
+}
+
+/// A `<text>` being built: its style, each glyph's x, and the glyphs.
+struct Run {
+    style: TextStyle,
+    xs: Vec<usize>,
+    text: String,
+}
+
+impl Run {
+    fn new(style: TextStyle) -> Run {
+        Run {
+            style,
+            xs: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    fn push(&mut self, x: usize, symbol: &str) {
+        self.xs.push(x);
+        self.text.push_str(symbol);
+    }
+
+    /// Drops the blanks at its end, and their x.
+    fn trim_end(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.xs.pop();
+        }
     }
 }
 
-fn write_text(out: &mut String, (style, xs, text): (TextStyle, Vec<usize>, String), y: f32) {
+fn write_text(out: &mut String, Run { style, xs, text }: Run, y: f32) {
     let xs: Vec<String> = xs.iter().map(usize::to_string).collect();
     let _ = write!(
         out,
@@ -447,7 +493,9 @@ mod tests {
         let svg = grid(&buffer(12, &[("Le Chiquito", Style::new())]), &P);
         assert_eq!(
             texts(&svg),
-            ["<text x=\"0 9 27 36 45 54 63 72 81 90\" y=\"14\" fill=\"#e8e3ea\">LeChiquito</text>"]
+            [
+                "<text x=\"0 9 18 27 36 45 54 63 72 81 90\" y=\"14\" fill=\"#e8e3ea\">Le Chiquito</text>"
+            ]
         );
     }
 
@@ -488,6 +536,97 @@ mod tests {
         let svg = grid(&b, &P);
         assert_eq!(texts(&svg).len(), 1, "{svg}");
         assert!(svg.contains("width=\"36\" height=\"18\" fill=\"#81c8be\""));
+    }
+
+    #[test]
+    fn a_border_between_panes_ends_the_run_and_spaces_stay() {
+        let svg = grid(&buffer(20, &[("三宅一生 │ BAO BAO", Style::new())]), &P);
+        let runs = texts(&svg);
+        assert_eq!(runs.len(), 2, "{svg}");
+        assert!(runs[0].ends_with(">三宅一生</text>"), "{}", runs[0]);
+        assert!(runs[1].ends_with(">BAO BAO</text>"), "{}", runs[1]);
+        assert!(svg.contains("xml:space=\"preserve\""));
+    }
+
+    /// The text a reader gets from a grid, row by row: each `<text>`'s
+    /// content as it is (no reading of its `x` list beyond the first),
+    /// after blanks up to where it starts. Each glyph's x must then be
+    /// where the text before it ends: no word is glued to the next.
+    fn read_back(svg: &str, height: usize) -> Vec<String> {
+        let mut rows = vec![String::new(); height];
+        for line in texts(svg) {
+            let attr = |name: &str| {
+                let start =
+                    line.find(&format!(" {name}=\"")).expect("the attribute") + name.len() + 3;
+                let end = start + line[start..].find('"').expect("its end");
+                line[start..end].to_string()
+            };
+            let y: usize = attr("y").parse().expect("a whole y");
+            let row = (y - usize::from(BASELINE)) / usize::from(CELL_H);
+            let content =
+                &line[line.find('>').expect("content") + 1..line.rfind("</text>").expect("end")];
+            let content = content
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            let xs: Vec<usize> = attr("x")
+                .split(' ')
+                .map(|x| x.parse().expect("an x"))
+                .collect();
+            let text = &mut rows[row];
+            let start = xs[0] / usize::from(CELL_W);
+            let at = text.width();
+            assert!(start >= at, "row {row}: {content:?} overlaps {text:?}");
+            text.push_str(&" ".repeat(start - at));
+            for (x, c) in xs.iter().zip(content.chars()) {
+                assert_eq!(
+                    x / usize::from(CELL_W),
+                    text.width(),
+                    "row {row}: {c:?} of {content:?} is not where the text before it ends"
+                );
+                text.push(c);
+            }
+        }
+        rows.into_iter().map(|r| r.trim_end().to_string()).collect()
+    }
+
+    /// The frame's rows as text, with what the picture draws as shapes
+    /// (borders, blocks) left blank.
+    fn frame_rows(buffer: &Buffer) -> Vec<String> {
+        (0..buffer.area.height)
+            .map(|y| {
+                let mut text = String::new();
+                for cell in resolve_row(buffer, &P, y) {
+                    if cell.covered {
+                        continue;
+                    }
+                    if is_drawn(cell.symbol) || is_blank(cell.symbol) {
+                        text.push(' ');
+                    } else {
+                        text.push_str(cell.symbol);
+                    }
+                }
+                text.trim_end().to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_curated_scene_reads_back_row_by_row_as_its_frame() {
+        use crate::render::screenshots::SCENES;
+        for scene in SCENES {
+            let buffer = crate::render::screenshots::scene_buffer(scene).expect("a scene");
+            let svg = grid(&buffer, &P);
+            let height = usize::from(buffer.area.height);
+            assert_eq!(
+                read_back(&svg, height),
+                frame_rows(&buffer),
+                "{}",
+                scene.name
+            );
+        }
     }
 
     #[test]
@@ -532,6 +671,7 @@ mod tests {
     #[test]
     fn same_buffer_same_bytes() {
         let b = buffer(10, &[("╭─ x ─╮", Style::new().fg(Color::Magenta))]);
-        assert_eq!(svg(&b, &P), svg(&b, &P));
+        assert_eq!(svg(&b, &P, "x"), svg(&b, &P, "x"));
+        assert!(svg(&b, &P, "A & B").contains("<title>A &amp; B</title>\n<defs>"));
     }
 }
