@@ -43,7 +43,9 @@ fn run() -> Result<ExitCode, Error> {
             out: out.as_deref(),
             no_color: std::env::var("NO_COLOR").ok().as_deref(),
         }),
-        Some(Command::Screenshots { out }) => command::screenshots(&out),
+        Some(Command::Screenshots { path, out }) => {
+            command::screenshots(path.as_deref(), out.as_deref())
+        }
         Some(Command::Serve(args)) => serve(&args),
         None => browse(cli.path.as_deref(), cli.mouse, !cli.no_watch),
     }

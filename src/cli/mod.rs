@@ -90,11 +90,17 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Regenerate the curated screenshots (SVG and PNG of each scene).
+    /// Pictures of an edit (SVG and PNG of each scene): its first screen,
+    /// each look, the bag with the most to say, help, about, and the medium
+    /// and narrow layouts, named from its ids. Without PATH, regenerates
+    /// the bundled edit's curated set.
     Screenshots {
-        /// Where to write them.
-        #[arg(long, value_name = "DIR", default_value = "screenshots")]
-        out: PathBuf,
+        /// A lookbook TOML file (default: the bundled edit).
+        path: Option<PathBuf>,
+        /// Where to write them [default: screenshots for the bundled edit,
+        /// STEM-screenshots for PATH].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Serve the lookbook over SSH: `ssh -p 2222 HOST` browses it.
     Serve(ServeArgs),

@@ -4,7 +4,7 @@
 //! for `main` to report.
 
 use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -52,9 +52,25 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the curated screenshots into `out`, then lists the files written.
-pub fn screenshots(out: &Path) -> Result<ExitCode, Error> {
-    let files = screenshots::write_all(out).map_err(Error::Failed)?;
+/// Writes the screenshots of the edit at `path` (the bundled edit's curated
+/// set without one) into `out`, then lists the files written.
+pub fn screenshots(path: Option<&Path>, out: Option<&Path>) -> Result<ExitCode, Error> {
+    let edit = Arc::new(cli::load(path)?);
+    let (scenes, default_out) = match path {
+        None => (screenshots::SCENES.to_vec(), PathBuf::from("screenshots")),
+        Some(path) => {
+            let stem = path.file_stem().map_or_else(
+                || "lookbook".into(),
+                |stem| stem.to_string_lossy().to_string(),
+            );
+            (
+                screenshots::scenes_for(&edit),
+                PathBuf::from(format!("{stem}-screenshots")),
+            )
+        }
+    };
+    let out = out.map_or(default_out, Path::to_path_buf);
+    let files = screenshots::write_all(&edit, &scenes, &out).map_err(Error::Failed)?;
     let list: String = files
         .iter()
         .map(|file| format!("{}\n", file.display()))

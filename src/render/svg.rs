@@ -615,9 +615,10 @@ mod tests {
 
     #[test]
     fn every_curated_scene_reads_back_row_by_row_as_its_frame() {
-        use crate::render::screenshots::SCENES;
+        use crate::render::screenshots::{SCENES, scene_buffer};
+        let edit = std::sync::Arc::new(crate::lookbook::bundled());
         for scene in SCENES {
-            let buffer = crate::render::screenshots::scene_buffer(scene).expect("a scene");
+            let buffer = scene_buffer(&edit, scene).expect("a scene");
             let svg = grid(&buffer, &P);
             let height = usize::from(buffer.area.height);
             assert_eq!(
