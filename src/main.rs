@@ -35,6 +35,7 @@ fn run() -> Result<ExitCode, Error> {
             keys,
             format,
             out,
+            fonts,
         }) => command::render(&command::Request {
             path: path.as_deref(),
             size,
@@ -42,9 +43,10 @@ fn run() -> Result<ExitCode, Error> {
             format,
             out: out.as_deref(),
             no_color: std::env::var("NO_COLOR").ok().as_deref(),
+            fonts: &fonts,
         }),
-        Some(Command::Screenshots { path, out }) => {
-            command::screenshots(path.as_deref(), out.as_deref())
+        Some(Command::Screenshots { path, out, fonts }) => {
+            command::screenshots(path.as_deref(), out.as_deref(), &fonts)
         }
         Some(Command::Serve(args)) => serve(&args),
         None => browse(cli.path.as_deref(), cli.mouse, !cli.no_watch),

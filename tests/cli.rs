@@ -242,13 +242,12 @@ fn expected_frame(
         &keys,
         lookbook::render::Size { width, height },
     );
-    lookbook::render::encode(
-        &buffer,
-        format,
-        &lookbook::render::Palette::LOOKBOOK,
-        &title,
-    )
-    .expect("the frame encodes")
+    let picture = lookbook::render::Picture {
+        palette: &lookbook::render::Palette::LOOKBOOK,
+        title: &title,
+        fonts: &[],
+    };
+    lookbook::render::encode(&buffer, format, &picture).expect("the frame encodes")
 }
 
 #[test]

@@ -147,3 +147,112 @@ fn ansi_round_trips_every_colour_kind_and_wide_characters() {
     );
     assert_round_trips(&frame);
 }
+
+mod support;
+
+/// Whether fontconfig knows a font with `codepoint` (hex), as CI's Noto
+/// fonts give.
+fn a_font_has(codepoint: &str) -> bool {
+    std::process::Command::new("fc-list")
+        .arg(format!(":charset={codepoint}"))
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty())
+}
+
+/// Pixels in a cell run of the PNG that stand out from the cell's own
+/// background (ink), and of those, the ones in colour (not a grey).
+fn ink(png: &resvg::tiny_skia::Pixmap, (col, row): (u16, u16), cells: u16) -> (usize, usize) {
+    let scale = 2;
+    let (x0, y0) = svg::cell_origin(col, row);
+    let (x0, y0) = (x0 * scale, y0 * scale);
+    let background = png.pixel(x0, y0).expect("inside the picture");
+    let (mut count, mut coloured) = (0, 0);
+    for y in y0..y0 + 18 * scale {
+        for x in x0..x0 + 9 * scale * u32::from(cells) {
+            let p = png.pixel(x, y).expect("inside the picture");
+            let far = |a: u8, b: u8| a.abs_diff(b) > 60;
+            if far(p.red(), background.red())
+                || far(p.green(), background.green())
+                || far(p.blue(), background.blue())
+            {
+                count += 1;
+                let (lo, hi) = [p.red(), p.green(), p.blue()]
+                    .iter()
+                    .fold((255, 0), |(lo, hi), &c| (c.min(lo), c.max(hi)));
+                if hi - lo > 60 {
+                    coloured += 1;
+                }
+            }
+        }
+    }
+    (count, coloured)
+}
+
+/// Where `text` starts in the frame.
+fn find(frame: &Buffer, text: &str) -> (u16, u16) {
+    let first = text.chars().next().expect("some text");
+    for y in 0..frame.area.height {
+        for x in 0..frame.area.width {
+            if frame[(x, y)].symbol().starts_with(first) {
+                return (x, y);
+            }
+        }
+    }
+    panic!("{text} is not in the frame");
+}
+
+/// CJK and emoji, which the bundled DejaVu lacks, draw from the system's
+/// fonts (CI installs Debian's Noto CJK and Noto Color Emoji). A missing
+/// glyph would draw the same box for every character, so 三 (three
+/// strokes) must have more ink than 一 (one); the emoji must be in colour.
+#[test]
+fn cjk_and_emoji_draw_from_the_system_fonts() {
+    let fonts =
+        support::tmux::e2e_possible(&["fc-list"]) && a_font_has("5b85") && a_font_has("1f389");
+    if !fonts {
+        assert!(
+            std::env::var_os("LOOKBOOK_E2E_REQUIRED").is_none(),
+            "CI must install fonts-noto-cjk and fonts-noto-color-emoji"
+        );
+        return;
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/party_edit.toml"
+    );
+    let edit = Arc::new(lookbook::lookbook::load_path(std::path::Path::new(path)).expect("loads"));
+    let png_of = |keys: &str| {
+        let mut app = App::new(Arc::clone(&edit));
+        let keys = parse_keys(keys).expect("keys");
+        let frame = render::after_keys(
+            &mut app,
+            &Theme::ansi(),
+            &keys,
+            Size {
+                width: 120,
+                height: 40,
+            },
+        );
+        let picture = render::Picture {
+            palette: &Palette::LOOKBOOK,
+            title: "fonts",
+            fonts: &[],
+        };
+        let bytes = render::encode(&frame, render::Format::Png, &picture).expect("a PNG");
+        let png = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+        (frame, png)
+    };
+    let (frame, png) = png_of("Tab");
+    let (three, _) = ink(&png, find(&frame, "三"), 2);
+    let (one, _) = ink(&png, find(&frame, "一"), 2);
+    assert!(
+        one > 10 && three > one * 3 / 2,
+        "三 {three} pixels, 一 {one}"
+    );
+    let (frame, png) = png_of("j Tab");
+    let (inked, coloured) = ink(&png, find(&frame, "🎉"), 2);
+    assert!(
+        coloured > 40,
+        "🎉: {inked} inked pixels, {coloured} in colour"
+    );
+}

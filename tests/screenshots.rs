@@ -17,7 +17,7 @@ fn committed() -> PathBuf {
 #[test]
 fn committed_screenshots_are_current() {
     let dir = std::env::temp_dir().join(format!("lookbook-screenshots-{}", std::process::id()));
-    let written = write_all(&Arc::new(bundled()), SCENES, &dir).expect("the screenshots draw");
+    let written = write_all(&Arc::new(bundled()), SCENES, &dir, &[]).expect("the screenshots draw");
     assert_eq!(written.len(), 2 * SCENES.len());
     let mut stale = Vec::new();
     for scene in SCENES {

@@ -122,7 +122,16 @@ fn draw(lookbook: Lookbook, width: u16, height: u16) -> Buffer {
 }
 
 fn ansi(buffer: &Buffer) -> String {
-    let bytes = render::encode(buffer, Format::Ansi, &Palette::LOOKBOOK, "").expect("ANSI encodes");
+    let bytes = render::encode(
+        buffer,
+        Format::Ansi,
+        &render::Picture {
+            palette: &Palette::LOOKBOOK,
+            title: "",
+            fonts: &[],
+        },
+    )
+    .expect("ANSI encodes");
     String::from_utf8(bytes).expect("ANSI is UTF-8")
 }
 

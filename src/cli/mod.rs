@@ -89,6 +89,10 @@ pub enum Command {
         /// Write to FILE instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// A font file for PNG, tried after the bundled DejaVu Sans Mono and
+        /// before the system's fonts (repeatable).
+        #[arg(long = "font", value_name = "FILE")]
+        fonts: Vec<PathBuf>,
     },
     /// Pictures of an edit (SVG and PNG of each scene): its first screen,
     /// each look, the bag with the most to say, help, about, and the medium
@@ -101,6 +105,10 @@ pub enum Command {
         /// STEM-screenshots for PATH].
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// A font file for the PNGs, tried after the bundled DejaVu Sans
+        /// Mono and before the system's fonts (repeatable).
+        #[arg(long = "font", value_name = "FILE")]
+        fonts: Vec<PathBuf>,
     },
     /// Serve the lookbook over SSH: `ssh -p 2222 HOST` browses it.
     Serve(ServeArgs),

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::cli::{self, Error};
 use crate::ui::theme::Theme;
 
-use super::{Format, Palette, Size, after_keys, encode, picture_title, screenshots};
+use super::{Format, Palette, Picture, Size, after_keys, encode, picture_title, screenshots};
 
 /// What `lookbook render` was asked for.
 pub struct Request<'a> {
@@ -25,6 +25,8 @@ pub struct Request<'a> {
     pub out: Option<&'a Path>,
     /// The value of `NO_COLOR`, which picks the monochrome theme.
     pub no_color: Option<&'a str>,
+    /// Font files to try after the bundled font (`--font`).
+    pub fonts: &'a [PathBuf],
 }
 
 /// Draws the screen after the request's keys, to its file or to stdout.
@@ -41,7 +43,12 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
     let mut app = App::new(Arc::new(lookbook));
     let theme = Theme::for_no_color(request.no_color);
     let buffer = after_keys(&mut app, &theme, request.keys, size);
-    let bytes = encode(&buffer, format, &Palette::LOOKBOOK, &title).map_err(Error::Failed)?;
+    let picture = Picture {
+        palette: &Palette::LOOKBOOK,
+        title: &title,
+        fonts: request.fonts,
+    };
+    let bytes = encode(&buffer, format, &picture).map_err(Error::Failed)?;
     match request.out {
         Some(path) => std::fs::write(path, bytes).map_err(|source| Error::WriteFile {
             path: path.to_path_buf(),
@@ -54,7 +61,11 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
 
 /// Writes the screenshots of the edit at `path` (the bundled edit's curated
 /// set without one) into `out`, then lists the files written.
-pub fn screenshots(path: Option<&Path>, out: Option<&Path>) -> Result<ExitCode, Error> {
+pub fn screenshots(
+    path: Option<&Path>,
+    out: Option<&Path>,
+    fonts: &[PathBuf],
+) -> Result<ExitCode, Error> {
     let edit = Arc::new(cli::load(path)?);
     let (scenes, default_out) = match path {
         None => (screenshots::SCENES.to_vec(), PathBuf::from("screenshots")),
@@ -70,7 +81,7 @@ pub fn screenshots(path: Option<&Path>, out: Option<&Path>) -> Result<ExitCode, 
         }
     };
     let out = out.map_or(default_out, Path::to_path_buf);
-    let files = screenshots::write_all(&edit, &scenes, &out).map_err(Error::Failed)?;
+    let files = screenshots::write_all(&edit, &scenes, &out, fonts).map_err(Error::Failed)?;
     let list: String = files
         .iter()
         .map(|file| format!("{}\n", file.display()))

@@ -12,6 +12,8 @@ pub mod screenshots;
 mod size;
 pub mod svg;
 
+use std::path::PathBuf;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -103,19 +105,24 @@ pub fn after_keys(app: &mut App, theme: &Theme, keys: &[KeyEvent], size: Size) -
     buffer
 }
 
-/// The bytes of `buffer` in `format`; pictures in `palette`, titled
-/// `title` (see [`picture_title`]).
-pub fn encode(
-    buffer: &Buffer,
-    format: Format,
-    palette: &Palette,
-    title: &str,
-) -> Result<Vec<u8>, String> {
+/// How a picture is made: its colours, its title (see [`picture_title`])
+/// and the font files tried after the bundled font (`--font`).
+pub struct Picture<'a> {
+    pub palette: &'a Palette,
+    pub title: &'a str,
+    pub fonts: &'a [PathBuf],
+}
+
+/// The bytes of `buffer` in `format`.
+pub fn encode(buffer: &Buffer, format: Format, picture: &Picture) -> Result<Vec<u8>, String> {
     Ok(match format {
         Format::Text => text(buffer).into_bytes(),
         Format::Ansi => ansi::ansi(buffer).into_bytes(),
-        Format::Svg => svg::svg(buffer, palette, title).into_bytes(),
-        Format::Png => png::png(&svg::svg(buffer, palette, title))?,
+        Format::Svg => svg::svg(buffer, picture.palette, picture.title).into_bytes(),
+        Format::Png => {
+            let fonts = png::Fonts::for_text(&text(buffer), picture.fonts)?;
+            png::png(&svg::svg(buffer, picture.palette, picture.title), &fonts)?
+        }
     })
 }
 

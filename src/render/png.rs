@@ -1,10 +1,18 @@
 //! The SVG picture rasterised in-process with resvg, at twice its size for
-//! sharp text on high-density screens. Only the bundled DejaVu Sans Mono is
-//! loaded, never the system's fonts, so every machine draws the same glyphs.
+//! sharp text on high-density screens.
+//!
+//! Fonts, in the order a glyph is looked for: the bundled DejaVu Sans Mono
+//! (the same pixels on every machine for all it covers, which is all the
+//! bundled edit needs), then the user's (`--font FILE`), then the system's
+//! (fontconfig's folders), loaded only for a frame with characters DejaVu
+//! lacks: CJK, emoji. Colour emoji draw where the font's format allows
+//! (CBDT bitmaps, COLR); a character no font has gets DejaVu's box.
 
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
+use skrifa::MetadataProvider;
 
 use super::svg::FONT_FAMILY;
 
@@ -18,28 +26,80 @@ const FONTS: [&[u8]; 3] = [
 /// Pixels per SVG unit.
 pub const SCALE: f32 = 2.0;
 
-/// The font database, built once per process: parsing three faces is cheap,
-/// but screenshots render several pictures in a row.
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        for font in FONTS {
-            db.load_font_data(font.to_vec());
-        }
-        db.set_monospace_family(FONT_FAMILY);
-        db.set_sans_serif_family(FONT_FAMILY);
-        db.set_serif_family(FONT_FAMILY);
-        Arc::new(db)
-    })
-    .clone()
+/// The fonts a picture is drawn with.
+#[derive(Clone)]
+pub struct Fonts {
+    db: Arc<usvg::fontdb::Database>,
 }
 
-/// PNG bytes of an SVG picture, at [`SCALE`].
-pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+impl Fonts {
+    /// The bundled faces alone, built once per process: parsing three faces
+    /// is cheap, but screenshots render several pictures in a row.
+    pub fn bundled() -> Fonts {
+        static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+        let db = DB.get_or_init(|| Arc::new(bundled_db())).clone();
+        Fonts { db }
+    }
+
+    /// The fonts to draw `text` with: the bundled faces, then `extra` font
+    /// files in order, then the system's when `text` has a character the
+    /// bundled faces lack. A file that holds no font is an error.
+    pub fn for_text(text: &str, extra: &[PathBuf]) -> Result<Fonts, String> {
+        let lacking = text.chars().any(|c| !bundled_covers(c));
+        if extra.is_empty() && !lacking {
+            return Ok(Fonts::bundled());
+        }
+        let mut db = bundled_db();
+        for file in extra {
+            let before = db.len();
+            db.load_font_file(file)
+                .map_err(|e| format!("--font {}: {e}", file.display()))?;
+            if db.len() == before {
+                return Err(format!("--font {}: no font in this file", file.display()));
+            }
+        }
+        if lacking {
+            let ours = db.len();
+            db.load_system_fonts();
+            // The system's own DejaVu Sans Mono may be another version:
+            // what the bundled faces cover stays drawn by them.
+            let theirs: Vec<_> = db
+                .faces()
+                .skip(ours)
+                .filter(|face| face.families.iter().any(|(name, _)| name == FONT_FAMILY))
+                .map(|face| face.id)
+                .collect();
+            for id in theirs {
+                db.remove_face(id);
+            }
+        }
+        Ok(Fonts { db: Arc::new(db) })
+    }
+}
+
+fn bundled_db() -> usvg::fontdb::Database {
+    let mut db = usvg::fontdb::Database::new();
+    for font in FONTS {
+        db.load_font_data(font.to_vec());
+    }
+    db.set_monospace_family(FONT_FAMILY);
+    db.set_sans_serif_family(FONT_FAMILY);
+    db.set_serif_family(FONT_FAMILY);
+    db
+}
+
+/// Whether the bundled regular face has a glyph for `c`.
+pub fn bundled_covers(c: char) -> bool {
+    skrifa::FontRef::new(FONTS[0])
+        .map(|font| font.charmap().map(c).is_some())
+        .unwrap_or(false)
+}
+
+/// PNG bytes of an SVG picture, at [`SCALE`], drawn with `fonts`.
+pub fn png(svg: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let options = usvg::Options {
         font_family: FONT_FAMILY.to_string(),
-        fontdb: fontdb(),
+        fontdb: Arc::clone(&fonts.db),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("bad SVG: {e}"))?;
@@ -65,7 +125,7 @@ mod tests {
 
     #[test]
     fn the_bundled_fonts_load() {
-        let db = fontdb();
+        let db = Fonts::bundled().db;
         assert_eq!(db.len(), 3);
         let names: Vec<String> = db
             .faces()
@@ -75,13 +135,23 @@ mod tests {
     }
 
     #[test]
+    fn the_system_is_asked_only_for_what_dejavu_lacks() {
+        assert!(bundled_covers('a') && bundled_covers('│') && bundled_covers('é'));
+        assert!(!bundled_covers('包') && !bundled_covers('🎉'));
+        let plain = Fonts::for_text("The mini bag edit │ £195", &[]).expect("fonts");
+        assert!(Arc::ptr_eq(&plain.db, &Fonts::bundled().db));
+        let missing = PathBuf::from("/nonexistent/font.ttf");
+        assert!(Fonts::for_text("a", &[missing]).is_err());
+    }
+
+    #[test]
     fn rasterises_at_twice_the_size() {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"5\">\
                    <text x=\"0\" y=\"4\" font-family=\"DejaVu Sans Mono\">a</text></svg>";
-        let png = png(svg).expect("a PNG");
+        let png = png(svg, &Fonts::bundled()).expect("a PNG");
         assert_eq!(&png[1..4], b"PNG");
         // Width and height sit big-endian in the IHDR chunk.
         assert_eq!(&png[16..24], &[0, 0, 0, 20, 0, 0, 0, 10]);
-        assert!(super::png("<svg").is_err());
+        assert!(super::png("<svg", &Fonts::bundled()).is_err());
     }
 }

@@ -136,16 +136,21 @@ pub fn scene_buffer(
 
 /// Writes `NAME.svg` and `NAME.png` of every scene of `edit` into `dir`
 /// (created if missing) and returns the files written.
+/// `fonts` are tried after the bundled font (see [`png::Fonts`]).
 pub fn write_all(
     edit: &Arc<Lookbook>,
     scenes: &[Scene],
     dir: &Path,
+    fonts: &[PathBuf],
 ) -> Result<Vec<PathBuf>, String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for scene in scenes {
-        let svg = scene_svg(edit, scene)?;
-        let png = png::png(&svg)?;
+        let buffer = scene_buffer(edit, scene)?;
+        let title = super::picture_title(&edit.title, &scene.caption);
+        let svg = svg::svg(&buffer, &Palette::LOOKBOOK, &title);
+        let fonts = png::Fonts::for_text(&super::text(&buffer), fonts)?;
+        let png = png::png(&svg, &fonts)?;
         for (extension, bytes) in [("svg", svg.as_bytes()), ("png", png.as_slice())] {
             let path = dir.join(format!("{}.{extension}", scene.name));
             fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -30,6 +30,15 @@ const PADDING: u16 = 16;
 const RADIUS: u16 = 10;
 const DOTS: [&str; 3] = ["#ff5f57", "#febc2e", "#28c840"];
 
+/// Where a cell's top-left corner is in the whole picture, in SVG units
+/// (a PNG has [`super::png::SCALE`] pixels to the unit).
+pub fn cell_origin(col: u16, row: u16) -> (u32, u32) {
+    (
+        u32::from(MARGIN_X + PADDING) + u32::from(col) * u32::from(CELL_W),
+        u32::from(MARGIN_TOP + TITLE_BAR) + u32::from(row) * u32::from(CELL_H),
+    )
+}
+
 /// The whole picture: its title, shadow, window, three dots, then the grid.
 pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
     let grid_w = u32::from(buffer.area.width) * u32::from(CELL_W);
