@@ -256,3 +256,21 @@ fn cjk_and_emoji_draw_from_the_system_fonts() {
         "🎉: {inked} inked pixels, {coloured} in colour"
     );
 }
+
+/// A character no font has still shows: DejaVu's replacement box, never an
+/// empty cell.
+#[test]
+fn a_character_no_font_has_is_a_visible_box() {
+    let mut frame = Buffer::empty(Rect::new(0, 0, 4, 1));
+    frame.set_string(1, 0, "\u{10FFFD}", Style::new());
+    let picture = render::Picture {
+        palette: &Palette::LOOKBOOK,
+        title: "a box",
+        fonts: &[],
+    };
+    let bytes = render::encode(&frame, render::Format::Png, &picture).expect("a PNG");
+    let png = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+    let (inked, _) = ink(&png, (1, 0), 1);
+    assert!(inked > 20, "{inked} inked pixels");
+    assert_eq!(ink(&png, (3, 0), 1).0, 0, "an empty cell stays empty");
+}
