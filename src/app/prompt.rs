@@ -105,3 +105,64 @@ fn delete_word(text: &mut String) {
     let kept = text.trim_end().rfind(' ').map_or(0, |i| i + 1);
     text.truncate(kept);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, ctrl: bool) -> KeyEvent {
+        let modifiers = if ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn typed(text: &str) -> Prompt {
+        let mut prompt = Prompt::new(PromptKind::Filter, String::new());
+        for c in text.chars() {
+            prompt.edit(key(KeyCode::Char(c), false));
+        }
+        prompt
+    }
+
+    #[test]
+    fn letters_type_even_the_ones_control_keys_use() {
+        let mut prompt = typed("cuw");
+        assert_eq!(prompt.text, "cuw");
+        assert_eq!(prompt.edit(key(KeyCode::Char('a'), true)), Edit::Ignored);
+        assert_eq!(
+            prompt.edit(key(KeyCode::Char('\u{7}'), false)),
+            Edit::Ignored
+        );
+        assert_eq!(prompt.text, "cuw");
+    }
+
+    #[test]
+    fn control_keys_quit_clear_and_delete_a_word() {
+        let mut prompt = typed("mini bag edit");
+        assert_eq!(prompt.edit(key(KeyCode::Char('w'), true)), Edit::Changed);
+        assert_eq!(prompt.text, "mini bag ");
+        prompt.edit(key(KeyCode::Char('w'), true));
+        assert_eq!(prompt.text, "mini ");
+        prompt.edit(key(KeyCode::Char('w'), true));
+        assert_eq!(prompt.text, "");
+        let mut prompt = typed("nano");
+        prompt.error = Some("not a price".into());
+        assert_eq!(prompt.edit(key(KeyCode::Char('u'), true)), Edit::Changed);
+        assert_eq!((prompt.text.as_str(), prompt.error.as_ref()), ("", None));
+        assert_eq!(prompt.edit(key(KeyCode::Char('c'), true)), Edit::Quit);
+    }
+
+    #[test]
+    fn an_entry_stops_growing_at_its_limit() {
+        let long = "x".repeat(MAX_CHARS + 1);
+        let mut prompt = typed(&long);
+        assert_eq!(prompt.text.chars().count(), MAX_CHARS);
+        assert_eq!(prompt.edit(key(KeyCode::Char('y'), false)), Edit::Ignored);
+        prompt.edit(key(KeyCode::Backspace, false));
+        prompt.edit(key(KeyCode::Char('y'), false));
+        assert!(prompt.text.ends_with('y'));
+    }
+}

@@ -432,7 +432,11 @@ fn backspace_finds_the_shorter_filter_as_it_was() {
 
 /// An edit big enough that its filter is searched away from the key path.
 fn big_edit() -> App {
-    let bags = super::search_job::BACKGROUND_MIN + 10;
+    edit_of(super::search_job::BACKGROUND_MIN + 10)
+}
+
+/// A generated edit of `bags` bags, a third of them lime totes.
+fn edit_of(bags: usize) -> App {
     let mut text =
         String::from("[lookbook]\ntitle = \"Big\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
     for i in 0..bags {
@@ -512,4 +516,119 @@ fn a_search_that_comes_back_late_is_kept_only_if_the_filter_extends_it() {
     press(&mut app, "Backspace");
     assert!(!app.is_searching());
     assert_eq!(app.filter(), "p");
+}
+
+#[test]
+fn clicks_on_the_list_land_on_the_row_under_the_pointer_and_nowhere_else() {
+    let mut app = app();
+    // At 120x40 the list's top border is row 1, its bags rows 2 to 9, its
+    // bottom border row 38.
+    app.handle(Action::Click { column: 5, row: 7 });
+    assert_eq!(app.selected(), Some(5));
+    for row in [1, 10, 38] {
+        app.handle(Action::Click { column: 5, row });
+        assert_eq!(
+            app.selected(),
+            Some(5),
+            "a click on row {row} selects nothing"
+        );
+    }
+    // A list that fills its pane: its bottom border is no row either.
+    let mut full = edit_of(100);
+    full.handle(Action::Click { column: 5, row: 38 });
+    assert_eq!(full.selected(), Some(0));
+    full.handle(Action::Click { column: 5, row: 37 });
+    assert_eq!(full.selected(), Some(35), "the last row in view");
+}
+
+/// What a frame would measure of an overlay `len` rows long in `viewport`.
+fn overlay_of(len: usize, viewport: usize) -> layout::Drawn {
+    layout::Drawn {
+        detail: None,
+        overlay: Some(layout::Extent { len, viewport }),
+    }
+}
+
+#[test]
+fn keys_scroll_an_overlay_as_long_as_the_frame_measured_it() {
+    let mut app = app();
+    press(&mut app, "?");
+    app.observe(overlay_of(50, 10));
+    press(&mut app, "j j");
+    assert_eq!(app.overlay_scroll(), 2);
+    press(&mut app, "G");
+    assert_eq!(app.overlay_scroll(), 40);
+    assert_eq!(app.focus(), Pane::List, "the panes behind do not move");
+    assert_eq!(app.selected(), Some(0));
+}
+
+#[test]
+fn the_shortlist_cursor_counts_the_picks_not_the_rows() {
+    let mut app = app();
+    press(&mut app, "Space j Space j Space S");
+    // Six rows measured: three picks, a blank line, the total, and more.
+    app.observe(overlay_of(6, 5));
+    press(&mut app, "G");
+    assert_eq!(app.shortlist_cursor(), 2);
+}
+
+#[test]
+fn the_index_is_built_in_place_for_a_small_edit_and_away_for_a_big_one() {
+    let mut small = app();
+    press(&mut small, "/");
+    assert!(small.search_job().is_none() && small.search_index().is_some());
+    // From exactly the threshold on, away from the keys.
+    let mut big = edit_of(super::search_job::BACKGROUND_MIN);
+    press(&mut big, "/");
+    assert!(big.search_job().is_some() && big.search_index().is_none());
+}
+
+#[test]
+fn opening_the_filter_again_while_its_index_builds_starts_no_second_build() {
+    let mut app = big_edit();
+    press(&mut app, "/");
+    let index = app.search_job().expect("the index job");
+    press(&mut app, "Esc /");
+    assert!(app.search_job().is_none(), "one build at a time");
+    app.search_done(index.run());
+    assert!(!app.is_searching());
+    // The index's own result (for no filter) says nothing of a filter.
+    assert_eq!(app.filter_matches(), None);
+}
+
+#[test]
+fn enter_on_a_look_without_pairs_stays_on_it() {
+    let source = "[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n\n\
+        [[bag]]\nid = \"a\"\nname = \"A\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\n\n\
+        [[look]]\nid = \"bare\"\nwearer = \"W\"\noutfit = [\"coat\"]\ncarried = \"a bag\"\n\n\
+        [[look]]\nid = \"paired\"\nwearer = \"V\"\noutfit = [\"coat\"]\ncarried = \"a bag\"\npairs = [\"a\"]\n";
+    let book = crate::lookbook::parse(source, "t.toml").expect("valid");
+    let mut app = App::new(Arc::new(book));
+    press(&mut app, "Tab Tab Enter");
+    assert_eq!(app.styling_stop(), Some(Stop::Look(0)));
+    press(&mut app, "j Enter");
+    assert_eq!(app.styling_stop(), Some(Stop::Pair { look: 1, pair: 0 }));
+}
+
+#[test]
+fn the_detail_starts_from_the_top_for_another_bag_only() {
+    let mut app = app();
+    let scrolled = |app: &mut App| {
+        app.observe(layout::Drawn {
+            detail: Some(layout::Extent {
+                len: 50,
+                viewport: 10,
+            }),
+            overlay: None,
+        });
+        press(app, "Tab j j");
+        assert_eq!(app.detail_scroll(), 2);
+    };
+    scrolled(&mut app);
+    // Sorting keeps the same bag selected: the place in its text too.
+    press(&mut app, "s");
+    assert_eq!(app.detail_scroll(), 2);
+    // A filter that hides it selects another, shown from the top.
+    press(&mut app, "/ l i m e");
+    assert_eq!(app.detail_scroll(), 0);
 }
