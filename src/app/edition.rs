@@ -239,26 +239,8 @@ fn stop_in(old: &Lookbook, new: &Lookbook, stop: Stop) -> Option<Stop> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Action;
-    use crate::app::keymap::parse_keys;
-    use crate::lookbook::{bundled, parse};
-
-    use crate::lookbook::BUNDLED;
-
-    fn app() -> App {
-        let mut app = App::new(Arc::new(bundled()));
-        app.handle(Action::Resize {
-            width: 120,
-            height: 40,
-        });
-        app
-    }
-
-    fn press(app: &mut App, keys: &str) {
-        for key in parse_keys(keys).expect("known key names") {
-            app.handle_key(key);
-        }
-    }
+    use crate::app::tests::{app, press};
+    use crate::lookbook::{BUNDLED, parse};
 
     /// The bundled edit with `change` made to its text.
     fn edit(change: impl FnOnce(String) -> String) -> Reload {

@@ -6,7 +6,7 @@ use super::keymap::parse_keys;
 use super::*;
 use crate::lookbook::bundled;
 
-fn app() -> App {
+pub(super) fn app() -> App {
     let mut app = App::new(Arc::new(bundled()));
     app.handle(Action::Resize {
         width: 120,
@@ -15,7 +15,7 @@ fn app() -> App {
     app
 }
 
-fn press(app: &mut App, keys: &str) {
+pub(super) fn press(app: &mut App, keys: &str) {
     for key in parse_keys(keys).expect("known key names") {
         app.handle_key(key);
     }
