@@ -150,8 +150,10 @@ pub fn run(
         caught: &caught,
         reloads,
     };
-    let result =
-        enter(mouse).and_then(|mut screen| event_loop(&mut screen, &mut app, theme, &inputs));
+    let result = enter(mouse).and_then(|mut screen| {
+        let ran = event_loop(&mut screen, &mut app, theme, &inputs);
+        ran.and(blank(&mut screen))
+    });
     let restored = leave();
     result.and(restored)?;
     match caught.load(Ordering::SeqCst) {
@@ -208,6 +210,16 @@ fn enter(mouse: bool) -> io::Result<LocalTerminal> {
     // stdout, which may be a file. The alternate screen starts blank.
     screen.hide_cursor()?;
     Ok(screen)
+}
+
+/// Clears the alternate screen and puts the cursor home, last thing before
+/// leaving it. tmux, leaving an alternate screen that grew meanwhile,
+/// shrinks it back first, pushing the rows above the cursor into the main
+/// screen's history, and growing again brings them back: the user's shell
+/// would show the top of lookbook's last frame.
+fn blank(screen: &mut LocalTerminal) -> io::Result<()> {
+    screen.clear()?;
+    screen.set_cursor_position(ratatui::layout::Position::ORIGIN)
 }
 
 /// Puts the terminal back as it was; safe to call more than once.

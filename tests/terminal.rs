@@ -235,3 +235,31 @@ fn saving_the_file_shows_the_new_edit_in_place() {
     });
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A window that grew while lookbook ran: after quitting, the shell's
+/// screen holds the shell's lines and the shortlist, not the top of
+/// lookbook's last frame (tmux brings back rows it pushed away).
+#[test]
+fn quitting_after_the_window_grew_leaves_no_frame_behind() {
+    if !have_tmux() {
+        return;
+    }
+    let pane = Pane::start("grew");
+    pane.type_line("PS1='READY$ '; clear");
+    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    pane.type_line(env!("CARGO_BIN_EXE_lookbook"));
+    pane.wait_for("the lookbook", |s| s.contains("Nano Mayfair"));
+    pane.tmux.run(&["send-keys", "-t", "t", "Space"]);
+    pane.tmux
+        .run(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    pane.wait_for("the bigger frame", |s| {
+        s.lines().count() >= 40 && s.contains("Lily-Rose")
+    });
+    pane.tmux.run(&["send-keys", "-t", "t", "q"]);
+    let screen = pane.wait_for("the shell again", |s| s.matches("READY$").count() >= 2);
+    assert!(
+        screen.contains("Nano Mayfair bag — Aspinal of London — £195"),
+        "{screen}"
+    );
+    assert!(!screen.contains('│'), "a frame was left behind:\n{screen}");
+}
