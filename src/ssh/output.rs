@@ -100,8 +100,8 @@ pub fn enter() -> Vec<u8> {
 
 /// What a session sends last: the client's terminal as it was, then
 /// `message` (if any) on its own line of the normal screen. The alternate
-/// screen is cleared first: some terminals (tmux after a resize) carry its
-/// rows over to the normal screen.
+/// screen is cleared and the cursor put home first: tmux, after the window
+/// grew, carries the rows above the cursor over to the normal screen.
 pub fn leave(message: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = queue!(
@@ -109,6 +109,7 @@ pub fn leave(message: &str) -> Vec<u8> {
         style::ResetColor,
         style::SetAttribute(style::Attribute::Reset),
         terminal::Clear(terminal::ClearType::All),
+        cursor::MoveTo(0, 0),
         cursor::Show,
         terminal::LeaveAlternateScreen
     );
@@ -162,6 +163,10 @@ mod tests {
         let leave = String::from_utf8(leave("bye")).expect("ascii");
         assert!(enter.contains("\x1b[?1049h") && enter.contains("\x1b[?25l"));
         assert!(leave.contains("\x1b[?1049l") && leave.contains("\x1b[?25h"));
+        assert!(
+            leave.contains("\x1b[2J\x1b[1;1H"),
+            "blank and home before leaving"
+        );
         assert!(leave.ends_with("bye\r\n"));
     }
 }
