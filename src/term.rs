@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 use crate::app::{Action, App, Reload, SearchDone};
@@ -152,7 +152,7 @@ pub fn run(
     };
     let result = enter(mouse).and_then(|mut screen| {
         let ran = event_loop(&mut screen, &mut app, theme, &inputs);
-        ran.and(blank(&mut screen))
+        ran.and(blank())
     });
     let restored = leave();
     result.and(restored)?;
@@ -217,9 +217,15 @@ fn enter(mouse: bool) -> io::Result<LocalTerminal> {
 /// shrinks it back first, pushing the rows above the cursor into the main
 /// screen's history, and growing again brings them back: the user's shell
 /// would show the top of lookbook's last frame.
-fn blank(screen: &mut LocalTerminal) -> io::Result<()> {
-    screen.clear()?;
-    screen.set_cursor_position(ratatui::layout::Position::ORIGIN)
+///
+/// Written straight to stderr: ratatui's `clear` asks the terminal where
+/// the cursor is on stdout, which may be a closed pipe by now.
+fn blank() -> io::Result<()> {
+    execute!(
+        io::stderr(),
+        Clear(ClearType::All),
+        ratatui::crossterm::cursor::MoveTo(0, 0)
+    )
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
