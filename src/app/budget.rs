@@ -1,4 +1,11 @@
-//! Reading a budget as a shopper types it: `400`, `£400`, `1,250`, `49.99`.
+//! Reading a budget as a shopper types it: `400`, `£400`, `1,250`, `49.99`,
+//! and as other conventions write money: `400,50`, `1.250,50`, `1 250`.
+//!
+//! The marks decide, never silently: a comma or point followed by one or two
+//! digits at the end is the decimal mark; one followed by exactly three is
+//! grouping. Anything else (a group of two, both marks used both ways, three
+//! decimals) is an error that says what was understood, so `400,50` can
+//! never become 40,050.
 
 use crate::lookbook::{Currency, Price};
 
@@ -10,30 +17,74 @@ pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, String> {
         return Ok(None);
     }
     let symbol = currency.prefix().trim();
-    let amount = trimmed
-        .strip_prefix(symbol)
-        .or_else(|| trimmed.strip_prefix(currency.code()))
-        .unwrap_or(trimmed)
-        .trim()
-        .replace(',', "");
-    let invalid = || format!("not an amount: try 400 or {symbol}49.99");
+    let amount = strip_currency(trimmed, symbol, currency.code());
     if amount.starts_with('-') {
         return Err("a budget cannot be negative".into());
     }
-    let (whole, cents) = match amount.split_once('.') {
-        Some((whole, cents)) if (1..=2).contains(&cents.len()) => (whole, cents),
-        Some(_) => return Err(invalid()),
-        None => (amount.as_str(), ""),
-    };
-    if whole.is_empty()
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !cents.bytes().all(|b| b.is_ascii_digit())
-    {
+    let invalid = || format!("not an amount: try 400 or {symbol}49.99");
+    let (whole, cents) = split_decimals(amount)?;
+    let whole = ungroup(whole)?;
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid());
     }
-    Price::from_digits(whole, cents)
+    if !cents.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    Price::from_digits(&whole, cents)
         .map(Some)
         .ok_or_else(|| "that budget is too large".into())
+}
+
+/// The amount without its currency, written before or after it (`£400`,
+/// `GBP 400`, `400 €`).
+fn strip_currency<'a>(text: &'a str, symbol: &str, code: &str) -> &'a str {
+    let marks = [symbol, code].into_iter().filter(|m| !m.is_empty());
+    for mark in marks {
+        if let Some(rest) = text.strip_prefix(mark).or_else(|| text.strip_suffix(mark)) {
+            return rest.trim();
+        }
+    }
+    text
+}
+
+/// Splits off the decimals: the last comma or point, when one or two digits
+/// follow it. Three digits make it grouping; any other count is a mistake.
+fn split_decimals(amount: &str) -> Result<(&str, &str), String> {
+    let Some(at) = amount.rfind([',', '.']) else {
+        return Ok((amount, ""));
+    };
+    let (whole, rest) = amount.split_at(at);
+    let mark = &rest[..1];
+    let after = &rest[1..];
+    match after.len() {
+        1 | 2 if !whole.contains(mark) => Ok((whole, after)),
+        1 | 2 => Err(format!(
+            "`{mark}` both groups thousands and marks decimals here: write 1,250.50 or 1.250,50"
+        )),
+        3 => Ok((amount, "")),
+        _ => Err(format!(
+            "after `{mark}` come 1 or 2 digits (decimals) or 3 (thousands), not {}",
+            after.len()
+        )),
+    }
+}
+
+/// The whole part without its grouping marks (commas, points, spaces), each
+/// of which must be followed by exactly three digits.
+fn ungroup(whole: &str) -> Result<String, String> {
+    let mut groups = whole.split([',', '.', ' ', '\u{a0}', '\u{202f}']);
+    let first = groups.next().unwrap_or("");
+    let mut digits = first.to_string();
+    for group in groups {
+        if group.len() != 3 {
+            return Err(format!(
+                "thousands come in threes: `{group}` after a separator has {}",
+                group.len()
+            ));
+        }
+        digits.push_str(group);
+    }
+    Ok(digits)
 }
 
 #[cfg(test)]
@@ -52,6 +103,7 @@ mod tests {
         assert_eq!(gbp("49.99"), Ok(Some(Price::from_minor(4_999))));
         assert_eq!(gbp("49.5"), Ok(Some(Price::from_minor(4_950))));
         assert_eq!(gbp("GBP 75"), Ok(Some(Price::from_minor(7_500))));
+        assert_eq!(gbp("75 £"), Ok(Some(Price::from_minor(7_500))));
         assert_eq!(gbp(""), Ok(None));
         assert_eq!(gbp("   "), Ok(None));
     }
@@ -62,7 +114,7 @@ mod tests {
             "abc",
             "£",
             "4OO",
-            "49.999",
+            "49.9999",
             "1e3",
             "£-5",
             "-5",
@@ -74,5 +126,45 @@ mod tests {
             assert!(gbp(bad).is_err(), "{bad} should be refused");
         }
         assert_eq!(gbp("-5"), Err("a budget cannot be negative".into()));
+    }
+
+    fn eur(text: &str) -> Result<Option<Price>, String> {
+        parse(text, Currency::from_code("EUR").expect("EUR"))
+    }
+
+    #[test]
+    fn the_marks_decide_decimals_or_thousands_never_silently() {
+        let minor = |m| Ok(Some(Price::from_minor(m)));
+        assert_eq!(eur("400,50"), minor(40_050), "a decimal comma");
+        assert_eq!(eur("400,5"), minor(40_050));
+        assert_eq!(eur("1.250,50"), minor(125_050));
+        assert_eq!(eur("1,250.50"), minor(125_050));
+        assert_eq!(eur("1,250"), minor(125_000), "three digits: thousands");
+        assert_eq!(gbp("49.999"), minor(4_999_900), "in every currency");
+        assert_eq!(eur("1.250"), minor(125_000));
+        assert_eq!(eur("1 250 €"), minor(125_000));
+        assert_eq!(eur("€1,234,567"), minor(123_456_700));
+        for (bad, says) in [
+            ("1,2345", "not 4"),
+            ("12,34,567", "in threes"),
+            ("1,250,50", "both groups thousands and marks decimals"),
+            ("1.25.50", "both groups"),
+        ] {
+            let error = eur(bad).expect_err(bad);
+            assert!(error.contains(says), "{bad}: {error}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any price, typed as the screen shows it, is that budget.
+        #[test]
+        fn a_price_typed_as_shown_is_that_budget(minor in 0_u64..100_000_000_000) {
+            for code in Currency::known_codes() {
+                let currency = Currency::from_code(code).expect("known");
+                let price = Price::from_minor(minor);
+                let shown = currency.format(price);
+                proptest::prop_assert_eq!(parse(&shown, currency), Ok(Some(price)), "{}", shown);
+            }
+        }
     }
 }
