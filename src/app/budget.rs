@@ -58,12 +58,10 @@ fn split_decimals(amount: &str) -> Result<(&str, &str), String> {
     let after = &rest[1..];
     match after.len() {
         1 | 2 if !whole.contains(mark) => Ok((whole, after)),
-        1 | 2 => Err(format!(
-            "`{mark}` both groups thousands and marks decimals here: write 1,250.50 or 1.250,50"
-        )),
+        1 | 2 => Err(format!("`{mark}` can't mark both thousands and decimals")),
         3 => Ok((amount, "")),
         _ => Err(format!(
-            "after `{mark}` come 1 or 2 digits (decimals) or 3 (thousands), not {}",
+            "`{mark}` then 1–2 digits (decimals) or 3 (thousands), not {}",
             after.len()
         )),
     }
@@ -77,10 +75,7 @@ fn ungroup(whole: &str) -> Result<String, String> {
     let mut digits = first.to_string();
     for group in groups {
         if group.len() != 3 {
-            return Err(format!(
-                "thousands come in threes: `{group}` after a separator has {}",
-                group.len()
-            ));
+            return Err(format!("thousands come in threes, not `{group}`"));
         }
         digits.push_str(group);
     }
@@ -146,9 +141,9 @@ mod tests {
         assert_eq!(eur("€1,234,567"), minor(123_456_700));
         for (bad, says) in [
             ("1,2345", "not 4"),
-            ("12,34,567", "in threes"),
-            ("1,250,50", "both groups thousands and marks decimals"),
-            ("1.25.50", "both groups"),
+            ("12,34,567", "in threes, not `34`"),
+            ("1,250,50", "can't mark both"),
+            ("1.25.50", "can't mark both"),
         ] {
             let error = eur(bad).expect_err(bad);
             assert!(error.contains(says), "{bad}: {error}");
