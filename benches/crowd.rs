@@ -17,6 +17,9 @@
 //! The clients share the 2 cores with the server, so latencies include
 //! their own work (decrypting each frame) too: an upper bound.
 
+#[path = "support/client.rs"]
+mod trusting;
+
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -24,10 +27,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use russh::client;
-use russh::keys::PublicKeyOrCertificate;
 use russh::{ChannelMsg, Disconnect};
 use tokio::sync::Semaphore;
 use tokio::time::{MissedTickBehavior, timeout};
+use trusting::Client;
 
 /// One measured crowd.
 struct Crowd {
@@ -116,19 +119,6 @@ async fn crowd(sessions: usize, pressing: Duration, dir: &Path) -> Crowd {
         keys,
         lost,
         rss_per_session_kib: during.saturating_sub(before) as f64 / sessions as f64,
-    }
-}
-
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
     }
 }
 

@@ -13,6 +13,9 @@
 //! `cargo test --bench ssh` (what `scripts/bench-smoke` runs) prints the
 //! byte counts and runs each benchmark once.
 
+#[path = "support/client.rs"]
+mod trusting;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -25,7 +28,7 @@ use lookbook::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use russh::ChannelMsg;
 use russh::client;
-use russh::keys::PublicKeyOrCertificate;
+use trusting::Client;
 
 fn main() {
     let (full, keystroke) = frame_bytes(120, 40);
@@ -79,19 +82,6 @@ fn keystroke_frame_120x40(bencher: divan::Bencher) {
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
         screen.draw(&mut app, &Theme::ansi()).expect("draws").len()
     });
-}
-
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
 }
 
 /// One whole session over loopback: TCP, key exchange, auth, PTY, shell,

@@ -20,8 +20,9 @@ fn lines(ui: &Scene, area: Rect) -> Vec<Line<'static>> {
     let Some(problem) = ui.app.problem() else {
         return vec![Line::styled("The file is fine again.", ui.theme.muted)];
     };
+    let intro = "Showing the last good edit until the file is fixed and saved.";
     let mut out = vec![Line::styled(
-        "Showing the last good edit until the file is fixed and saved.",
+        text::truncate(intro, width).into_owned(),
         ui.theme.muted,
     )];
     out.push(Line::default());
