@@ -585,7 +585,7 @@ fn a_missing_lookbook_table_and_no_bags() {
         messages,
         [
             "missing field `lookbook` in the file",
-            "the lookbook has no bags"
+            "the lookbook has no items"
         ]
     );
 }
@@ -1394,5 +1394,80 @@ fn a_table_header_nested_past_the_limit_points_at_its_key() {
     assert!(
         report.diagnostics[0].message.starts_with("unknown field"),
         "{report}"
+    );
+}
+
+/// `valid.toml` with its `[lookbook]` table given `extra` lines and every
+/// `[[bag]]` written `table`.
+fn edit_with(extra: &str, table: &str) -> String {
+    VALID
+        .replace(
+            "currency = \"GBP\"\n",
+            &format!("currency = \"GBP\"\n{extra}"),
+        )
+        .replace("[[bag]]", &format!("[[{table}]]"))
+}
+
+#[test]
+fn the_noun_defaults_to_bag_and_follows_the_file() {
+    let bags = valid_text(VALID);
+    assert_eq!(
+        (bags.nouns.one.as_str(), bags.nouns.many.as_str()),
+        ("bag", "bags")
+    );
+    let sneakers = valid_text(&edit_with("item = \"sneaker\"\n", "item"));
+    assert_eq!(sneakers.nouns.count(12), "12 sneakers");
+    assert_eq!(sneakers.bags.len(), 2);
+    let dresses = valid_text(&edit_with("item = \"dress\"\nitems = \"dresses\"\n", "bag"));
+    assert_eq!(dresses.nouns.count(2), "2 dresses");
+}
+
+#[test]
+fn item_and_bag_tables_in_one_file_are_an_error_at_the_later_one() {
+    let mixed = VALID.replacen("[[bag]]", "[[item]]", 1);
+    let report = invalid_text(&mixed);
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(
+        report.diagnostics[0].message,
+        "this file has both [[item]] and [[bag]] tables"
+    );
+    // The [[bag]] (line 14) comes after the [[item]] (line 7).
+    assert_eq!(report.locations(), [(14, 1)]);
+    // Both kinds were still read: the look's pair resolves, no follow-on errors.
+    assert!(!report.to_string().contains("unknown"), "{report}");
+}
+
+#[test]
+fn a_plural_without_its_singular_and_an_overlong_noun_are_errors() {
+    let report = invalid_text(&edit_with("items = \"dresses\"\n", "bag"));
+    assert_eq!(report.diagnostics[0].message, "`items` without `item`");
+    assert_eq!(report.locations(), [(6, 9)]);
+    let long = invalid_text(&edit_with(
+        "item = \"extraordinarily long sneaker\"\n",
+        "item",
+    ));
+    assert_eq!(long.diagnostics[0].message, "`item` is 28 columns wide");
+    assert!(long.to_string().contains("at most 20 columns"), "{long}");
+}
+
+#[test]
+fn errors_name_the_table_the_file_uses() {
+    let unknown =
+        edit_with("item = \"sneaker\"\n", "item").replace("pairs = [\"one\"]", "pairs = [\"on\"]");
+    let report = invalid_text(&unknown);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "`pairs` names an unknown item id `on`"
+    );
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("the id of an [[item]] in this file")
+    );
+    let none = "[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"EUR\"\nitem = \"scarf\"\nitems = \"scarves\"\n";
+    let report = invalid_text(none);
+    assert_eq!(report.diagnostics[0].message, "the lookbook has no scarves");
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("at least one [[item]] table")
     );
 }

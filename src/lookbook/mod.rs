@@ -12,6 +12,7 @@ mod diagnostic;
 mod fields;
 mod load;
 mod model;
+mod nouns;
 mod parse;
 mod syntax;
 mod text;
@@ -21,6 +22,7 @@ pub use currency::{Currency, Price};
 pub use diagnostic::{Diagnostic, Report};
 pub use load::{LoadError, MAX_FILE_BYTES, load_path};
 pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};
+pub use nouns::Nouns;
 pub use parse::parse;
 
 /// The edit this app was written for, compiled into the binary so that

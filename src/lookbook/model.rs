@@ -1,6 +1,7 @@
 //! What a lookbook holds, once validated: plain data, no TOML left in it.
 
 use super::currency::{Currency, Price};
+use super::nouns::Nouns;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lookbook {
@@ -8,6 +9,8 @@ pub struct Lookbook {
     /// Who published the edit.
     pub source: String,
     pub currency: Currency,
+    /// What the edit calls its items ("bag" unless it says).
+    pub nouns: Nouns,
     pub sections: Vec<Section>,
     pub bags: Vec<Bag>,
     pub looks: Vec<Look>,
@@ -66,6 +69,13 @@ pub struct Carried {
 }
 
 impl Lookbook {
+    /// Whether an item of `shape` gets a drawing. Without a shape the
+    /// drawing is a generic bag, right only for an edit of bags: a sneaker
+    /// edit shows no picture rather than the wrong one.
+    pub fn draws(&self, shape: Option<Shape>) -> bool {
+        shape.is_some() || self.nouns == Nouns::default()
+    }
+
     /// Indices of the looks that pair with the bag at `bag`, in file order.
     pub fn looks_pairing(&self, bag: usize) -> impl Iterator<Item = usize> + '_ {
         self.looks

@@ -11,10 +11,13 @@ use super::currency::Currency;
 use super::diagnostic::{Diagnostic, Report};
 use super::fields::{Errors, Fields, Value, mistyped};
 use super::model::{Bag, Look, Lookbook, Section, Shape, Size};
+use super::nouns::Nouns;
 use super::text::Lines;
 
-const TOP_LEVEL: &[&str] = &["lookbook", "section", "bag", "look"];
-const META_FIELDS: &[&str] = &["title", "source", "currency"];
+const TOP_LEVEL: &[&str] = &["lookbook", "section", "item", "bag", "look"];
+const META_FIELDS: &[&str] = &["title", "source", "currency", "item", "items"];
+/// A noun is a pane's title ("Sneakers (12)"): short enough for a narrow pane.
+const MAX_NOUN_WIDTH: usize = 20;
 const SECTION_FIELDS: &[&str] = &["heading", "body"];
 const BAG_FIELDS: &[&str] = &[
     "id",
@@ -75,37 +78,32 @@ fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
         .into_iter()
         .map(|fields| section(fields, errors))
         .collect();
-    let bag_tables = match top.take("bag") {
-        Some(value) => tables(Some(value), "bag", errors),
-        None => {
-            errors.push(
-                Diagnostic::new(
-                    errors.source.len()..errors.source.len(),
-                    "the lookbook has no bags",
-                )
-                .expected("at least one [[bag]] table"),
-            );
-            Vec::new()
-        }
-    };
-    let mut ids = HashMap::with_capacity(bag_tables.len());
-    let bags: Vec<Option<Bag>> = bag_tables
+    let nouns = meta.as_ref().map(|meta| &meta.nouns);
+    let (key, item_tables) = item_tables(&mut top, nouns, errors);
+    let mut ids = HashMap::with_capacity(item_tables.len());
+    let bags: Vec<Option<Bag>> = item_tables
         .into_iter()
         .enumerate()
-        .map(|(index, fields)| bag(fields, index, &mut ids, errors))
+        .map(|(index, fields)| bag(fields, key, index, &mut ids, errors))
         .collect();
     let mut look_ids = HashMap::new();
     let looks: Vec<Option<Look>> = tables(top.take("look"), "look", errors)
         .into_iter()
         .enumerate()
-        .map(|(index, fields)| look(fields, index, &mut look_ids, &ids, errors))
+        .map(|(index, fields)| look(fields, key, index, &mut look_ids, &ids, errors))
         .collect();
     top.finish(TOP_LEVEL, errors);
-    let (title, source, currency) = meta?;
+    let Meta {
+        title,
+        source,
+        currency,
+        nouns,
+    } = meta?;
     Some(Lookbook {
         title,
         source,
         currency,
+        nouns,
         sections: sections.into_iter().collect::<Option<Vec<_>>>()?,
         bags: bags.into_iter().collect::<Option<Vec<_>>>()?,
         looks: looks.into_iter().collect::<Option<Vec<_>>>()?,
@@ -166,7 +164,62 @@ fn tables<'i>(value: Option<Value<'i>>, key: &str, errors: &mut Errors) -> Vec<F
     out
 }
 
-fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<(String, String, Currency)> {
+/// The item tables, written `[[item]]` in any edit or `[[bag]]` as the
+/// bundled edit does, but not both in one file; returns which one the file
+/// uses, for messages.
+fn item_tables<'i>(
+    top: &mut Fields<'i>,
+    nouns: Option<&Nouns>,
+    errors: &mut Errors,
+) -> (&'static str, Vec<Fields<'i>>) {
+    let item = top.take("item");
+    let bag = top.take("bag");
+    match (item, bag) {
+        (Some(item), Some(bag)) => {
+            let later = if item.span().start > bag.span().start {
+                item.span()
+            } else {
+                bag.span()
+            };
+            errors.push(
+                Diagnostic::new(later, "this file has both [[item]] and [[bag]] tables")
+                    .expected("one of the two for every item: [[item]] suits any edit"),
+            );
+            let mut all = tables(Some(item), "item", errors);
+            all.extend(tables(Some(bag), "bag", errors));
+            ("item", all)
+        }
+        (Some(item), None) => ("item", tables(Some(item), "item", errors)),
+        (None, Some(bag)) => ("bag", tables(Some(bag), "bag", errors)),
+        (None, None) => {
+            // A bag edit is told of the table it knows; any other of the
+            // table that suits it.
+            let (many, table) = match nouns {
+                Some(nouns) if *nouns == Nouns::default() => ("bags", "bag"),
+                Some(nouns) => (nouns.many.as_str(), "item"),
+                None => ("items", "item"),
+            };
+            errors.push(
+                Diagnostic::new(
+                    errors.source.len()..errors.source.len(),
+                    format!("the lookbook has no {many}"),
+                )
+                .expected(format!("at least one [[{table}]] table")),
+            );
+            ("item", Vec::new())
+        }
+    }
+}
+
+/// The `[lookbook]` table: the edit's own name for itself and its items.
+struct Meta {
+    title: String,
+    source: String,
+    currency: Currency,
+    nouns: Nouns,
+}
+
+fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Meta> {
     let title = fields.text("title", Lines::One, errors);
     let source = fields.text("source", Lines::One, errors);
     let currency = fields
@@ -185,8 +238,58 @@ fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<(String, String, 
             }
             found
         });
+    let nouns = nouns(&mut fields, errors);
     fields.finish(META_FIELDS, errors);
-    Some((title?.into_inner(), source?.into_inner(), currency?))
+    Some(Meta {
+        title: title?.into_inner(),
+        source: source?.into_inner(),
+        currency: currency?,
+        nouns: nouns?,
+    })
+}
+
+/// `item` and `items`: both optional, but a plural alone would pair with
+/// "bag", so it needs its singular.
+fn nouns(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Nouns> {
+    let one = noun(fields, "item", errors);
+    let many = noun(fields, "items", errors);
+    match (one, many) {
+        (None, None) => Some(Nouns::default()),
+        (Some(Ok(one)), None) => Some(Nouns::new(one.get_ref(), None)),
+        (Some(Ok(one)), Some(Ok(many))) => Some(Nouns::new(one.get_ref(), Some(many.get_ref()))),
+        (None, Some(Ok(many))) => {
+            errors.push(
+                Diagnostic::new(many.span(), "`items` without `item`").expected(
+                    "the singular too, e.g. `item = \"dress\"` beside `items = \"dresses\"`",
+                ),
+            );
+            None
+        }
+        _ => None,
+    }
+}
+
+/// One noun: a single line, short enough for a title. `Err` when the value
+/// was there but wrong (its error already pushed).
+fn noun(
+    fields: &mut Fields<'_>,
+    key: &str,
+    errors: &mut Errors,
+) -> Option<Result<Spanned<String>, ()>> {
+    let value = fields.take(key)?;
+    let Some(text) = super::fields::string(key, value, Lines::One, errors) else {
+        return Some(Err(()));
+    };
+    let width = unicode_width::UnicodeWidthStr::width(text.get_ref().as_str());
+    if width > MAX_NOUN_WIDTH {
+        errors.push(
+            Diagnostic::new(text.span(), format!("`{key}` is {width} columns wide")).expected(
+                format!("a noun of at most {MAX_NOUN_WIDTH} columns, e.g. \"sneaker\""),
+            ),
+        );
+        return Some(Err(()));
+    }
+    Some(Ok(text))
 }
 
 fn section(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Section> {
@@ -202,14 +305,15 @@ fn section(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Section> {
 /// Reads a `[[bag]]`; `ids` maps each id seen so far to its bag index and span.
 fn bag(
     mut fields: Fields<'_>,
+    key: &str,
     index: usize,
     ids: &mut HashMap<String, (usize, Range<usize>)>,
     errors: &mut Errors,
 ) -> Option<Bag> {
     let id = fields.text("id", Lines::One, errors);
     let id = id.and_then(|id| {
-        fields.rename(format!("bag `{}`", id.get_ref()));
-        unique_id(id, index, ids, "bag", errors)
+        fields.rename(format!("{key} `{}`", id.get_ref()));
+        unique_id(id, index, ids, key, errors)
     });
     let name = fields.text("name", Lines::One, errors);
     let brand = fields.text("brand", Lines::One, errors);
@@ -241,6 +345,7 @@ fn bag(
 
 fn look(
     mut fields: Fields<'_>,
+    key: &str,
     index: usize,
     look_ids: &mut HashMap<String, (usize, Range<usize>)>,
     bag_ids: &HashMap<String, (usize, Range<usize>)>,
@@ -259,7 +364,7 @@ fn look(
     let pairs = fields
         .text_list("pairs", errors)
         .into_iter()
-        .filter_map(|id| resolve_bag(id, bag_ids, errors))
+        .filter_map(|id| resolve_bag(id, key, bag_ids, errors))
         .collect();
     fields.finish(LOOK_FIELDS, errors);
     Some(Look {
@@ -324,17 +429,19 @@ fn check_id_shape(id: &Spanned<String>, errors: &mut Errors) -> bool {
 
 fn resolve_bag(
     id: Spanned<String>,
+    key: &str,
     bag_ids: &HashMap<String, (usize, Range<usize>)>,
     errors: &mut Errors,
 ) -> Option<usize> {
     let found = bag_ids.get(id.get_ref()).map(|(index, _)| *index);
     if found.is_none() {
+        let article = if key == "item" { "an" } else { "a" };
         errors.push(
             Diagnostic::new(
                 id.span(),
-                format!("`pairs` names an unknown bag id `{}`", id.get_ref()),
+                format!("`pairs` names an unknown {key} id `{}`", id.get_ref()),
             )
-            .expected("the id of a [[bag]] in this file"),
+            .expected(format!("the id of {article} [[{key}]] in this file")),
         );
     }
     found
