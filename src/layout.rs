@@ -32,6 +32,20 @@ pub const NARROW_WIDTH: u16 = 60;
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// From this many columns inside its border, the list gives each item's
+/// brand a column of its own; in a narrower list it is a second line.
+pub const BRAND_COLUMN_FROM: u16 = 64;
+
+/// Rows each item takes in a list pane `width` columns wide (border
+/// included): one with the brand in a column, two with it below the name.
+pub fn item_rows(width: u16) -> usize {
+    if width.saturating_sub(2) >= BRAND_COLUMN_FROM {
+        1
+    } else {
+        2
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Wide,

@@ -62,7 +62,7 @@ fn check(path: &Path) -> Result<ExitCode, Error> {
 fn summary(lookbook: &Lookbook) -> String {
     format!(
         "{}, {}, {}",
-        count(lookbook.bags.len(), "bag"),
+        lookbook.nouns.count(lookbook.bags.len()),
         count(lookbook.looks.len(), "look"),
         count(lookbook.sections.len(), "section")
     )

@@ -195,8 +195,30 @@ fn help() {
         );
     }
     assert!(out.contains("--mouse"), "{out}");
+    // It speaks of lookbooks in general, naming the bundled edit only as
+    // the default.
+    assert!(out.starts_with("Browse a lookbook"), "{out}");
+    assert!(
+        out.contains("With no PATH, browses the bundled edit, \"The mini bag edit\"."),
+        "{out}"
+    );
+    assert_eq!(out.matches("mini").count(), 1, "{out}");
     assert_eq!(stderr(&output), "");
     assert_no_escapes(&output);
+}
+
+#[test]
+fn check_speaks_of_the_edits_own_items() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sneaker_edit.toml"
+    );
+    let output = lookbook(&["check", path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("{path}: 12 sneakers, 3 looks, 2 sections\n")
+    );
 }
 
 #[test]

@@ -228,7 +228,7 @@ impl Before {
             selected: app.selected(),
             cursor: app.cursor(),
             offset: app.list_offset(),
-            rows: app.list_rows(),
+            rows: app.list_page(),
             focus: app.focus(),
             stop: app.styling_stop(),
             shortlist_cursor: app.shortlist_cursor(),
@@ -698,7 +698,7 @@ fn check_window(app: &App, before: &Before) -> Result<(), String> {
         app.visible().len(),
         app.cursor(),
         app.list_offset(),
-        app.list_rows(),
+        app.list_page(),
     );
     let at = || format!("{len} bags, {rows} rows, cursor {cursor}, offset {offset}");
     if len == 0 {
@@ -783,39 +783,59 @@ fn check_list_pane(buffer: &Buffer, app: &App) -> Result<(), String> {
         height: inner.height - entry,
         ..inner
     };
-    ensure(
-        rows.height > 0 && app.list_rows() == usize::from(rows.height),
-        || {
-            format!(
-                "the list draws {} rows, the app pages by {}",
-                rows.height,
-                app.list_rows()
-            )
-        },
-    )?;
+    // Two rows a bag (name, then brand) unless the brand has a column.
+    let per_bag = layout::item_rows(pane.width);
+    let page = (usize::from(rows.height) / per_bag).max(1);
+    ensure(rows.height > 0 && app.list_page() == page, || {
+        format!(
+            "the list draws {page} bags in {} rows, the app pages by {}",
+            rows.height,
+            app.list_page()
+        )
+    })?;
     let (offset, len) = (app.list_offset(), app.visible().len());
-    ensure(
-        offset == 0 || offset + usize::from(rows.height) <= len,
-        || format!("blank rows below the last of {len} bags, {offset} scrolled off"),
-    )?;
-    let shown = app
-        .visible()
-        .iter()
-        .skip(offset)
-        .take(usize::from(rows.height));
-    for (y, &bag) in (rows.top()..).zip(shown) {
+    ensure(offset == 0 || offset + page <= len, || {
+        format!("blank rows below the last of {len} bags, {offset} scrolled off")
+    })?;
+    let shown = app.visible().iter().skip(offset).take(page);
+    let step = u16::try_from(per_bag).unwrap_or(1);
+    for (y, &bag) in (rows.top()..rows.bottom()).step_by(per_bag).zip(shown) {
         check_row(buffer, rows, y, app, bag)?;
+        if per_bag == 2 && y + 1 < rows.bottom() {
+            check_brand_row(buffer, rows, y + 1, app, bag)?;
+        }
     }
     let marked: Vec<u16> = (rows.top()..rows.bottom())
         .filter(|&y| render::row_text(buffer, rows, y).starts_with('▶'))
         .collect();
     let expected: Vec<u16> = app
         .selected()
-        .map(|_| rows.top() + u16::try_from(app.cursor() - offset).unwrap_or(u16::MAX))
+        .map(|_| rows.top() + u16::try_from(app.cursor() - offset).unwrap_or(u16::MAX) * step)
         .into_iter()
         .collect();
     ensure(marked == expected, || {
         format!("the selection is marked on rows {marked:?}, expected {expected:?}")
+    })
+}
+
+/// Below a bag's name, its brand (cut short with an ellipsis when it does
+/// not fit), indented past the marks.
+fn check_brand_row(
+    buffer: &Buffer,
+    rows: Rect,
+    y: u16,
+    app: &App,
+    bag: usize,
+) -> Result<(), String> {
+    let text = render::row_text(buffer, rows, y);
+    let brand = &app.lookbook().bags[bag].brand;
+    let shown = text.strip_prefix("   ").unwrap_or_default().trim_end();
+    let named = shown == brand
+        || shown
+            .strip_suffix('…')
+            .is_some_and(|cut| brand.starts_with(cut));
+    ensure(named, || {
+        format!("row {y} reads {text:?}, not bag {bag}'s brand {brand:?}")
     })
 }
 

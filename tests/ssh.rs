@@ -439,12 +439,15 @@ async fn the_drawings_colours_follow_the_depth_the_client_announces() {
     server.stop().await;
 }
 
-/// The row of the list the selection is on, trimmed.
+/// The row of the list the selection is on, trimmed of the scrollbar.
 fn selected_row(term: &Term) -> String {
     term.text()
         .lines()
         .find_map(|line| line.strip_prefix("│▶"))
-        .map(|rest| rest.split('│').next().unwrap_or("").trim().to_string())
+        .map(|rest| {
+            let row = rest.split('│').next().unwrap_or("");
+            row.trim_end_matches(['█', '║']).trim().to_string()
+        })
         .unwrap_or_default()
 }
 

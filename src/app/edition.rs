@@ -103,13 +103,13 @@ impl App {
                 }
                 let mut text = format!(
                     "reloaded · {}, {}",
-                    count(self.lookbook.bags.len(), "bag"),
+                    self.lookbook.nouns.count(self.lookbook.bags.len()),
                     count(self.lookbook.looks.len(), "look")
                 );
                 if dropped > 0 {
                     text.push_str(&format!(
-                        " · {} left the shortlist",
-                        count(dropped, "gone bag")
+                        " · {dropped} gone {} left the shortlist",
+                        self.lookbook.nouns.of(dropped)
                     ));
                 }
                 self.notice = Some(Notice {

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::lookbook::Lookbook;
 use crate::scroll::Motion;
 
 /// A key as the table names it: a code and the modifiers that matter.
@@ -80,7 +81,9 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub group: Group,
-    /// The full description, shown in help.
+    /// The full description, shown in help: a template in which `{item}`,
+    /// `{items}` and `{sections}` stand for the edit's own words (see
+    /// [`Binding::describe`]).
     pub description: &'static str,
     /// The short word shown in the hint bar, for the bindings that have one.
     /// Bindings appear in the hint bar in table order, most useful first,
@@ -89,6 +92,21 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// The description in the edit's words: "next sneaker", and the about
+    /// key naming the edit's sections.
+    pub fn describe(&self, lookbook: &Lookbook) -> String {
+        let headings: Vec<&str> = lookbook
+            .sections
+            .iter()
+            .map(|section| section.heading.as_str())
+            .collect();
+        let text = lookbook.nouns.fill(self.description);
+        match headings.is_empty() {
+            true => text.replace(": {sections}", ""),
+            false => text.replace("{sections}", &headings.join(" · ")),
+        }
+    }
+
     /// `↓/j`: every key of the binding, as help and hints show them.
     pub fn keys_label(&self) -> String {
         let names: Vec<String> = self.keys.iter().map(|k| k.name()).collect();
@@ -122,14 +140,14 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Down), Key::char('j')],
         action: Action::Move(Motion::Down),
         group: Group::Move,
-        description: "next bag, line or look",
+        description: "next {item}, line or look",
         hint: Some("down"),
     },
     Binding {
         keys: &[Key::plain(KeyCode::Up), Key::char('k')],
         action: Action::Move(Motion::Up),
         group: Group::Move,
-        description: "previous bag, line or look",
+        description: "previous {item}, line or look",
         hint: Some("up"),
     },
     Binding {
@@ -143,7 +161,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         action: Action::Activate,
         group: Group::Panes,
-        description: "open: bag → detail → its look → paired bag",
+        description: "open: {item} → detail → its look → paired {item}",
         hint: Some("open"),
     },
     Binding {
@@ -157,49 +175,49 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::char('b')],
         action: Action::Budget,
         group: Group::Shop,
-        description: "budget: show only bags up to an amount (Enter on an empty entry clears it)",
+        description: "budget: show only {items} up to an amount (Enter on an empty entry clears it)",
         hint: Some("budget"),
     },
     Binding {
         keys: &[Key::char(' ')],
         action: Action::ToggleShortlist,
         group: Group::Shop,
-        description: "add the bag to the shortlist, or take it off",
+        description: "add the {item} to the shortlist, or take it off",
         hint: Some("pick"),
     },
     Binding {
         keys: &[Key::char('S')],
         action: Action::ShowShortlist,
         group: Group::Shop,
-        description: "the shortlist and its total; Space removes, Enter shows the bag",
+        description: "the shortlist and its total; Space removes, Enter shows the {item}",
         hint: Some("shortlist"),
     },
     Binding {
         keys: &[Key::char('l')],
         action: Action::JumpToLook,
         group: Group::Panes,
-        description: "the look the selected bag pairs with",
+        description: "the look the selected {item} pairs with",
         hint: None,
     },
     Binding {
         keys: &[Key::char('i')],
         action: Action::ToggleAbout,
         group: Group::App,
-        description: "about this edit: what a mini bag is, how to style one",
+        description: "about this edit: {sections}",
         hint: Some("about"),
     },
     Binding {
         keys: &[Key::char('g'), Key::plain(KeyCode::Home)],
         action: Action::Move(Motion::Top),
         group: Group::Move,
-        description: "first bag, line or look",
+        description: "first {item}, line or look",
         hint: None,
     },
     Binding {
         keys: &[Key::char('G'), Key::plain(KeyCode::End)],
         action: Action::Move(Motion::Bottom),
         group: Group::Move,
-        description: "last bag, line or look",
+        description: "last {item}, line or look",
         hint: None,
     },
     Binding {

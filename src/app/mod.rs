@@ -310,10 +310,17 @@ impl App {
         self.styling.resize(self.stops.len(), styling_rows);
     }
 
-    /// Rows of bags the list shows at the current size.
-    pub fn list_rows(&self) -> usize {
+    /// How many bags the list shows at once at the current size: a page.
+    pub fn list_page(&self) -> usize {
         let rows = layout::pane_rows(self.size.0, self.size.1, Pane::List);
-        rows.saturating_sub(self.prompt_rows()).max(1)
+        (rows.saturating_sub(self.prompt_rows()) / self.item_rows()).max(1)
+    }
+
+    /// Rows each bag takes in the list at the current size.
+    pub fn item_rows(&self) -> usize {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let list = layout::regions(area, Pane::List).list.unwrap_or_default();
+        layout::item_rows(list.width)
     }
 
     /// Rows the filter or budget entry takes at the top of the list.
@@ -327,7 +334,7 @@ impl App {
     /// The list's scroll, fitted to what it shows and the rows it has.
     fn fit_list(&mut self) {
         self.list
-            .resize(self.listing.visible.len(), self.list_rows());
+            .resize(self.listing.visible.len(), self.list_page());
     }
 
     fn navigate(&mut self, motion: Motion) {

@@ -22,7 +22,7 @@ impl App {
             let prompt_rows = u16::try_from(self.prompt_rows()).unwrap_or(u16::MAX);
             let first_row = list.y.saturating_add(1).saturating_add(prompt_rows);
             if row >= first_row && row < list.bottom().saturating_sub(1) {
-                let clicked = self.list.offset() + usize::from(row - first_row);
+                let clicked = self.list.offset() + usize::from(row - first_row) / self.item_rows();
                 if clicked < self.visible().len() {
                     self.set_cursor(clicked);
                 }

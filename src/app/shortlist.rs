@@ -56,7 +56,7 @@ impl Shortlist {
     pub fn summary(&self, lookbook: &Lookbook) -> String {
         format!(
             "{} · {}",
-            crate::words::count(self.len(), "bag"),
+            lookbook.nouns.count(self.len()),
             lookbook.currency.format(self.total(lookbook))
         )
     }

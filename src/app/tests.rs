@@ -48,10 +48,11 @@ fn moves_through_the_list_and_stops_at_the_ends() {
 #[test]
 fn pages_by_the_height_of_the_list() {
     let mut app = app();
-    // 10 rows: the header, the hints and the list's borders leave 6 for bags.
+    // 16 rows: the header, the hints and the list's borders leave 12, two
+    // for each bag (its name, then its brand): a page is 6 bags.
     app.handle(Action::Resize {
         width: 120,
-        height: 10,
+        height: 16,
     });
     press(&mut app, "PgDn");
     assert_eq!((app.selected(), app.list_offset()), (Some(6), 1));
@@ -318,15 +319,16 @@ fn l_jumps_from_a_bag_to_its_look() {
 #[test]
 fn mouse_clicks_select_and_focus() {
     let mut app = app();
-    // At 120x40 the list's first bag row is row 2; the detail pane starts at column 42.
-    app.handle(Action::Click { column: 5, row: 4 });
+    // At 120x40 the list's first bag takes rows 2 and 3; the detail pane
+    // starts at column 42.
+    app.handle(Action::Click { column: 5, row: 6 });
     assert_eq!(app.selected(), Some(2));
     app.handle(Action::Click {
         column: 60,
         row: 10,
     });
     assert_eq!(app.focus(), Pane::Detail);
-    app.handle(Action::ScrollDown { column: 5, row: 4 });
+    app.handle(Action::ScrollDown { column: 5, row: 6 });
     assert_eq!(
         app.selected(),
         Some(3),
@@ -521,11 +523,19 @@ fn a_search_that_comes_back_late_is_kept_only_if_the_filter_extends_it() {
 #[test]
 fn clicks_on_the_list_land_on_the_row_under_the_pointer_and_nowhere_else() {
     let mut app = app();
-    // At 120x40 the list's top border is row 1, its bags rows 2 to 9, its
-    // bottom border row 38.
-    app.handle(Action::Click { column: 5, row: 7 });
+    // At 120x40 the list's top border is row 1, its bags rows 2 to 17 (two
+    // each: name, then brand), its bottom border row 38.
+    app.handle(Action::Click { column: 5, row: 12 });
     assert_eq!(app.selected(), Some(5));
-    for row in [1, 10, 38] {
+    app.handle(Action::Click { column: 5, row: 9 });
+    assert_eq!(
+        app.selected(),
+        Some(3),
+        "a bag's brand row is the bag's too"
+    );
+    app.handle(Action::Click { column: 5, row: 13 });
+    assert_eq!(app.selected(), Some(5));
+    for row in [1, 18, 38] {
         app.handle(Action::Click { column: 5, row });
         assert_eq!(
             app.selected(),
@@ -538,7 +548,7 @@ fn clicks_on_the_list_land_on_the_row_under_the_pointer_and_nowhere_else() {
     full.handle(Action::Click { column: 5, row: 38 });
     assert_eq!(full.selected(), Some(0));
     full.handle(Action::Click { column: 5, row: 37 });
-    assert_eq!(full.selected(), Some(35), "the last row in view");
+    assert_eq!(full.selected(), Some(17), "the last bag in view");
 }
 
 /// What a frame would measure of an overlay `len` rows long in `viewport`.

@@ -41,9 +41,10 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
         .map_err(Error::WriteStdout)
 }
 
-/// Browse a lookbook of mini bags in the terminal.
+/// Browse a lookbook (an editor's picks, with prices and styled looks) in
+/// the terminal, locally or served over SSH.
 ///
-/// With no PATH, browses the bundled edit ("The mini bag edit").
+/// With no PATH, browses the bundled edit, "The mini bag edit".
 #[derive(Debug, Parser)]
 #[command(name = "lookbook", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -80,7 +81,7 @@ pub enum Command {
         size: Size,
         /// Keys to type first, named as the help shows them and separated
         /// by spaces: "j j Tab Enter", "S-Tab", "C-c", "PgDn". A quoted word
-        /// types its characters: "'mini bag'".
+        /// types its characters: "'black satin'".
         #[arg(long, default_value = "", value_parser = key_sequence)]
         keys: KeySequence,
         /// Output format (default: from the --out extension, else text).
@@ -95,7 +96,7 @@ pub enum Command {
         fonts: Vec<PathBuf>,
     },
     /// Pictures of an edit (SVG and PNG of each scene): its first screen,
-    /// each look, the bag with the most to say, help, about, and the medium
+    /// each look, the item with the most to say, help, about, and the medium
     /// and narrow layouts, named from its ids. Without PATH, regenerates
     /// the bundled edit's curated set.
     Screenshots {

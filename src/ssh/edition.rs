@@ -72,7 +72,7 @@ impl Publisher {
             Reload::Loaded(lookbook) => {
                 log::line(format_args!(
                     "reloaded {path}: {}, {}",
-                    count(lookbook.bags.len(), "bag"),
+                    lookbook.nouns.count(lookbook.bags.len()),
                     count(lookbook.looks.len(), "look")
                 ));
                 self.sender.send_replace(Edition::new(lookbook));

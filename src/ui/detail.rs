@@ -32,12 +32,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
     let focused = ui.app.focus() == Pane::Detail;
     let block = pane::block(
         ui.theme,
-        format!(" {} ", pane::title(Pane::Detail)),
+        format!(" {} ", pane::title(Pane::Detail, &ui.app.lookbook().nouns)),
         focused,
     );
     let inner = text_area(area);
     frame.render_widget(block, area);
-    let picture = drawing_rows(inner);
+    let drawn = ui.app.selected().is_some_and(|i| {
+        let lookbook = ui.app.lookbook();
+        lookbook.draws(lookbook.bags[i].shape)
+    });
+    let picture = if drawn { drawing_rows(inner) } else { 0 };
     let lines = lines(ui, inner.width, picture);
     let extent = Extent {
         len: lines.len(),
@@ -126,7 +130,8 @@ fn draw_picture(
 /// The pane's text, below `picture` blank rows where the drawing goes.
 fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
     let Some((bag_index, bag)) = ui.app.selected().map(|i| (i, &ui.app.lookbook().bags[i])) else {
-        return vec![Line::styled("No bag selected.", ui.theme.muted)];
+        let none = format!("No {} selected.", ui.app.lookbook().nouns.one);
+        return vec![Line::styled(none, ui.theme.muted)];
     };
     let width = usize::from(width).max(1);
     let theme = ui.theme;
@@ -154,13 +159,14 @@ fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
     let looks: Vec<usize> = ui.app.lookbook().looks_pairing(bag_index).collect();
     if !looks.is_empty() {
         out.push(Line::default());
-        out.push(Line::styled(
-            "Pairs with (our styling suggestion)",
-            theme.label,
-        ));
+        out.extend(
+            text::wrap("Pairs with (our styling suggestion)", width)
+                .into_iter()
+                .map(|line| Line::styled(line, theme.label)),
+        );
         for look in looks {
             let wearer = &ui.app.lookbook().looks[look].wearer;
-            let entry = format!("{wearer}'s look");
+            let entry = crate::words::look_of(wearer);
             for (i, line) in text::wrap(&entry, width.saturating_sub(2))
                 .into_iter()
                 .enumerate()

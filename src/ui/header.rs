@@ -67,7 +67,7 @@ fn title(frame: &mut Frame, area: Rect, ui: &Scene) {
         None => (
             format!(
                 "{} · {} ",
-                count(lookbook.bags.len(), "bag"),
+                lookbook.nouns.count(lookbook.bags.len()),
                 count(lookbook.looks.len(), "look")
             ),
             theme.muted,

@@ -34,7 +34,7 @@ fn lines(ui: &Scene, area: Rect) -> Vec<Line<'static>> {
         for binding in bindings.filter(|b| b.group == group) {
             let keys = binding.keys_label();
             let pad = KEYS_WIDTH.saturating_sub(text::width(&keys));
-            let description = text::wrap(binding.description, description_width);
+            let description = text::wrap(&binding.describe(ui.app.lookbook()), description_width);
             for (i, part) in description.into_iter().enumerate() {
                 let lead = if i == 0 {
                     vec![

@@ -1,5 +1,6 @@
-//! The list pane: one row per bag, name and price, with the filter or
-//! budget entry on top. Only the rows in view are built, so a frame costs
+//! The list pane: each bag's name, brand and price (the brand in a column
+//! of its own when the pane is wide, else on a dim second line), with the
+//! filter or budget entry on top. Only the rows in view are built, so a frame costs
 //! the same for eight bags or a hundred thousand.
 
 use ratatui::Frame;
@@ -11,6 +12,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::Scene;
 use super::{pane, text};
 use crate::app::{Pane, Prompt, PromptKind};
+use crate::layout;
 
 /// Marks the selected row in every theme, colour or not.
 const SELECTED: &str = "▶";
@@ -20,6 +22,11 @@ const PICKED: &str = "✓";
 const ESC_CLEARS: &str = "  Esc clears";
 /// Follows a filter while a big edit is searched away from the keys.
 const FILTERING: &str = "  filtering…";
+/// The brand column takes a third of a wide list, up to this many cells.
+const MAX_BRAND_COLUMN: usize = 22;
+/// Room kept right of the brand column for the price and a space before
+/// it: `£1,450.50`. A wider price narrows that row's brand.
+const PRICE_COLUMN: usize = 11;
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     let theme = ui.theme;
@@ -47,12 +54,13 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
         frame.render_widget(Paragraph::new(empty_state(ui, rows_area.width)), rows_area);
         return;
     }
-    let rows = usize::from(rows_area.height);
+    let item_rows = layout::item_rows(area.width);
+    let rows = (usize::from(rows_area.height) / item_rows).max(1);
     let len = ui.app.visible().len();
     // The app keeps the selection in view at the rows this frame has.
     let offset = ui.app.list_offset();
     let lines: Vec<Line> = (offset..len.min(offset + rows))
-        .map(|position| row(ui, position, focused, rows_area.width))
+        .flat_map(|position| item(ui, position, focused, rows_area.width, item_rows))
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     if len > rows {
@@ -80,11 +88,14 @@ fn title(ui: &Scene) -> String {
     };
     let sort = ui.app.sort();
     if sort == crate::app::Sort::Edit && !filtering {
-        format!(" {} {count} ", pane::title(Pane::List))
+        format!(
+            " {} {count} ",
+            pane::title(Pane::List, &ui.app.lookbook().nouns)
+        )
     } else {
         format!(
             " {} {count} · {} ",
-            pane::title(Pane::List),
+            pane::title(Pane::List, &ui.app.lookbook().nouns),
             sort.label(filtering)
         )
     }
@@ -176,17 +187,18 @@ fn empty_state(ui: &Scene, width: u16) -> Vec<Line<'static>> {
         .budget()
         .map(|budget| ui.app.lookbook().currency.format(budget));
     let filtering = !ui.app.filter().is_empty();
+    let nouns = &ui.app.lookbook().nouns;
     // The budget is to blame when there is no filter, or the filter matched.
     let budget_hid = budget.is_some() && (!filtering || matched > 0);
     match (filtering, &budget) {
         (true, Some(budget)) if budget_hid => {
-            let bags = if matched == 1 { "bag" } else { "bags" };
             said.push(format!(
-                "{matched} {bags} match “{}”, none under {budget}.",
+                "{} match “{}”, none under {budget}.",
+                nouns.count(matched),
                 ui.app.filter()
             ));
         }
-        (true, _) => said.push(format!("No bags match “{}”.", ui.app.filter())),
+        (true, _) => said.push(format!("No {} match “{}”.", nouns.many, ui.app.filter())),
         (false, Some(budget)) => said.push(format!("Nothing under {budget}.")),
         (false, None) => {}
     }
@@ -202,7 +214,15 @@ fn empty_state(ui: &Scene, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn row(ui: &Scene, position: usize, focused: bool, width: u16) -> Line<'static> {
+/// The bag at `position` in the list: one row (name, brand column, price)
+/// or two (name and price, then the brand), the selection marked on both.
+fn item(
+    ui: &Scene,
+    position: usize,
+    focused: bool,
+    width: u16,
+    item_rows: usize,
+) -> Vec<Line<'static>> {
     let theme = ui.theme;
     let bag_index = ui.app.visible()[position];
     let bag = &ui.app.lookbook().bags[bag_index];
@@ -215,7 +235,18 @@ fn row(ui: &Scene, position: usize, focused: bool, width: u16) -> Line<'static> 
     } else {
         " "
     };
-    let fixed = 3 + text::width(&price) + 1;
+    // In one row the brand has a column of its own, two cells clear of the
+    // name, at the same place on every row whatever the price's width.
+    let brand_column = if item_rows == 1 {
+        (width / 3).min(MAX_BRAND_COLUMN)
+    } else {
+        0
+    };
+    let fixed = if brand_column > 0 {
+        3 + PRICE_COLUMN + brand_column + 2
+    } else {
+        3 + text::width(&price) + 1
+    };
     let (name_room, show_price) = if width >= fixed + 4 {
         (width - fixed, true)
     } else {
@@ -229,19 +260,43 @@ fn row(ui: &Scene, position: usize, focused: bool, width: u16) -> Line<'static> 
         Span::raw(" "),
     ];
     spans.extend(highlighted(ui, bag_index, name, theme.name));
+    let mut used = 3 + name_width;
+    if brand_column > 0 {
+        let column_at = 3 + name_room + 2;
+        let room = width.saturating_sub(column_at + text::width(&price) + 1);
+        let brand = text::truncate(&bag.brand, room.min(brand_column)).into_owned();
+        spans.push(Span::raw(" ".repeat(column_at.saturating_sub(used))));
+        used = column_at + text::width(&brand);
+        spans.push(Span::styled(brand, theme.muted));
+    }
     if show_price {
-        let gap = width.saturating_sub(3 + name_width + text::width(&price));
+        let gap = width.saturating_sub(used + text::width(&price));
         spans.push(Span::raw(" ".repeat(gap)));
         spans.push(Span::styled(price, theme.price));
     }
-    if selected {
-        let style = theme.selection(focused);
-        spans = spans
-            .into_iter()
-            .map(|span| span.patch_style(style))
-            .collect();
+    let mut lines = vec![spans];
+    if item_rows == 2 {
+        let brand = text::truncate(&bag.brand, width.saturating_sub(3)).into_owned();
+        let gap = width.saturating_sub(3 + text::width(&brand));
+        lines.push(vec![
+            Span::raw("   "),
+            Span::styled(brand, theme.muted),
+            Span::raw(" ".repeat(gap)),
+        ]);
     }
-    Line::from(spans)
+    let style = theme.selection(focused);
+    lines
+        .into_iter()
+        .map(|spans| match selected {
+            true => Line::from(
+                spans
+                    .into_iter()
+                    .map(|s| s.patch_style(style))
+                    .collect::<Vec<_>>(),
+            ),
+            false => Line::from(spans),
+        })
+        .collect()
 }
 
 /// The name in runs, the characters the filter matched in the highlight

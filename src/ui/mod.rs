@@ -65,7 +65,7 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
     if let Some(rect) = screen.styling {
         styling::draw(frame, rect, ui);
     }
-    hints::draw(frame, screen.hints, ui);
+    hints::draw(frame, screen.hints, ui, screen.tabs.is_some());
     drawn.overlay = match app.overlay() {
         Some(Overlay::Help) => Some(help::draw(frame, area, ui)),
         Some(Overlay::About) => Some(about::draw(frame, area, ui)),

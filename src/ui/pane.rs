@@ -3,15 +3,19 @@
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
+use std::borrow::Cow;
+
 use super::theme::Theme;
 use crate::layout::Pane;
+use crate::lookbook::Nouns;
 
-/// What each pane is called, in its title and its tab.
-pub fn title(pane: Pane) -> &'static str {
+/// What each pane is called, in its title and its tab: the list by what
+/// the edit lists ("Bags", "Sneakers").
+pub fn title(pane: Pane, nouns: &Nouns) -> Cow<'static, str> {
     match pane {
-        Pane::List => "Bags",
-        Pane::Detail => "Detail",
-        Pane::Styling => "Styling",
+        Pane::List => Cow::Owned(nouns.title()),
+        Pane::Detail => Cow::Borrowed("Detail"),
+        Pane::Styling => Cow::Borrowed("Styling"),
     }
 }
 

@@ -16,7 +16,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
     let mut lines = Vec::new();
     if shortlist.is_empty() {
         lines.push(Line::styled("Nothing picked yet.", theme.muted));
-        lines.push(Line::styled("Space on a bag adds it here.", theme.muted));
+        let how = format!("Space on {} adds it here.", lookbook.nouns.a());
+        lines.push(Line::styled(how, theme.muted));
     }
     for (i, bag_index) in shortlist.iter().enumerate() {
         let bag = &lookbook.bags[bag_index];

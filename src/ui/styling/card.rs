@@ -101,7 +101,8 @@ pub fn card(ui: &Scene, look_index: usize, width: u16) -> Card {
         lines.extend(wrapped(piece, "• ", Style::new()));
     }
     let label = Span::styled("Carried", theme.label);
-    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width);
+    let drawn = ui.app.lookbook().draws(look.carried.shape);
+    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width, drawn);
     if let Some(note) = &look.note {
         let italic = theme.muted.add_modifier(Modifier::ITALIC);
         lines.extend(wrapped(note, "", italic));
@@ -135,15 +136,24 @@ fn together(ui: &Scene, look: &Look, width: usize) -> Line<'static> {
         .map(price)
         .fold(0_u64, |sum, p| sum.saturating_add(p.minor));
     let total = lookbook.currency.format(Price::from_minor(total));
+    let room = width.saturating_sub(text::width(&total) + 1);
     let together = match ui.app.budget() {
         Some(budget) => {
             let within = look.pairs.iter().filter(|b| price(b) <= budget).count();
-            format!("  Together · {within} of {} in budget", look.pairs.len())
+            let of = format!("{within} of {}", look.pairs.len());
+            // The longest form that fits: a cut word would say nothing.
+            [
+                format!("  Together · {of} in budget"),
+                format!("  Together · {of} fit"),
+                format!("  {of} fit"),
+            ]
+            .into_iter()
+            .find(|form| text::width(form) <= room)
+            .unwrap_or_default()
         }
         None => "  Together".to_string(),
     };
-    let together =
-        text::truncate(&together, width.saturating_sub(text::width(&total) + 1)).into_owned();
+    let together = text::truncate(&together, room).into_owned();
     let gap = width.saturating_sub(text::width(&together) + text::width(&total));
     Line::from(vec![
         Span::styled(together, theme.muted),
@@ -153,15 +163,17 @@ fn together(ui: &Scene, look: &Look, width: usize) -> Line<'static> {
 }
 
 /// "Carried" and the description of the bag, beside room for its drawing
-/// when the card is wide enough; returns the drawing's first row.
+/// when it has one and the card is wide enough; returns the drawing's
+/// first row.
 fn carried(
     lines: &mut Vec<Line<'static>>,
     label: Span<'static>,
     description: &str,
     width: usize,
+    drawn: bool,
 ) -> Option<usize> {
     let indent = usize::from(THUMBNAIL_WIDTH) + 1;
-    if width < indent + MIN_DESCRIPTION_WIDTH {
+    if !drawn || width < indent + MIN_DESCRIPTION_WIDTH {
         lines.push(Line::from(label));
         lines.extend(text::wrap(description, width).into_iter().map(Line::from));
         return None;

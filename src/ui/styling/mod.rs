@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     let focused = ui.app.focus() == Pane::Styling;
     let title = format!(
         " {} ({}) ",
-        pane::title(Pane::Styling),
+        pane::title(Pane::Styling, &ui.app.lookbook().nouns),
         count(looks.len(), "look")
     );
     let block = pane::block(theme, title, focused);
@@ -167,7 +167,7 @@ fn anchor(ui: &Scene, inner: Rect, columns: usize) -> (usize, usize) {
         let Stop::Pair { pair, .. } = stop else {
             return (look, 0);
         };
-        let width = column_width(inner.width, columns, look % columns);
+        let width = card_width(inner.width, columns, looks.len(), look);
         let card = card(ui, look, width.saturating_sub(4));
         let cursor_row = 1 + card.pair_row(pair);
         // One row more than the cursor's: a card cut by the window closes
@@ -214,14 +214,23 @@ fn column_width(width: u16, columns: usize, column: usize) -> u16 {
     }
 }
 
+/// The width of look `look`'s card: its row's share. A last row with fewer
+/// cards than columns shares the whole width, so no card sits beside an
+/// empty space.
+fn card_width(width: u16, columns: usize, looks: usize, look: usize) -> u16 {
+    let first = look - look % columns;
+    let in_row = looks.min(first + columns) - first;
+    column_width(width, in_row, look - first)
+}
+
 fn card_row(ui: &Scene, row: usize, columns: usize, width: u16) -> CardRow {
     let looks = ui.app.lookbook().looks.len();
     let first = row * columns;
     let mut cards = Vec::new();
     let mut slots = Vec::new();
     let mut x = 0;
-    for (column, look) in (first..looks.min(first + columns)).enumerate() {
-        let card_width = column_width(width, columns, column);
+    for look in first..looks.min(first + columns) {
+        let card_width = card_width(width, columns, looks, look);
         // Border and one cell of padding on each side.
         cards.push(card(ui, look, card_width.saturating_sub(4)));
         slots.push(Slot {

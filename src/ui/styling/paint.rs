@@ -13,7 +13,7 @@ use super::Slot;
 use super::card::{Card, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH};
 use crate::ui::Scene;
 use crate::ui::drawing::{self, Sketch};
-use crate::ui::pane;
+use crate::ui::{pane, text};
 
 /// The top border, a middle row and the bottom border of a card's frame.
 const FRAME_ROWS: u16 = 3;
@@ -81,9 +81,26 @@ pub fn band(
 fn card_frame(ui: &Scene, card: &Card, width: u16, cursor_on_card: bool) -> Buffer {
     let theme = ui.theme;
     let look = &ui.app.lookbook().looks[card.look];
-    let mut block = pane::block(theme, format!(" {} ", look.wearer), cursor_on_card);
+    // The mark of the selected bag's looks, short when the wearer needs the
+    // room; the wearer ends in … when cut, never under the mark.
+    let inside = usize::from(width).saturating_sub(2);
+    let mark = match card.relevant {
+        true => {
+            let long = format!(" ◆ this {} ", ui.app.lookbook().nouns.one);
+            let wanted = text::width(&look.wearer) + 2 + 1 + text::width(&long);
+            if wanted <= inside {
+                long
+            } else {
+                " ◆ ".to_string()
+            }
+        }
+        false => String::new(),
+    };
+    let room = inside.saturating_sub(text::width(&mark) + usize::from(!mark.is_empty()) + 2);
+    let wearer = text::truncate(&look.wearer, room);
+    let mut block = pane::block(theme, format!(" {wearer} "), cursor_on_card);
     if card.relevant {
-        block = block.title(Line::styled(" ◆ this bag ", theme.accent).right_aligned());
+        block = block.title(Line::styled(mark, theme.accent).right_aligned());
         if !cursor_on_card {
             block = block.border_style(theme.accent);
         }
