@@ -1471,3 +1471,18 @@ fn errors_name_the_table_the_file_uses() {
         Some("at least one [[item]] table")
     );
 }
+
+#[test]
+fn a_yen_price_with_decimals_is_an_error() {
+    let yen = VALID.replace("currency = \"GBP\"", "currency = \"JPY\"");
+    let report = invalid_text(&yen);
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(report.diagnostics[0].message, "JPY prices have no decimals");
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("a whole amount, e.g. 49")
+    );
+    assert_eq!(report.locations(), [(19, 9)]);
+    let whole = valid_text(&yen.replace("price = 49.99", "price = 4999"));
+    assert_eq!(whole.currency.format(whole.bags[1].price), "¥4,999");
+}

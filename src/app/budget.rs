@@ -16,12 +16,16 @@ pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, String> {
     if trimmed.is_empty() {
         return Ok(None);
     }
-    let symbol = currency.prefix().trim();
-    let amount = strip_currency(trimmed, symbol, currency.code());
+    let amount = strip_currency(trimmed, currency.symbol(), currency.code());
     if amount.starts_with('-') {
         return Err("a budget cannot be negative".into());
     }
-    let invalid = || format!("not an amount: try 400 or {symbol}49.99");
+    let example = currency.format(Price::from_minor(if currency.has_cents() {
+        4_999
+    } else {
+        1_200_000
+    }));
+    let invalid = || format!("not an amount: try 400 or {example}");
     let (whole, cents) = split_decimals(amount)?;
     let whole = ungroup(whole)?;
     if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
@@ -67,10 +71,11 @@ fn split_decimals(amount: &str) -> Result<(&str, &str), String> {
     }
 }
 
-/// The whole part without its grouping marks (commas, points, spaces), each
-/// of which must be followed by exactly three digits.
+/// The whole part without its grouping marks (commas, points, spaces, the
+/// Swiss apostrophes), each of which must be followed by exactly three
+/// digits.
 fn ungroup(whole: &str) -> Result<String, String> {
-    let mut groups = whole.split([',', '.', ' ', '\u{a0}', '\u{202f}']);
+    let mut groups = whole.split([',', '.', ' ', '\u{a0}', '\u{202f}', '’', '\'']);
     let first = groups.next().unwrap_or("");
     let mut digits = first.to_string();
     for group in groups {

@@ -2,56 +2,67 @@
 
 use std::fmt;
 
-/// An ISO 4217 currency the lookbook can price in.
+/// An ISO 4217 currency the lookbook can price in, with the one way its
+/// prices are written: where its symbol goes, and its grouping and decimal
+/// marks. Each is the convention of the currency's own shops (the README
+/// lists them); the euro, shared by many conventions, is written as the
+/// English-language press writes it, `€1,450.50`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Currency {
     code: &'static str,
-    /// Written before the amount; codes without a symbol of their own use
-    /// the code and a space, as shops do ("CHF 250").
-    prefix: &'static str,
+    symbol: &'static str,
+    placement: Placement,
+    /// Between groups of three digits.
+    group: char,
+    /// Before the decimals, when a price has any.
+    decimal: char,
+    /// Whether the currency has a minor unit: the yen has none.
+    cents: bool,
+}
+
+/// Where a currency's symbol stands, and whether a space parts it from the
+/// amount (a no-break space, so a price never wraps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    Before,
+    BeforeSpaced,
+    AfterSpaced,
+}
+
+/// Parts a symbol or a group from the amount without letting a line break.
+const NBSP: char = '\u{a0}';
+
+const fn currency(
+    code: &'static str,
+    symbol: &'static str,
+    placement: Placement,
+    group: char,
+    decimal: char,
+) -> Currency {
+    Currency {
+        code,
+        symbol,
+        placement,
+        group,
+        decimal,
+        cents: true,
+    }
 }
 
 const KNOWN: &[Currency] = &[
+    currency("GBP", "£", Placement::Before, ',', '.'),
+    currency("EUR", "€", Placement::Before, ',', '.'),
+    currency("USD", "$", Placement::Before, ',', '.'),
     Currency {
-        code: "GBP",
-        prefix: "£",
+        cents: false,
+        ..currency("JPY", "¥", Placement::Before, ',', '.')
     },
-    Currency {
-        code: "EUR",
-        prefix: "€",
-    },
-    Currency {
-        code: "USD",
-        prefix: "$",
-    },
-    Currency {
-        code: "JPY",
-        prefix: "¥",
-    },
-    Currency {
-        code: "CAD",
-        prefix: "CA$",
-    },
-    Currency {
-        code: "AUD",
-        prefix: "A$",
-    },
-    Currency {
-        code: "CHF",
-        prefix: "CHF ",
-    },
-    Currency {
-        code: "SEK",
-        prefix: "SEK ",
-    },
-    Currency {
-        code: "DKK",
-        prefix: "DKK ",
-    },
-    Currency {
-        code: "NOK",
-        prefix: "NOK ",
-    },
+    currency("CAD", "CA$", Placement::Before, ',', '.'),
+    currency("AUD", "A$", Placement::Before, ',', '.'),
+    currency("CHF", "CHF", Placement::BeforeSpaced, '’', '.'),
+    currency("SEK", "kr", Placement::AfterSpaced, NBSP, ','),
+    currency("DKK", "kr.", Placement::AfterSpaced, '.', ','),
+    currency("NOK", "kr", Placement::BeforeSpaced, NBSP, ','),
 ];
 
 impl Currency {
@@ -69,27 +80,39 @@ impl Currency {
         self.code
     }
 
-    /// What is written before an amount: `£`, `CA$`, `CHF `.
-    pub fn prefix(self) -> &'static str {
-        self.prefix
+    /// The currency's sign: `£`, `CA$`, `kr`.
+    pub fn symbol(self) -> &'static str {
+        self.symbol
     }
 
-    /// `£195`, `£1,250`, `£49.99`: whole amounts without decimals.
+    /// Whether prices may have decimals (the yen has no minor unit).
+    pub fn has_cents(self) -> bool {
+        self.cents
+    }
+
+    /// `£195`, `£1,250`, `£49.99`, `1\u{a0}450,50\u{a0}kr`: whole amounts
+    /// without decimals, in the currency's own marks and placement.
     pub fn format(self, price: Price) -> String {
-        let whole = group_thousands(price.minor / 100);
-        match price.minor % 100 {
-            0 => format!("{}{whole}", self.prefix),
-            cents => format!("{}{whole}.{cents:02}", self.prefix),
+        let mut amount = group_thousands(price.minor / 100, self.group);
+        let cents = price.minor % 100;
+        if cents != 0 {
+            amount.push(self.decimal);
+            amount.push_str(&format!("{cents:02}"));
+        }
+        match self.placement {
+            Placement::Before => format!("{}{amount}", self.symbol),
+            Placement::BeforeSpaced => format!("{}{NBSP}{amount}", self.symbol),
+            Placement::AfterSpaced => format!("{amount}{NBSP}{}", self.symbol),
         }
     }
 }
 
-fn group_thousands(value: u64) -> String {
+fn group_thousands(value: u64, mark: char) -> String {
     let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(mark);
         }
         out.push(digit);
     }
@@ -230,8 +253,26 @@ mod tests {
             gbp.format(Price::from_minor(12_345_678_900)),
             "£123,456,789"
         );
-        let chf = Currency::from_code("CHF").unwrap();
-        assert_eq!(chf.format(Price::from_minor(25_000)), "CHF 250");
+        let format = |code, minor| {
+            let shown = Currency::from_code(code)
+                .expect("known")
+                .format(Price::from_minor(minor));
+            shown.replace('\u{a0}', " ")
+        };
+        assert_eq!(format("CHF", 25_000), "CHF 250");
+        assert_eq!(format("CHF", 145_050), "CHF 1’450.50");
+        assert_eq!(format("EUR", 145_050), "€1,450.50");
+        assert_eq!(format("SEK", 145_050), "1 450,50 kr");
+        assert_eq!(format("DKK", 145_050), "1.450,50 kr.");
+        assert_eq!(format("NOK", 145_050), "kr 1 450,50");
+        assert_eq!(format("JPY", 1_200_000), "¥12,000");
+        assert_eq!(format("CAD", 7_500), "CA$75");
+    }
+
+    #[test]
+    fn a_price_never_breaks_across_lines() {
+        let sek = Currency::from_code("SEK").expect("SEK");
+        assert!(!sek.format(Price::from_minor(145_050)).contains(' '));
     }
 
     fn price(written: &str) -> Result<u64, String> {

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::currency::{Price, parse_price};
+use super::currency::{Currency, Price, parse_price};
 use super::diagnostic::Diagnostic;
 use super::text::{self, Lines};
 
@@ -112,8 +112,14 @@ impl<'i> Fields<'i> {
         (!list.is_empty()).then_some(list)
     }
 
-    /// A required price: a plain amount, as `parse_price` reads it.
-    pub fn price(&mut self, key: &str, errors: &mut Errors) -> Option<Price> {
+    /// A required price: a plain amount, as `parse_price` reads it, whole
+    /// in a currency without cents (when the currency is known).
+    pub fn price(
+        &mut self,
+        key: &str,
+        currency: Option<Currency>,
+        errors: &mut Errors,
+    ) -> Option<Price> {
         let value = self.require(key, "195", errors)?;
         let span = value.span();
         let written = match value.get_ref() {
@@ -130,15 +136,25 @@ impl<'i> Fields<'i> {
                 return None;
             }
         };
-        parse_price(&written)
+        let price = parse_price(&written)
             .map_err(|problem| {
-                errors.push(Diagnostic::new(span, problem.message).expected(
+                errors.push(Diagnostic::new(span.clone(), problem.message).expected(
                     problem.expected.unwrap_or_else(|| {
                         "a plain amount in the lookbook's currency, e.g. 195 or 49.99".into()
                     }),
                 ))
             })
-            .ok()
+            .ok()?;
+        match currency {
+            Some(currency) if !currency.has_cents() && price.minor % 100 != 0 => {
+                errors.push(
+                    Diagnostic::new(span, format!("{currency} prices have no decimals"))
+                        .expected(format!("a whole amount, e.g. {}", price.minor / 100)),
+                );
+                None
+            }
+            _ => Some(price),
+        }
     }
 
     /// An optional keyword from a closed set (`size = "mini"`).

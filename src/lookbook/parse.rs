@@ -79,12 +79,13 @@ fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
         .map(|fields| section(fields, errors))
         .collect();
     let nouns = meta.as_ref().map(|meta| &meta.nouns);
+    let currency = meta.as_ref().map(|meta| meta.currency);
     let (key, item_tables) = item_tables(&mut top, nouns, errors);
     let mut ids = HashMap::with_capacity(item_tables.len());
     let bags: Vec<Option<Bag>> = item_tables
         .into_iter()
         .enumerate()
-        .map(|(index, fields)| bag(fields, key, index, &mut ids, errors))
+        .map(|(index, fields)| bag(fields, key, currency, index, &mut ids, errors))
         .collect();
     let mut look_ids = HashMap::new();
     let looks: Vec<Option<Look>> = tables(top.take("look"), "look", errors)
@@ -306,6 +307,7 @@ fn section(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Section> {
 fn bag(
     mut fields: Fields<'_>,
     key: &str,
+    currency: Option<Currency>,
     index: usize,
     ids: &mut HashMap<String, (usize, Range<usize>)>,
     errors: &mut Errors,
@@ -318,7 +320,7 @@ fn bag(
     let name = fields.text("name", Lines::One, errors);
     let brand = fields.text("brand", Lines::One, errors);
     let retailer = fields.text("retailer", Lines::One, errors);
-    let price = fields.price("price", errors);
+    let price = fields.price("price", currency, errors);
     let size = fields.keyword("size", Size::ALL, Size::as_str, errors);
     let shape = fields.keyword("shape", Shape::ALL, Shape::as_str, errors);
     let materials = plain(fields.text_list("materials", errors));

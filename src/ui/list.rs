@@ -125,7 +125,7 @@ fn prompt_lines(ui: &Scene, width: u16) -> Vec<Line<'static>> {
         PromptKind::Filter if ui.app.is_searching() => ("/ ".to_string(), FILTERING),
         PromptKind::Filter => ("/ ".to_string(), "  Enter keeps · Esc clears"),
         PromptKind::Budget => (
-            format!("Budget {} ", ui.app.lookbook().currency.prefix().trim()),
+            format!("Budget {} ", ui.app.lookbook().currency.symbol()),
             "  Enter sets · empty clears",
         ),
     };
