@@ -63,11 +63,21 @@ pub struct Extent {
 }
 
 /// What a frame measured, for the app to scroll by: the detail text and
-/// the open overlay, where they were drawn.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// the open overlay, where they were drawn; and where it drew links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub detail: Option<Extent>,
     pub overlay: Option<Extent>,
+    pub links: Vec<LinkArea>,
+}
+
+/// Cells of one row that show a link's text, and its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkArea {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
 }
 
 /// The rectangles of one frame. Panes that are not shown have none.

@@ -1486,3 +1486,34 @@ fn a_yen_price_with_decimals_is_an_error() {
     let whole = valid_text(&yen.replace("price = 49.99", "price = 4999"));
     assert_eq!(whole.currency.format(whole.bags[1].price), "¥4,999");
 }
+
+#[test]
+fn a_url_is_checked_on_load_and_shows_its_host() {
+    let with = |url: &str| {
+        VALID.replacen(
+            "price = 195\n",
+            &format!("price = 195\nurl = \"{url}\"\n"),
+            1,
+        )
+    };
+    let edit = valid_text(&with("https://www.shop.example/one"));
+    let link = edit.bags[0].url.as_ref().expect("a link");
+    assert_eq!(
+        (link.url.as_str(), link.host.as_str()),
+        ("https://www.shop.example/one", "shop.example")
+    );
+    assert_eq!(edit.bags[1].url, None, "optional");
+    let report = invalid_text(&with("http://shop.example/one"));
+    assert_eq!(report.diagnostics[0].message, "this `url` cannot be used");
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("`http://` is not allowed: links are https:// only")
+    );
+    assert_eq!(report.locations(), [(13, 7)]);
+}
+
+#[test]
+fn the_bundled_edit_invents_no_links() {
+    let edit = lookbook::lookbook::bundled();
+    assert!(edit.bags.iter().all(|bag| bag.url.is_none()));
+}

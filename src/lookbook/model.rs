@@ -1,6 +1,7 @@
 //! What a lookbook holds, once validated: plain data, no TOML left in it.
 
 use super::currency::{Currency, Price};
+use super::link::Link;
 use super::nouns::Nouns;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +41,9 @@ pub struct Bag {
     /// People the edit says carried this bag.
     pub seen_on: Vec<String>,
     pub note: Option<String>,
+    /// The bag's page at its shop, when the file gives one (never made up:
+    /// the bundled edit gives none).
+    pub url: Option<Link>,
 }
 
 /// A celebrity look from the edit.

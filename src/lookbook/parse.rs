@@ -10,6 +10,7 @@ use super::appearance;
 use super::currency::Currency;
 use super::diagnostic::{Diagnostic, Report};
 use super::fields::{Errors, Fields, Value, mistyped};
+use super::link::{self, Link};
 use super::model::{Bag, Look, Lookbook, Section, Shape, Size};
 use super::nouns::Nouns;
 use super::text::Lines;
@@ -32,6 +33,7 @@ const BAG_FIELDS: &[&str] = &[
     "details",
     "seen_on",
     "note",
+    "url",
 ];
 const LOOK_FIELDS: &[&str] = &["id", "wearer", "outfit", "carried", "note", "pairs"];
 
@@ -328,6 +330,7 @@ fn bag(
     let details = appearance::details(&mut fields, errors);
     let seen_on = plain(fields.text_list("seen_on", errors));
     let note = fields.optional_text("note", Lines::Many, errors);
+    let url = url(&mut fields, errors);
     fields.finish(BAG_FIELDS, errors);
     Some(Bag {
         id: id?,
@@ -342,7 +345,19 @@ fn bag(
         details,
         seen_on,
         note,
+        url,
     })
+}
+
+/// An optional `url`, checked (see [`link::parse`]).
+fn url(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Link> {
+    let value = fields.take("url")?;
+    let text = super::fields::string("url", value, Lines::One, errors)?;
+    link::parse(text.get_ref())
+        .map_err(|reason| {
+            errors.push(Diagnostic::new(text.span(), "this `url` cannot be used").expected(reason));
+        })
+        .ok()
 }
 
 fn look(

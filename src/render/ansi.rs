@@ -7,6 +7,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 
 use super::palette::ansi_index;
+use crate::ui::hyperlink;
 
 /// One line per row, each ending in a reset so nothing bleeds into the
 /// shell. Only style changes are written; wide characters take their two
@@ -28,9 +29,14 @@ pub fn ansi(buffer: &Buffer) -> String {
                 out.push_str(&sgr(cell));
                 current = Some(style);
             }
-            let symbol = printable(cell.symbol());
+            // A link keeps its sequence: the file is for a terminal.
+            let (visible, link) = hyperlink::split(cell.symbol());
+            let symbol = printable(visible);
             skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            out.push_str(symbol);
+            match link {
+                Some(_) if symbol == visible => out.push_str(cell.symbol()),
+                _ => out.push_str(symbol),
+            }
         }
         out.push_str("\x1b[0m\n");
     }

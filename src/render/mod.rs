@@ -23,6 +23,7 @@ use ratatui::layout::Rect;
 use crate::app::{Action, App};
 use crate::layout::Drawn;
 use crate::ui;
+use crate::ui::hyperlink;
 use crate::ui::theme::Theme;
 
 pub use palette::Palette;
@@ -175,7 +176,7 @@ pub fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
             skip -= 1;
             continue;
         }
-        let symbol = buffer[(x, y)].symbol();
+        let (symbol, _) = hyperlink::split(buffer[(x, y)].symbol());
         skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
         out.push_str(symbol);
     }

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::glyphs::{self, CellBox, LIGHT, Shape, coordinate};
 use super::palette::{Painted, Palette, Rgb};
+use crate::ui::hyperlink;
 
 /// Cell width and height in SVG units; the PNG doubles them.
 pub const CELL_W: u16 = 9;
@@ -104,7 +105,10 @@ pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
 /// A cell once resolved: what it paints, what it shows, where.
 struct Resolved<'a> {
     painted: Painted,
+    /// What the cell shows (a link's escape sequence taken off).
     symbol: &'a str,
+    /// The address the cell links to, if it is part of a link.
+    link: Option<&'a str>,
     /// The second cell of a wide character: painted, never written.
     covered: bool,
 }
@@ -162,18 +166,20 @@ fn resolve_row<'a>(buffer: &'a Buffer, palette: &Palette, y: u16) -> Vec<Resolve
             cells.push(Resolved {
                 painted,
                 symbol: " ",
+                link: None,
                 covered: true,
             });
             covering = Some((painted, left - 1));
             continue;
         }
         let painted = palette.resolve(cell);
-        let symbol = cell.symbol();
+        let (symbol, link) = hyperlink::split(cell.symbol());
         let extra = symbol.width().saturating_sub(1);
         covering = Some((painted, extra));
         cells.push(Resolved {
             painted,
             symbol,
+            link,
             covered: false,
         });
     }
@@ -204,10 +210,12 @@ fn background_runs(cells: &[Resolved], top: f32, out: &mut String) {
 
 /// What a run of text shares; a change of any of these starts a new run.
 #[derive(PartialEq)]
-struct TextStyle {
+struct TextStyle<'a> {
     fg: Rgb,
     bold: bool,
     italic: bool,
+    /// A run in a link is wrapped in `<a href>`.
+    link: Option<&'a str>,
 }
 
 /// Glyphs of the same style in a row become one `<text>` whose `x` lists
@@ -247,6 +255,7 @@ fn text_runs(cells: &[Resolved], top: f32, out: &mut String) {
             fg: cell.painted.fg,
             bold: cell.painted.bold,
             italic: cell.painted.italic,
+            link: cell.link,
         };
         let single = cell.symbol.chars().count() == 1;
         if !single || run.as_ref().is_some_and(|open| open.style != style) {
@@ -262,14 +271,14 @@ fn text_runs(cells: &[Resolved], top: f32, out: &mut String) {
 }
 
 /// A `<text>` being built: its style, each glyph's x, and the glyphs.
-struct Run {
-    style: TextStyle,
+struct Run<'a> {
+    style: TextStyle<'a>,
     xs: Vec<usize>,
     text: String,
 }
 
-impl Run {
-    fn new(style: TextStyle) -> Run {
+impl<'a> Run<'a> {
+    fn new(style: TextStyle<'a>) -> Run<'a> {
         Run {
             style,
             xs: Vec::new(),
@@ -293,6 +302,9 @@ impl Run {
 
 fn write_text(out: &mut String, Run { style, xs, text }: Run, y: f32) {
     let xs: Vec<String> = xs.iter().map(usize::to_string).collect();
+    if let Some(url) = style.link {
+        let _ = write!(out, "<a href=\"{}\">", escape(url));
+    }
     let _ = write!(
         out,
         "<text x=\"{}\" y=\"{}\" fill=\"{}\"",
@@ -306,7 +318,11 @@ fn write_text(out: &mut String, Run { style, xs, text }: Run, y: f32) {
     if style.italic {
         out.push_str(" font-style=\"italic\"");
     }
-    let _ = writeln!(out, ">{}</text>", escape(&text));
+    let _ = write!(out, ">{}</text>", escape(&text));
+    if style.link.is_some() {
+        out.push_str("</a>");
+    }
+    out.push('\n');
 }
 
 fn is_blank(symbol: &str) -> bool {

@@ -13,11 +13,12 @@ use super::Scene;
 use super::drawing::{self, Sketch};
 use super::{pane, text};
 use crate::app::Pane;
-use crate::layout::Extent;
+use crate::layout::{Extent, LinkArea};
 use crate::lookbook::Bag;
 
 /// Labels are padded to this many cells so values line up.
-const LABEL_WIDTH: usize = 10;
+const LABEL_WIDTH: usize = LABEL_COLUMNS as usize;
+const LABEL_COLUMNS: u16 = 10;
 
 /// The drawing is shown only when the pane has this many rows, so the
 /// facts keep most of a small pane; it takes at most `DRAWING_SHARE` of
@@ -27,8 +28,9 @@ const MIN_ROWS_FOR_DRAWING: u16 = 12;
 const DRAWING_SHARE: (u32, u32) = (2, 5);
 const MAX_DRAWING_ROWS: u16 = 12;
 
-/// Draws the pane; returns how long its content is and how much shows.
-pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
+/// Draws the pane; returns how long its content is and how much shows, and
+/// where the bag's link is, when it is in view.
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkArea>) {
     let focused = ui.app.focus() == Pane::Detail;
     let block = pane::block(
         ui.theme,
@@ -42,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
         lookbook.draws(lookbook.bags[i].shape)
     });
     let picture = if drawn { drawing_rows(inner) } else { 0 };
-    let lines = lines(ui, inner.width, picture);
+    let (lines, link_at) = lines(ui, inner.width, picture);
     let extent = Extent {
         len: lines.len(),
         viewport: usize::from(inner.height),
@@ -55,6 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
+    let link = link_at.and_then(|at| placed(ui, at, inner, scroll));
     if let Some(bag) = ui.app.selected().map(|i| &ui.app.lookbook().bags[i]) {
         let sketch = Sketch::of_bag(bag);
         draw_picture(frame.buffer_mut(), &sketch, inner, picture, scroll, ui);
@@ -74,7 +77,32 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Extent {
         );
         frame.render_widget(marker, bottom);
     }
-    extent
+    (extent, link)
+}
+
+/// Where a link line of the text (`at`) lands on screen after scrolling,
+/// if it does.
+fn placed(ui: &Scene, at: LinkLine, inner: Rect, scroll: usize) -> Option<LinkArea> {
+    let row = at.line.checked_sub(scroll)?;
+    let y = inner.y + u16::try_from(row).ok().filter(|&r| r < inner.height)?;
+    let link = ui
+        .app
+        .selected()
+        .and_then(|i| ui.app.lookbook().bags[i].url.as_ref())?;
+    Some(LinkArea {
+        x: inner.x + at.column,
+        y,
+        width: at.width,
+        url: link.url.clone(),
+    })
+}
+
+/// The line of the pane's text that shows the link, where in it, how wide.
+#[derive(Clone, Copy)]
+struct LinkLine {
+    line: usize,
+    column: u16,
+    width: u16,
 }
 
 /// Where the text goes inside the pane at `area`: within the border, one
@@ -127,11 +155,12 @@ fn draw_picture(
     }
 }
 
-/// The pane's text, below `picture` blank rows where the drawing goes.
-fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
+/// The pane's text, below `picture` blank rows where the drawing goes, and
+/// where in it the link is.
+fn lines(ui: &Scene, width: u16, picture: u16) -> (Vec<Line<'static>>, Option<LinkLine>) {
     let Some((bag_index, bag)) = ui.app.selected().map(|i| (i, &ui.app.lookbook().bags[i])) else {
         let none = format!("No {} selected.", ui.app.lookbook().nouns.one);
-        return vec![Line::styled(none, ui.theme.muted)];
+        return (vec![Line::styled(none, ui.theme.muted)], None);
     };
     let width = usize::from(width).max(1);
     let theme = ui.theme;
@@ -144,8 +173,12 @@ fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
             .map(|line| Line::styled(line, theme.name)),
     );
     out.push(Line::default());
+    let mut link = None;
     for (label, value) in facts(ui, bag) {
-        push_fact(&mut out, label, &value, width, ui);
+        let at = push_fact(&mut out, label, &value, width, ui);
+        if label == LINK {
+            link = Some(at);
+        }
     }
     if let Some(note) = &bag.note {
         out.push(Line::default());
@@ -179,7 +212,7 @@ fn lines(ui: &Scene, width: u16, picture: u16) -> Vec<Line<'static>> {
             }
         }
     }
-    out
+    (out, link)
 }
 
 /// The labelled facts of a bag, in reading order; empty fields are left out.
@@ -190,7 +223,9 @@ fn facts(ui: &Scene, bag: &Bag) -> Vec<(&'static str, String)> {
         ("Price", price),
         ("Retailer", bag.retailer.clone()),
     ];
+    let host = bag.url.as_ref().map(|link| link.host.clone());
     let optional = [
+        (LINK, host),
         ("Size", bag.size.map(|s| s.to_string())),
         ("Shape", bag.shape.map(|s| s.to_string())),
         ("Materials", join(&bag.materials)),
@@ -209,38 +244,48 @@ fn join(values: &[String]) -> Option<String> {
     (!values.is_empty()).then(|| values.join(", "))
 }
 
+/// The label of the bag's link, whose value is the shop's host.
+const LINK: &str = "Link";
+
 /// `Label     value`, the value wrapped under itself; on a pane too narrow
-/// for both, the value goes under the label.
+/// for both, the value goes under the label. Returns where the value's
+/// first line is; a link's host is cut to one line rather than wrapped.
 fn push_fact(
     out: &mut Vec<Line<'static>>,
     label: &'static str,
     value: &str,
     width: usize,
     ui: &Scene,
-) {
+) -> LinkLine {
     let theme = ui.theme;
     let value_style = if label == "Price" {
         theme.price
     } else {
         Style::new()
     };
-    if width < LABEL_WIDTH + 8 {
+    let narrow = width < LABEL_WIDTH + 8;
+    let room = if narrow { width } else { width - LABEL_WIDTH };
+    let lines = if label == LINK {
+        vec![text::truncate(value, room).into_owned()]
+    } else {
+        text::wrap(value, room)
+    };
+    let at = LinkLine {
+        line: out.len() + usize::from(narrow),
+        column: if narrow { 0 } else { LABEL_COLUMNS },
+        width: u16::try_from(text::width(&lines[0])).unwrap_or(u16::MAX),
+    };
+    if narrow {
         out.push(Line::styled(label, theme.label));
-        out.extend(
-            text::wrap(value, width)
-                .into_iter()
-                .map(|l| Line::styled(l, value_style)),
-        );
-        return;
+        out.extend(lines.into_iter().map(|l| Line::styled(l, value_style)));
+        return at;
     }
-    for (i, line) in text::wrap(value, width - LABEL_WIDTH)
-        .into_iter()
-        .enumerate()
-    {
+    for (i, line) in lines.into_iter().enumerate() {
         let head = if i == 0 { label } else { "" };
         out.push(Line::from(vec![
             Span::styled(format!("{head:<LABEL_WIDTH$}"), theme.label),
             Span::styled(line, value_style),
         ]));
     }
+    at
 }

@@ -11,6 +11,7 @@ mod errors;
 mod header;
 mod help;
 mod hints;
+pub mod hyperlink;
 mod list;
 mod overlay;
 mod pane;
@@ -37,6 +38,11 @@ pub struct Scene<'a> {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
     let drawn = draw_scene(frame, &Scene { app, theme });
     theme.depth.apply(frame.buffer_mut());
+    if theme.links {
+        for link in &drawn.links {
+            hyperlink::apply(frame.buffer_mut(), link);
+        }
+    }
     drawn
 }
 
@@ -60,7 +66,9 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         list::draw(frame, rect, ui);
     }
     if let Some(rect) = screen.detail {
-        drawn.detail = Some(detail::draw(frame, rect, ui));
+        let (extent, link) = detail::draw(frame, rect, ui);
+        drawn.detail = Some(extent);
+        drawn.links.extend(link);
     }
     if let Some(rect) = screen.styling {
         styling::draw(frame, rect, ui);
@@ -73,5 +81,9 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         Some(Overlay::Errors) => Some(errors::draw(frame, area, ui)),
         None => None,
     };
+    // A link under an overlay is not there to click.
+    if drawn.overlay.is_some() {
+        drawn.links.clear();
+    }
     drawn
 }

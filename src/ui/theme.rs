@@ -47,6 +47,8 @@ pub struct Theme {
     pub drawing: Drawing,
     /// What the terminal can show of the drawings' exact colours.
     pub depth: Depth,
+    /// Whether links are sent as OSC 8 hyperlinks (see `hyperlink`).
+    pub links: bool,
 }
 
 impl Theme {
@@ -69,6 +71,7 @@ impl Theme {
     ) -> Theme {
         let mut theme = Theme::for_no_color(no_color);
         theme.depth = theme.depth.min(Depth::detect(term, colorterm));
+        theme.links = super::hyperlink::supported(term);
         theme
     }
 
@@ -108,6 +111,7 @@ impl Theme {
             // Exact colours, as pictures and `render` show them; a
             // terminal gets what it announces (see `for_terminal`).
             depth: Depth::TrueColor,
+            links: true,
         }
     }
 
@@ -139,6 +143,7 @@ impl Theme {
             pick: bold,
             drawing: Drawing::Shading,
             depth: Depth::TrueColor,
+            links: true,
         }
     }
 
