@@ -31,7 +31,9 @@ fn drawn(sketch: &Sketch, (width, height): (u16, u16), style: Drawing) -> Buffer
 }
 
 fn name(shape: Option<Shape>) -> String {
-    shape.map_or("generic".into(), |s| s.as_str().replace('-', "_"))
+    shape.map_or("generic".into(), |s| {
+        s.as_str().replace('-', "_").replace('è', "e")
+    })
 }
 
 fn every_shape() -> impl Iterator<Item = Option<Shape>> {

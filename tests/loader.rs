@@ -1517,3 +1517,37 @@ fn the_bundled_edit_invents_no_links() {
     let edit = lookbook::lookbook::bundled();
     assert!(edit.bags.iter().all(|bag| bag.url.is_none()));
 }
+
+#[test]
+fn every_shape_and_size_is_known_and_a_near_miss_gets_a_guess() {
+    let with = |field: &str| VALID.replacen("price = 195\n", &format!("price = 195\n{field}\n"), 1);
+    for shape in Shape::ALL {
+        for size in Size::ALL {
+            let edit = valid_text(&with(&format!("shape = \"{shape}\"\nsize = \"{size}\"")));
+            assert_eq!(
+                (edit.bags[0].shape, edit.bags[0].size),
+                (Some(*shape), Some(*size))
+            );
+        }
+    }
+    assert_eq!(Shape::ALL.len(), 19, "eight of the edit's, eleven more");
+    for (typo, guess) in [
+        ("belt bag", "belt-bag"),
+        ("minaudiere", "minaudière"),
+        ("satchell", "satchel"),
+    ] {
+        let report = invalid_text(&with(&format!("shape = \"{typo}\"")));
+        let expected = report.diagnostics[0].expected.clone().unwrap_or_default();
+        assert!(
+            expected.starts_with(&format!("did you mean `{guess}`? one of: top-handle,")),
+            "{typo}: {expected}"
+        );
+    }
+    let report = invalid_text(&with("shape = \"trapezoid\""));
+    assert!(
+        report.diagnostics[0]
+            .expected
+            .as_deref()
+            .is_some_and(|e| e.starts_with("one of:"))
+    );
+}

@@ -176,7 +176,7 @@ impl<'i> Fields<'i> {
             let words: Vec<&str> = known.iter().map(|k| word_of(*k)).collect();
             errors.push(
                 Diagnostic::new(span, format!("unknown {key} `{}`", word.get_ref()))
-                    .expected(format!("one of: {}", words.join(", "))),
+                    .expected(one_of(word.get_ref(), &words)),
             );
         }
         found
@@ -208,7 +208,7 @@ impl<'i> Fields<'i> {
                             word.span(),
                             format!("unknown {singular} `{}`", word.get_ref()),
                         )
-                        .expected(format!("one of: {}", names.join(", "))),
+                        .expected(one_of(word.get_ref(), &names)),
                     );
                 }
             }
@@ -314,6 +314,15 @@ fn written(source: &str, span: &Range<usize>) -> Option<String> {
     source
         .get(span.clone())
         .map(|token| token.trim().to_string())
+}
+
+/// What a closed set expects of a word it does not know: the closest word
+/// first when one is close (`belt bag`, `minaudiere`), then them all.
+fn one_of(word: &str, known: &[&str]) -> String {
+    match closest(word, known) {
+        Some(guess) => format!("did you mean `{guess}`? one of: {}", known.join(", ")),
+        None => format!("one of: {}", known.join(", ")),
+    }
 }
 
 /// The known field closest in spelling to a typo, if any is close.

@@ -117,7 +117,14 @@ macro_rules! keywords {
 
 keywords! {
     /// How small: the edit's own words, smallest first.
-    Size { Nano => "nano", Micro => "micro", Mini => "mini" }
+    Size {
+        Nano => "nano",
+        Micro => "micro",
+        Mini => "mini",
+        Small => "small",
+        Medium => "medium",
+        Large => "large",
+    }
 }
 
 keywords! {
@@ -131,6 +138,17 @@ keywords! {
         Drawstring => "drawstring",
         Clutch => "clutch",
         Shoulder => "shoulder",
+        Minaudiere => "minaudière",
+        Box => "box",
+        Pouch => "pouch",
+        Wristlet => "wristlet",
+        Baguette => "baguette",
+        Hobo => "hobo",
+        Saddle => "saddle",
+        BeltBag => "belt-bag",
+        Backpack => "backpack",
+        Satchel => "satchel",
+        Bowling => "bowling",
     }
 }
 

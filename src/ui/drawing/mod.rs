@@ -94,7 +94,9 @@ impl Sketch {
         match self.size {
             Some(Size::Nano) => NANO_ZOOM,
             Some(Size::Micro) => MICRO_ZOOM,
-            Some(Size::Mini) | None => MINI_ZOOM,
+            // From mini up the bag fills its frame: a drawing shows how
+            // small a bag is, not how large.
+            Some(Size::Mini | Size::Small | Size::Medium | Size::Large) | None => MINI_ZOOM,
         }
     }
 

@@ -64,6 +64,17 @@ pub fn silhouette(shape: Option<Shape>) -> fn(&mut Raster) -> Anatomy {
         Some(Shape::Drawstring) => drawstring,
         Some(Shape::Clutch) => clutch,
         Some(Shape::Shoulder) => shoulder,
+        Some(Shape::Minaudiere) => minaudiere,
+        Some(Shape::Box) => box_bag,
+        Some(Shape::Pouch) => pouch,
+        Some(Shape::Wristlet) => wristlet,
+        Some(Shape::Baguette) => baguette,
+        Some(Shape::Hobo) => hobo,
+        Some(Shape::Saddle) => saddle,
+        Some(Shape::BeltBag) => belt_bag,
+        Some(Shape::Backpack) => backpack,
+        Some(Shape::Satchel) => satchel,
+        Some(Shape::Bowling) => bowling,
         None => generic,
     }
 }
@@ -358,6 +369,310 @@ pub fn shoulder(r: &mut Raster) -> Anatomy {
         CENTRE + SHOULDER_HALF,
         GROUND,
     )
+}
+
+// Minaudière: a small hard evening case, its rounded body framed in metal
+// along the top, a jewelled clasp on the frame and a fine chain above.
+const MINAUDIERE_BODY: [f64; 4] = [0.3, 0.5, 0.7, GROUND];
+
+pub fn minaudiere(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = MINAUDIERE_BODY;
+    r.arch(Ink::Hardware, (CENTRE, top), 0.17, 0.24, 0.0);
+    r.rounded(Ink::Body, MINAUDIERE_BODY, 0.1);
+    r.rect(
+        Ink::Hardware,
+        left + 0.03,
+        top + 0.04,
+        right - 0.03,
+        top + 0.04 + r.pixel(),
+    );
+    r.ellipse(Ink::Hardware, (CENTRE, top + 0.02), 0.035, 0.035);
+    Anatomy::body(left, top, right, bottom)
+}
+
+// Box: a rigid cube with a lid seam a little below the top and a short,
+// stiff handle.
+const BOX_BODY: [f64; 4] = [0.3, 0.38, 0.7, GROUND];
+
+pub fn box_bag(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = BOX_BODY;
+    r.arch(
+        Ink::Trim,
+        (CENTRE, top + 0.01),
+        0.09,
+        0.14,
+        HANDLE_THICKNESS,
+    );
+    r.rounded(Ink::Body, BOX_BODY, 0.01);
+    r.rect(Ink::Trim, left, top + 0.1, right, top + 0.1 + r.pixel());
+    r.rect(
+        Ink::Hardware,
+        CENTRE - 0.03,
+        top + 0.1,
+        CENTRE + 0.03,
+        top + 0.15,
+    );
+    Anatomy::body(left, top, right, bottom).with_apex((CENTRE, top - 0.14))
+}
+
+// Pouch: a soft, low, wide body with no handle, zipped along the top, the
+// pull hanging at one end.
+const POUCH_BODY: [f64; 4] = [0.18, 0.5, 0.82, GROUND];
+
+pub fn pouch(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = POUCH_BODY;
+    r.rounded(Ink::Body, POUCH_BODY, 0.1);
+    r.rect(
+        Ink::Hardware,
+        left + 0.06,
+        top + 0.04,
+        right - 0.06,
+        top + 0.04 + r.pixel(),
+    );
+    r.stroke(
+        Ink::Hardware,
+        (right - 0.06, top + 0.04),
+        (right - 0.03, top + 0.12),
+        0.02,
+    );
+    Anatomy::body(left, top, right, bottom)
+}
+
+// Wristlet: a small zipped pouch with a loop for the wrist at one corner.
+const WRISTLET_BODY: [f64; 4] = [0.36, 0.5, 0.78, GROUND];
+
+pub fn wristlet(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = WRISTLET_BODY;
+    r.arch(
+        Ink::Trim,
+        (left + 0.01, top + 0.08),
+        0.12,
+        0.2,
+        STRAP_THICKNESS * 2.0,
+    );
+    r.rounded(Ink::Body, WRISTLET_BODY, 0.05);
+    r.rect(
+        Ink::Hardware,
+        left + 0.04,
+        top + 0.04,
+        right - 0.04,
+        top + 0.04 + r.pixel(),
+    );
+    r.ellipse(Ink::Hardware, (left + 0.01, top + 0.08), 0.025, 0.025);
+    Anatomy::body(left, top, right, bottom)
+}
+
+// Baguette: long, narrow and shallow, carried tucked under the arm on a
+// short strap, its flap closed by a clasp in the middle.
+const BAGUETTE_BODY: [f64; 4] = [0.14, 0.56, 0.86, GROUND];
+
+pub fn baguette(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = BAGUETTE_BODY;
+    r.arch(Ink::Trim, (CENTRE, top + 0.01), 0.26, 0.2, 0.03);
+    r.rounded(Ink::Body, BAGUETTE_BODY, 0.04);
+    r.rect(Ink::Trim, left, top + 0.12, right, top + 0.12 + r.pixel());
+    r.rect(
+        Ink::Hardware,
+        CENTRE - 0.06,
+        top + 0.09,
+        CENTRE + 0.06,
+        top + 0.15,
+    );
+    Anatomy::body(left, top, right, bottom)
+}
+
+// Hobo: slouchy, its top edge sagging into a curve between the two points
+// where a single strap is fixed.
+const HOBO_TOP: f64 = 0.38;
+const HOBO_HALF: f64 = 0.27;
+const HOBO_SAG: f64 = 0.12;
+
+pub fn hobo(r: &mut Raster) -> Anatomy {
+    r.arch(
+        Ink::Trim,
+        (CENTRE, HOBO_TOP + 0.02),
+        HOBO_HALF - 0.04,
+        0.26,
+        0.03,
+    );
+    let bottom_half = HOBO_HALF - 0.05;
+    r.fill(
+        Ink::Body,
+        [CENTRE - HOBO_HALF, HOBO_TOP, CENTRE + HOBO_HALF, GROUND],
+        |(x, y)| {
+            let across = ((x - CENTRE) / HOBO_HALF).abs();
+            let edge = HOBO_TOP + HOBO_SAG * (1.0 - across * across);
+            let depth = (y - HOBO_TOP) / (GROUND - HOBO_TOP);
+            let half = HOBO_HALF - (HOBO_HALF - bottom_half) * depth;
+            y >= edge && (x - CENTRE).abs() <= half * (1.0 - depth.powi(6)).sqrt()
+        },
+    );
+    Anatomy::body(
+        CENTRE - HOBO_HALF,
+        HOBO_TOP + HOBO_SAG,
+        CENTRE + HOBO_HALF,
+        GROUND,
+    )
+}
+
+// Saddle: a kidney shape, flat along the top and swelling into a round
+// belly low on one side, its flap curving over the front, on a short strap.
+const SADDLE_TOP: f64 = 0.44;
+
+pub fn saddle(r: &mut Raster) -> Anatomy {
+    let (left, right) = (0.22, 0.78);
+    r.arch(Ink::Trim, (0.56, SADDLE_TOP + 0.01), 0.18, 0.26, 0.03);
+    r.fill(Ink::Body, [left, SADDLE_TOP, right, GROUND], |(x, y)| {
+        // A wide ellipse, its right half shorter: the lopsided belly.
+        let cx = 0.48;
+        let rx = if x < cx { cx - left } else { right - cx };
+        let ry = if x < cx {
+            GROUND - SADDLE_TOP
+        } else {
+            (GROUND - SADDLE_TOP) * 0.7
+        };
+        let (dx, dy) = ((x - cx) / rx, (y - SADDLE_TOP) / ry);
+        y >= SADDLE_TOP && dx * dx + dy * dy <= 1.0
+    });
+    r.stroke(
+        Ink::Trim,
+        (0.3, SADDLE_TOP + 0.02),
+        (0.62, GROUND - 0.12),
+        0.0,
+    );
+    r.ellipse(Ink::Hardware, (0.62, GROUND - 0.12), 0.02, 0.02);
+    Anatomy::body(left, SADDLE_TOP, right, GROUND)
+}
+
+// Belt bag: a rounded pill worn at the waist, the belt running behind it
+// across the whole frame, buckled at one side.
+const BELT_Y: f64 = 0.58;
+const BELT_BAG_BODY: [f64; 4] = [0.24, 0.48, 0.76, 0.72];
+
+pub fn belt_bag(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = BELT_BAG_BODY;
+    r.rect(Ink::Trim, 0.1, BELT_Y - 0.02, 0.9, BELT_Y + 0.02);
+    r.rect(Ink::Hardware, 0.8, BELT_Y - 0.035, 0.84, BELT_Y + 0.035);
+    r.rounded(Ink::Body, BELT_BAG_BODY, 0.12);
+    r.rect(
+        Ink::Hardware,
+        left + 0.08,
+        top + 0.05,
+        right - 0.08,
+        top + 0.05 + r.pixel(),
+    );
+    Anatomy::body(left, top, right, bottom)
+}
+
+// Backpack: taller than wide, round-shouldered, a grab loop on top and a
+// pocket on the front.
+const BACKPACK_BODY: [f64; 4] = [0.3, 0.26, 0.7, GROUND];
+
+pub fn backpack(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = BACKPACK_BODY;
+    r.arch(
+        Ink::Trim,
+        (CENTRE, top + 0.01),
+        0.05,
+        0.06,
+        HANDLE_THICKNESS,
+    );
+    r.rounded(Ink::Body, BACKPACK_BODY, 0.12);
+    let pocket = [left + 0.06, 0.56, right - 0.06, bottom - 0.04];
+    r.rounded(Ink::Trim, pocket, 0.04);
+    r.rounded(
+        Ink::Body,
+        [
+            pocket[0] + 0.02,
+            pocket[1] + 0.02,
+            pocket[2] - 0.02,
+            pocket[3] - 0.02,
+        ],
+        0.03,
+    );
+    r.rect(
+        Ink::Hardware,
+        pocket[0] + 0.04,
+        pocket[1] + 0.04,
+        pocket[2] - 0.04,
+        pocket[1] + 0.04 + r.pixel(),
+    );
+    Anatomy::body(left, top, right, bottom).with_apex((CENTRE, top - 0.06))
+}
+
+// Satchel: a structured school-bag shape, a deep flap over the front held
+// by two buckled straps, one handle on top.
+const SATCHEL_BODY: [f64; 4] = [0.24, 0.42, 0.76, GROUND];
+
+pub fn satchel(r: &mut Raster) -> Anatomy {
+    let [left, top, right, bottom] = SATCHEL_BODY;
+    r.arch(Ink::Trim, (CENTRE, top + 0.01), 0.1, 0.16, HANDLE_THICKNESS);
+    r.rounded(Ink::Body, SATCHEL_BODY, 0.03);
+    let flap = top + 0.2;
+    r.rect(Ink::Trim, left, flap, right, flap + r.pixel());
+    for x in [0.36, 0.64] {
+        r.rect(Ink::Trim, x - 0.02, top, x + 0.02, flap + 0.08);
+        r.rect(
+            Ink::Hardware,
+            x - 0.035,
+            flap + 0.03,
+            x + 0.035,
+            flap + 0.07,
+        );
+    }
+    Anatomy::body(left, top, right, bottom).with_apex((CENTRE, top - 0.16))
+}
+
+// Bowling: a domed top over a flat base, zipped along the dome, two rolled
+// handles.
+const BOWLING_TOP: f64 = 0.42;
+const BOWLING_HALF: f64 = 0.28;
+const BOWLING_SHOULDER: f64 = 0.56;
+
+pub fn bowling(r: &mut Raster) -> Anatomy {
+    r.arch(
+        Ink::Trim,
+        (CENTRE, BOWLING_TOP + 0.03),
+        0.12,
+        0.18,
+        HANDLE_THICKNESS,
+    );
+    let dome = BOWLING_SHOULDER - BOWLING_TOP;
+    r.fill(
+        Ink::Body,
+        [
+            CENTRE - BOWLING_HALF,
+            BOWLING_TOP,
+            CENTRE + BOWLING_HALF,
+            GROUND,
+        ],
+        |(x, y)| {
+            let dx = (x - CENTRE) / BOWLING_HALF;
+            let dy = (BOWLING_SHOULDER - y) / dome;
+            (y >= BOWLING_SHOULDER || dx * dx + dy * dy <= 1.0) && dx.abs() <= 1.0
+        },
+    );
+    r.arch(
+        Ink::Hardware,
+        (CENTRE, BOWLING_SHOULDER),
+        BOWLING_HALF - 0.06,
+        dome - 0.05,
+        0.0,
+    );
+    r.rect(
+        Ink::Trim,
+        CENTRE - BOWLING_HALF,
+        GROUND - r.pixel(),
+        CENTRE + BOWLING_HALF,
+        GROUND,
+    );
+    Anatomy::body(
+        CENTRE - BOWLING_HALF,
+        BOWLING_TOP,
+        CENTRE + BOWLING_HALF,
+        GROUND,
+    )
+    .with_apex((CENTRE, BOWLING_TOP - 0.15))
 }
 
 // Generic (no shape given): the handbag everyone draws, a trapezoid a
