@@ -103,6 +103,9 @@ struct Term {
     session: Handle<Client>,
     channel: Channel<client::Msg>,
     screen: vt100::Parser,
+    /// Every byte the session sent, for what the screen does not keep
+    /// (escape sequences vt100 ignores, such as OSC 8 links).
+    received: Vec<u8>,
     stderr: String,
     exit_status: Option<u32>,
     closed: bool,
@@ -130,6 +133,7 @@ impl Term {
             session,
             channel,
             screen: vt100::Parser::new(nonzero(height), nonzero(width), 0),
+            received: Vec::new(),
             stderr: String::new(),
             exit_status: None,
             closed: false,
@@ -185,7 +189,10 @@ impl Term {
 
     fn take(&mut self, message: ChannelMsg) {
         match message {
-            ChannelMsg::Data { data } => self.screen.process(&data),
+            ChannelMsg::Data { data } => {
+                self.screen.process(&data);
+                self.received.extend_from_slice(&data);
+            }
             ChannelMsg::ExtendedData { data, .. } => {
                 self.stderr.push_str(&String::from_utf8_lossy(&data));
             }
@@ -762,4 +769,24 @@ async fn zero_dimensions_from_a_client_are_ignored() {
     term.keys(b"q").await;
     assert!(term.until(|t| t.closed).await);
     server.stop().await;
+}
+
+/// A bag's url reaches an SSH visitor as an OSC 8 link around the shop's
+/// host, and the screen is the frame drawn (vt100 ignores the sequence).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bags_link_reaches_the_visitor_as_osc_8() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sneaker_edit.toml"
+    );
+    let edit = lookbook::lookbook::load_path(std::path::Path::new(path)).expect("loads");
+    let server = serve_edit("links", edit, |_| {}).await;
+    let mut term = Term::open(server.addr, 120, 40).await;
+    assert!(
+        term.until(|t| t.text().contains("Link      shop-a.example"))
+            .await
+    );
+    let sent = String::from_utf8_lossy(&term.received).into_owned();
+    let link = "\x1b]8;;https://www.shop-a.example/court-one?size=38#details\x1b\\s\x1b]8;;\x1b\\";
+    assert!(sent.contains(link), "no link in what was sent");
 }
