@@ -1551,3 +1551,116 @@ fn every_shape_and_size_is_known_and_a_near_miss_gets_a_guess() {
             .is_some_and(|e| e.starts_with("one of:"))
     );
 }
+
+// --- boundaries the mutation run found untested ------------------------------
+
+#[test]
+fn a_file_of_exactly_the_limit_loads_whole() {
+    let file = TempFile::new("at-limit");
+    // VALID, padded with a comment to the limit, its last byte the `]`
+    // that closes `pairs`: a read one byte short would be a syntax error.
+    let body = VALID.trim_end();
+    assert!(body.ends_with(']'));
+    let (head, tail) = body.split_at(body.rfind("\n[[look]]").expect("a look"));
+    let pad = usize::try_from(MAX_FILE_BYTES).unwrap() - body.len() - 3;
+    let text = format!("{head}\n#{}\n{tail}", "x".repeat(pad));
+    assert_eq!(text.len() as u64, MAX_FILE_BYTES);
+    fs::write(&file.0, &text).unwrap();
+    let edit = load_path(&file.0).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(edit.looks[0].pairs, [0]);
+}
+
+#[test]
+fn an_over_size_file_says_its_size() {
+    let file = TempFile::new("size-said");
+    fs::File::create(&file.0)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    let message = file_error(&file.0);
+    assert!(
+        message.ends_with(": is 67108865 bytes, over the 64 MiB limit for a lookbook"),
+        "{message}"
+    );
+}
+
+/// A pipe reports no length: the limit holds on what is read.
+#[test]
+#[cfg(unix)]
+fn a_pipe_past_the_limit_is_refused_as_it_is_read() {
+    let file = TempFile::new("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file.0)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let path = file.0.clone();
+    let writer = std::thread::spawn(move || {
+        let mut pipe = fs::OpenOptions::new().write(true).open(path).unwrap();
+        let chunk = vec![b'#'; 1 << 20];
+        for _ in 0..=MAX_FILE_BYTES >> 20 {
+            if std::io::Write::write_all(&mut pipe, &chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let message = file_error(&file.0);
+    let _ = writer.join();
+    assert!(
+        message.ends_with(": is over the 64 MiB limit for a lookbook"),
+        "{message}"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn an_unreadable_file_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let file = TempFile::new("unreadable");
+    fs::write(&file.0, VALID).unwrap();
+    fs::set_permissions(&file.0, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&file.0).is_ok() {
+        // Root reads anything: there is no refusal to report.
+        return;
+    }
+    let message = file_error(&file.0);
+    assert!(message.ends_with(": permission denied"), "{message}");
+}
+
+#[test]
+fn unknown_keys_are_quoted_escaped_and_nothing_else() {
+    let report = invalid("escape_in_key");
+    assert_eq!(
+        report.diagnostics[0].message,
+        "unknown field `\\u{1b}[2J` in bag `two`"
+    );
+    let newline = invalid_text(&format!("{VALID}\"a\\nb\" = 1\n"));
+    assert_eq!(
+        newline.diagnostics[0].message,
+        "unknown field `a\\u{a}b` in look `look`"
+    );
+}
+
+#[test]
+fn an_empty_outfit_is_an_error() {
+    let report = invalid_text(&VALID.replace("outfit = [\"jacket\"]", "outfit = []"));
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(report.diagnostics[0].message, "`outfit` is empty");
+}
+
+#[test]
+fn a_long_field_name_is_guessed_from_three_typos_away() {
+    let report =
+        invalid_text(&VALID.replacen("price = 195\n", "price = 195\nmtrils = [\"a\"]\n", 1));
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("did you mean `materials`?")
+    );
+}
+
+#[test]
+fn a_carried_string_is_the_description() {
+    let edit = valid_text(VALID);
+    assert_eq!(edit.looks[0].carried.description, "a bag");
+    assert_eq!(edit.looks[0].carried.shape, None);
+}

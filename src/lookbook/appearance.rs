@@ -105,5 +105,8 @@ mod tests {
         assert_eq!(hex_rgb("#ffc1cg"), None);
         assert_eq!(hex_rgb("ffc1cc"), None);
         assert_eq!(hex_rgb("#ffé1c"), None);
+        // Seven digits, and signs that integer parsing would take.
+        assert_eq!(hex_rgb("#1234567"), None);
+        assert_eq!(hex_rgb("#+1+2+3"), None);
     }
 }
