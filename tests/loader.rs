@@ -1397,6 +1397,21 @@ fn a_table_header_nested_past_the_limit_points_at_its_key() {
     );
 }
 
+/// A key at the limit before one past it: the report points at the one
+/// past it, not the first long key in the file.
+#[test]
+fn the_key_past_the_limit_is_the_one_pointed_at() {
+    let key = |n: usize| (0..n).map(|i| format!("k{i}")).collect::<Vec<_>>().join(".");
+    let text = format!("{VALID}\n[extra]\n{} = 1\n{} = 2\n", key(80), key(81));
+    let report = invalid_text(&text);
+    let deep = report
+        .diagnostics
+        .iter()
+        .position(|d| d.message == "TOML syntax: a key nested 81 levels deep")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(report.locations()[deep], (30, 1), "{report}");
+}
+
 /// `valid.toml` with its `[lookbook]` table given `extra` lines and every
 /// `[[bag]]` written `table`.
 fn edit_with(extra: &str, table: &str) -> String {

@@ -204,5 +204,18 @@ mod tests {
         assert_eq!(string_end(br#""""a"b""""" x"#, 0), 11);
         assert_eq!(string_end(b"'a\\' x", 0), 4);
         assert_eq!(string_end(b"\"open\nnext", 0), 5);
+        // An escape right after the quote; a string open at the end.
+        assert_eq!(string_end(br#""\"x" y"#, 0), 5);
+        assert_eq!(string_end(b"\"abc", 0), 4);
+        // A multi-line string takes two more quotes, never three.
+        assert_eq!(string_end(b"'''a'''''' x", 0), 9);
+    }
+
+    #[test]
+    fn runs_need_one_dot_between_parts() {
+        assert_eq!(parts("a b"), [("a", 1), ("b", 1)]);
+        assert_eq!(parts("a..b"), [("a", 1), ("b", 1)]);
+        assert_eq!(parts("a_b.c-d"), [("a_b.c-d", 2)]);
+        assert_eq!(parts("é.ü"), [("é.ü", 2)]);
     }
 }
