@@ -95,5 +95,11 @@ mod tests {
             0,
             "no such look: the first stop"
         );
+        let last = book.looks.len() - 1;
+        let past = Stop::Pair {
+            look: last,
+            pair: book.looks[last].pairs.len(),
+        };
+        assert_eq!(stops.index(past), 0, "one past the last pair: the first stop");
     }
 }
