@@ -1679,3 +1679,13 @@ fn a_carried_string_is_the_description() {
     assert_eq!(edit.looks[0].carried.description, "a bag");
     assert_eq!(edit.looks[0].carried.shape, None);
 }
+
+/// Only a multi-line field turns `\r\n` into a line break; in a one-line
+/// field the carriage return is the character at fault.
+#[test]
+fn a_carriage_return_in_a_one_line_field_is_named() {
+    let report = invalid_text(&VALID.replace("name = \"One bag\"", "name = \"One\\r\\nbag\""));
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    let message = &report.diagnostics[0].message;
+    assert!(message.contains("U+000D"), "{message}");
+}
