@@ -24,7 +24,7 @@ use lookbook::ui::theme::Theme;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use support::tmux::{Tmux, e2e_possible};
+use support::tmux::{Tmux, e2e_possible, trimmed};
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -43,16 +43,6 @@ fn expected(edit: &Arc<Lookbook>, keys: &str, width: u16, height: u16) -> String
     let keys = parse_keys(keys).expect("keys");
     let frame = render::after_keys(&mut app, &Theme::ansi(), &keys, Size { width, height });
     trimmed(&render::text(&frame))
-}
-
-fn trimmed(screen: &str) -> String {
-    screen
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim_end()
-        .to_string()
 }
 
 #[test]

@@ -1401,7 +1401,12 @@ fn a_table_header_nested_past_the_limit_points_at_its_key() {
 /// past it, not the first long key in the file.
 #[test]
 fn the_key_past_the_limit_is_the_one_pointed_at() {
-    let key = |n: usize| (0..n).map(|i| format!("k{i}")).collect::<Vec<_>>().join(".");
+    let key = |n: usize| {
+        (0..n)
+            .map(|i| format!("k{i}"))
+            .collect::<Vec<_>>()
+            .join(".")
+    };
     let text = format!("{VALID}\n[extra]\n{} = 1\n{} = 2\n", key(80), key(81));
     let report = invalid_text(&text);
     let deep = report

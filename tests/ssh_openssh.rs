@@ -17,7 +17,7 @@ use lookbook::app::keymap::parse_keys;
 use lookbook::lookbook::bundled;
 use lookbook::render;
 use lookbook::ui::theme::Theme;
-use support::tmux::{Tmux, e2e_possible};
+use support::tmux::{Tmux, e2e_possible, trimmed};
 
 mod support;
 
@@ -105,13 +105,12 @@ fn headless(keys: &str, width: u16, height: u16) -> String {
     let mut app = App::new(Arc::new(bundled()));
     let keys = parse_keys(keys).expect("known key names");
     let size = render::Size { width, height };
-    render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size))
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim_end()
-        .to_string()
+    trimmed(&render::text(&render::after_keys(
+        &mut app,
+        &Theme::ansi(),
+        &keys,
+        size,
+    )))
 }
 
 #[test]

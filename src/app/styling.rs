@@ -100,6 +100,10 @@ mod tests {
             look: last,
             pair: book.looks[last].pairs.len(),
         };
-        assert_eq!(stops.index(past), 0, "one past the last pair: the first stop");
+        assert_eq!(
+            stops.index(past),
+            0,
+            "one past the last pair: the first stop"
+        );
     }
 }

@@ -11,6 +11,18 @@ use std::time::{Duration, Instant};
 /// How long a test waits for a screen before it fails.
 pub const LIMIT: Duration = Duration::from_secs(30);
 
+/// A screen's text as capture-pane gives it: rows right-trimmed, trailing
+/// blank rows gone, so a frame drawn headless compares with a real pane.
+pub fn trimmed(screen: &str) -> String {
+    screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_string()
+}
+
 /// Whether `tool` runs here (tmux, ssh).
 pub fn have(tool: &str) -> bool {
     Command::new(tool)
@@ -76,15 +88,9 @@ impl Tmux {
         ]);
     }
 
-    /// The screen of `target`, rows right-trimmed, trailing blank rows gone.
+    /// The screen of `target`, as [`trimmed`].
     pub fn screen(&self, target: &str) -> String {
-        self.run(&["capture-pane", "-p", "-t", target])
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim_end()
-            .to_string()
+        trimmed(&self.run(&["capture-pane", "-p", "-t", target]))
     }
 
     /// One of tmux's format variables for `target` (`alternate_on`...).
