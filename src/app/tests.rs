@@ -644,3 +644,19 @@ fn the_detail_starts_from_the_top_for_another_bag_only() {
     press(&mut app, "/ l i m e");
     assert_eq!(app.detail_scroll(), 0);
 }
+
+#[test]
+fn the_shortlist_cursor_stays_on_its_bags_with_the_total_in_view() {
+    let mut app = app();
+    press(
+        &mut app,
+        "Space j Space j Space j Space j Space j Space j Space j Space S",
+    );
+    assert_eq!(app.shortlist().len(), 8);
+    // The frame drew the 8 bags, a blank line and the total: 10 lines in 6.
+    app.observe(overlay_of(10, 6));
+    press(&mut app, "G");
+    assert_eq!(app.shortlist_cursor(), 7, "the cursor ends on the last bag");
+    // Four bag rows in view, so the total's two lines stay below them.
+    assert_eq!(app.overlay_scroll(), 4);
+}
