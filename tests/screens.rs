@@ -394,3 +394,32 @@ fn a_good_save_says_so_and_keeps_the_place() {
     );
     insta::assert_snapshot!("reload_good_save_120x40", frame);
 }
+
+/// A kept filter takes the list's first row: the rows below it end above
+/// the bottom border, even when the matches fill the pane.
+#[test]
+fn a_kept_filter_over_a_full_list_leaves_the_border_whole() {
+    let mut text = String::from("[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..100 {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"Bag {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = {i}\n"
+        ));
+    }
+    let edit = lookbook::lookbook::parse(&text, "full.toml").expect("valid");
+    let mut app = App::new(Arc::new(edit));
+    let keys = parse_keys("/ b a g Enter").expect("keys");
+    let size = render::Size {
+        width: 120,
+        height: 40,
+    };
+    let frame = render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size));
+    let bottom = frame.lines().nth(38).expect("row 38");
+    assert!(bottom.starts_with("╰────"), "{frame}");
+    assert!(
+        frame
+            .lines()
+            .nth(2)
+            .is_some_and(|row| row.starts_with("│/ bag")),
+        "{frame}"
+    );
+}
