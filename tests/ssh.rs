@@ -15,7 +15,6 @@ use lookbook::ssh::{self, Settings};
 use lookbook::ssh::{Limits, Tracker};
 use lookbook::ui::theme::Theme;
 use russh::client::{self, Handle};
-use russh::keys::PublicKeyOrCertificate;
 use russh::{Channel, ChannelMsg};
 use tokio::io::AsyncReadExt;
 use tokio::sync::oneshot;
@@ -24,18 +23,10 @@ use tokio::time::{Instant, sleep, timeout};
 /// Every wait in these tests ends by this, pass or fail.
 const LIMIT: Duration = Duration::from_secs(20);
 
-struct Client;
-
-impl client::Handler for Client {
-    type Error = russh::Error;
-
-    async fn check_server_key(
-        &mut self,
-        _key: &PublicKeyOrCertificate,
-    ) -> Result<bool, Self::Error> {
-        Ok(true)
-    }
-}
+// The trusting client the SSH benchmarks use (each server makes a fresh key).
+#[path = "../benches/support/client.rs"]
+mod trusting;
+use trusting::Client;
 
 struct Running {
     addr: SocketAddr,
