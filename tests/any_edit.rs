@@ -91,6 +91,16 @@ fn the_labels_follow_the_edits_noun() {
 }
 
 #[test]
+fn a_pane_title_cut_by_its_border_ends_in_an_ellipsis() {
+    let sorted = screen(&sneakers(), "s", 60, 20);
+    let title_row = sorted.lines().nth(1).expect("the list's top border");
+    assert!(
+        title_row.starts_with("╭ Sneakers (12) · price low… ╮"),
+        "{sorted}"
+    );
+}
+
+#[test]
 fn a_look_reads_naturally_whoever_wore_it() {
     let edit = sneakers();
     let detail = screen(&edit, "", 120, 40);

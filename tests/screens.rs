@@ -288,7 +288,7 @@ fn the_frame_says_a_big_edit_is_still_filtering() {
     }
     let done = draw(&app);
     assert!(!done.contains("filtering"), "{done}");
-    assert!(done.contains("Bags 38 of 20010 · best mat"), "{done}");
+    assert!(done.contains("Bags 38 of 20010 · best m… ╮"), "{done}");
     assert!(
         done.contains("│▶  Bag 1234 "),
         "the best match first: {done}"

@@ -31,7 +31,10 @@ const PRICE_COLUMN: usize = 11;
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     let theme = ui.theme;
     let focused = ui.app.focus() == Pane::List;
-    let block = pane::block(theme, title(ui), focused);
+    // Cut to the border's length, with its … (the sort label is long).
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = format!(" {} ", text::truncate(title(ui).trim(), room));
+    let block = pane::block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
