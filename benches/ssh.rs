@@ -20,6 +20,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use lookbook::app::App;
+use lookbook::library::Catalogue;
 use lookbook::lookbook::bundled;
 use lookbook::ssh::Limits;
 use lookbook::ssh::output::{self, ClientScreen};
@@ -112,7 +113,7 @@ async fn start_server() -> SocketAddr {
         per_ip_per_minute: 1_000_000,
         startups: lookbook::ssh::Startups::for_sessions(1000),
     };
-    let server = ssh::bind(settings, Arc::new(bundled()))
+    let server = ssh::bind(settings, ssh::shelf(Catalogue::bundled()))
         .await
         .expect("binds");
     let addr = server.local_addr();

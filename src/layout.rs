@@ -173,3 +173,39 @@ pub fn pane_rows(width: u16, height: u16, pane: Pane) -> usize {
         .pane(pane)
         .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)))
 }
+
+/// Rows each edit takes in the picker: its title and counts, its source
+/// and file, and a blank row.
+pub const PICKER_ROWS_PER_EDIT: usize = 3;
+
+/// The picker's rectangles: the top line, the box of edits (border
+/// included), and the hint bar. All empty when the screen is too small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PickerRegions {
+    pub header: Rect,
+    pub list: Rect,
+    pub hints: Rect,
+}
+
+pub fn picker_regions(area: Rect) -> PickerRegions {
+    if mode(area) == Mode::TooSmall {
+        return PickerRegions::default();
+    }
+    let [header, list, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    PickerRegions {
+        header,
+        list,
+        hints,
+    }
+}
+
+/// How many edits the picker shows at once at this size.
+pub fn picker_page(width: u16, height: u16) -> usize {
+    let list = picker_regions(Rect::new(0, 0, width, height)).list;
+    (usize::from(list.height.saturating_sub(2)) / PICKER_ROWS_PER_EDIT).max(1)
+}

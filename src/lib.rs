@@ -8,9 +8,11 @@
 pub mod app;
 pub mod cli;
 pub mod layout;
+pub mod library;
 pub mod lookbook;
 pub mod render;
 pub mod scroll;
+pub mod shell;
 pub mod ssh;
 pub mod term;
 pub mod ui;

@@ -1,17 +1,16 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Parser;
 
-use lookbook::app::App;
 use lookbook::cli::{self, Cli, Command, Error, ServeArgs};
+use lookbook::library::{self, Shelf};
 use lookbook::lookbook::Lookbook;
 use lookbook::render::command;
+use lookbook::shell::Shell;
 use lookbook::ssh;
 use lookbook::term;
 use lookbook::ui::theme::Theme;
-use lookbook::watch;
 use lookbook::words::count;
 
 /// Every command returns its failure here, and only here is it printed
@@ -49,7 +48,7 @@ fn run() -> Result<ExitCode, Error> {
             command::screenshots(path.as_deref(), out.as_deref(), &fonts)
         }
         Some(Command::Serve(args)) => serve(&args),
-        None => browse(cli.path.as_deref(), cli.mouse, !cli.no_watch),
+        None => browse(&cli.paths, cli.mouse, !cli.no_watch),
     }
 }
 
@@ -68,8 +67,8 @@ fn summary(lookbook: &Lookbook) -> String {
     )
 }
 
-fn browse(path: Option<&Path>, mouse: bool, watching: bool) -> Result<ExitCode, Error> {
-    let lookbook = cli::load(path)?;
+fn browse(paths: &[PathBuf], mouse: bool, watching: bool) -> Result<ExitCode, Error> {
+    let opened = library::open(paths)?;
     term::check(std::env::var("TERM").ok().as_deref()).map_err(|why| match why {
         term::Unsupported::NotATerminal => Error::Failed(why.to_string()),
         term::Unsupported::Dumb => Error::Usage(why.to_string()),
@@ -80,39 +79,36 @@ fn browse(path: Option<&Path>, mouse: bool, watching: bool) -> Result<ExitCode, 
         var("TERM").as_deref(),
         var("COLORTERM").as_deref(),
     );
-    // Saves of the file come in on a channel; the bundled edit has no file.
-    let (reloads, inbox) = std::sync::mpsc::channel();
-    let _watch = match path {
-        Some(path) if watching => Some(
-            watch::watch(path, move |reload| {
-                let _ = reloads.send(reload);
-            })
-            .map_err(Error::Failed)?,
-        ),
-        _ => None,
+    // Saves reach the shelf from the watchers' threads; a terminal has no
+    // log to write them to. The bundled edit has no file.
+    let shelf = Shelf::new(opened.catalogue.clone(), |_| {});
+    let _watches = if watching {
+        Some(library::watch(&opened, &shelf).map_err(Error::Failed)?)
+    } else {
+        None
     };
-    let ending = term::run(App::new(Arc::new(lookbook)), &theme, mouse, &inbox)
+    let shell = Shell::new(shelf.catalogue(), None);
+    let ending = term::run(shell, &theme, mouse, &mut shelf.subscribe())
         .map_err(|error| Error::Failed(error.to_string()))?;
-    let app = match ending {
-        term::Ending::Quit(app) => app,
+    let shell = match ending {
+        term::Ending::Quit(shell) => shell,
         // The shell's convention for a program a signal ended.
         term::Ending::Signal(signal) => {
             return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
         }
     };
     // After the terminal is restored, so `lookbook > picks.txt` works.
-    cli::write_stdout(app.shortlist().to_text(app.lookbook()).as_bytes())?;
+    cli::write_stdout(shell.take_home(false).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
-    let lookbook = cli::load(args.path.as_deref())?;
+    let opened = library::open(&args.paths)?;
     let settings = args.settings().ok_or_else(|| {
         Error::Failed(
             "no data dir for the host key ($HOME is not set); pass --host-key FILE".into(),
         )
     })?;
-    let watched = args.path.as_deref().filter(|_| !args.no_watch);
-    ssh::run(settings, Arc::new(lookbook), watched).map_err(Error::Failed)?;
+    ssh::run(settings, opened, !args.no_watch).map_err(Error::Failed)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -19,9 +19,12 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use tokio::sync::watch;
 
-use crate::app::{Action, App, Reload, SearchDone};
+use crate::app::{Action, SearchDone};
 use crate::layout::Drawn;
+use crate::library::Catalogue;
+use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -55,11 +58,13 @@ impl Searches {
         self.running.is_some()
     }
 
-    fn start(&mut self, app: &mut App) {
+    fn start(&mut self, shell: &mut Shell) {
         if self.running.is_some() {
             return;
         }
-        let Some(job) = app.search_job() else { return };
+        let Some(job) = shell.search_job() else {
+            return;
+        };
         let (done, result) = mpsc::channel();
         thread::spawn(move || {
             // The loop may have ended; then nobody wants the result.
@@ -68,14 +73,14 @@ impl Searches {
         self.running = Some(result);
     }
 
-    /// Hands a finished search to the app; whether one finished.
-    fn collect(&mut self, app: &mut App) -> bool {
+    /// Hands a finished search to the shell; whether one finished.
+    fn collect(&mut self, shell: &mut Shell) -> bool {
         let Some(running) = &self.running else {
             return false;
         };
         match running.try_recv() {
             Ok(done) => {
-                app.search_done(done);
+                shell.search_done(done);
                 self.running = None;
                 true
             }
@@ -91,8 +96,8 @@ impl Searches {
 /// How a browsing session ended.
 #[derive(Debug)]
 pub enum Ending {
-    /// The user quit: the app, with its shortlist.
-    Quit(Box<App>),
+    /// The user quit: the shell, with the shortlists.
+    Quit(Box<Shell>),
     /// A signal ended it, after the terminal was restored: exit with
     /// 128 + this number.
     Signal(i32),
@@ -133,31 +138,31 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
     }
 }
 
-/// Runs the app until it quits or a signal ends it, on a terminal that
+/// Runs the shell until it quits or a signal ends it, on a terminal that
 /// passed [`check`]. `mouse` turns on mouse reporting, which takes text
 /// selection away from the terminal, so it is the user's choice.
-/// New versions of the edit (live reload) arrive on `reloads`.
+/// New versions of the edits (live reload) arrive on `catalogue`.
 pub fn run(
-    mut app: App,
+    mut shell: Shell,
     theme: &Theme,
     mouse: bool,
-    reloads: &mpsc::Receiver<Reload>,
+    catalogue: &mut watch::Receiver<Arc<Catalogue>>,
 ) -> io::Result<Ending> {
     restore_on_panic();
     let caught = watch_signals()?;
     watch_for_hangup();
-    let inputs = Inputs {
+    let mut inputs = Inputs {
         caught: &caught,
-        reloads,
+        catalogue,
     };
     let result = enter(mouse).and_then(|mut screen| {
-        let ran = event_loop(&mut screen, &mut app, theme, &inputs);
+        let ran = event_loop(&mut screen, &mut shell, theme, &mut inputs);
         ran.and(blank())
     });
     let restored = leave();
     result.and(restored)?;
     match caught.load(Ordering::SeqCst) {
-        0 => Ok(Ending::Quit(Box::new(app))),
+        0 => Ok(Ending::Quit(Box::new(shell))),
         signal => Ok(Ending::Signal(i32::try_from(signal).unwrap_or(1))),
     }
 }
@@ -255,48 +260,49 @@ fn restore_on_panic() {
 struct Inputs<'a> {
     /// An ending signal's number, once one came.
     caught: &'a AtomicUsize,
-    reloads: &'a mpsc::Receiver<Reload>,
+    catalogue: &'a mut watch::Receiver<Arc<Catalogue>>,
 }
 
 impl Inputs<'_> {
-    /// Takes in every reload that came, and lets time pass (a notice
-    /// going); whether the screen changed.
-    fn take(&self, app: &mut App) -> bool {
-        let mut changed = false;
-        while let Ok(reload) = self.reloads.try_recv() {
-            if let Some(old) = app.reload(reload, Instant::now()) {
+    /// Takes in the edits as the last reload left them, and lets time pass
+    /// (a notice going); whether the screen changed.
+    fn take(&mut self, shell: &mut Shell) -> bool {
+        // An error means no watcher is left: nothing more will change.
+        let changed = self.catalogue.has_changed().unwrap_or(false);
+        if changed {
+            let current = Arc::clone(&self.catalogue.borrow_and_update());
+            if let Some(old) = shell.update(current, Instant::now()) {
                 thread::spawn(move || drop(old));
             }
-            changed = true;
         }
-        app.tick(Instant::now()) || changed
+        shell.tick(Instant::now()) || changed
     }
 }
 
 fn event_loop(
     screen: &mut LocalTerminal,
-    app: &mut App,
+    shell: &mut Shell,
     theme: &Theme,
-    inputs: &Inputs,
+    inputs: &mut Inputs,
 ) -> io::Result<()> {
     let caught = inputs.caught;
     let size = screen.size()?;
-    app.handle(Action::Resize {
+    shell.handle(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut stale = true;
     let mut searches = Searches::default();
-    while app.is_running() && caught.load(Ordering::SeqCst) == 0 {
-        let searched = searches.collect(app);
-        if inputs.take(app) || searched {
+    while shell.is_running() && caught.load(Ordering::SeqCst) == 0 {
+        let searched = searches.collect(shell);
+        if inputs.take(shell) || searched {
             stale = true;
         }
-        searches.start(app);
+        searches.start(shell);
         if stale {
             let mut drawn = Drawn::default();
-            screen.draw(|frame| drawn = ui::draw(frame, app, theme))?;
-            app.observe(drawn);
+            screen.draw(|frame| drawn = ui::draw_shell(frame, shell, theme))?;
+            shell.observe(drawn);
         }
         // A signal does not wake a blocking read, so wait in short steps,
         // shorter while a search may come back.
@@ -310,11 +316,11 @@ fn event_loop(
             continue;
         }
         match event::read()? {
-            Event::Key(key) => app.handle_key(key),
-            Event::Resize(width, height) => app.handle(Action::Resize { width, height }),
+            Event::Key(key) => shell.handle_key(key),
+            Event::Resize(width, height) => shell.handle(Action::Resize { width, height }),
             Event::Mouse(mouse) => {
                 if let Some(action) = mouse_action(mouse) {
-                    app.handle(action);
+                    shell.handle(action);
                 }
             }
             _ => {}

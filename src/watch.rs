@@ -7,9 +7,8 @@
 //! both that and a write in place. A burst of events (a save is often
 //! several) is folded into one reload by the debouncer.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode, EventKind};
@@ -22,7 +21,7 @@ use crate::lookbook::load_path;
 /// Events closer together than this are one save.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// Watching one file; dropping it stops the watching.
+/// Watching one file or folder; dropping it stops the watching.
 pub struct Watch {
     _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
 }
@@ -39,24 +38,60 @@ pub fn watch(
         .file_name()
         .ok_or_else(|| format!("{}: not a file to watch", path.display()))?
         .to_os_string();
-    let folder = folder_of(path);
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        // Watch errors (a queue overflow) may hide a save: look again.
-        let touched = match result {
-            Ok(events) => events
-                .iter()
-                .filter(|event| is_a_change(event.kind))
-                .flat_map(|event| &event.paths)
-                .any(|changed| changed.file_name() == Some(name.as_os_str())),
-            Err(_) => true,
-        };
-        if touched {
+    watch_folder(&folder_of(path), move |touched| {
+        if touched.includes(&name) {
             on_reload(load(&file));
         }
     })
-    .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+}
+
+/// What changed in a watched folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Touched {
+    /// These files (created, written, renamed, removed).
+    Files(Vec<PathBuf>),
+    /// Unknown: the watcher lost events (a queue overflow), so anything
+    /// may have changed; look again.
+    Anything,
+}
+
+impl Touched {
+    /// Whether the file named `name` may have changed.
+    pub fn includes(&self, name: &OsStr) -> bool {
+        match self {
+            Touched::Files(files) => files.iter().any(|file| file.file_name() == Some(name)),
+            Touched::Anything => true,
+        }
+    }
+}
+
+/// Starts watching the files directly in `folder`; `on_touch` gets each
+/// burst of changes, on the watcher's thread.
+pub fn watch_folder(
+    folder: &Path,
+    mut on_touch: impl FnMut(Touched) + Send + 'static,
+) -> Result<Watch, String> {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        let touched = match result {
+            Ok(events) => {
+                let mut files: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|event| is_a_change(event.kind))
+                    .flat_map(|event| event.paths.iter().cloned())
+                    .collect();
+                files.sort();
+                files.dedup();
+                Touched::Files(files)
+            }
+            Err(_) => Touched::Anything,
+        };
+        if touched != Touched::Files(Vec::new()) {
+            on_touch(touched);
+        }
+    })
+    .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
     debouncer
-        .watch(&folder, RecursiveMode::NonRecursive)
+        .watch(folder, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
     Ok(Watch {
         _debouncer: debouncer,
@@ -69,7 +104,7 @@ pub fn load(path: &Path) -> Reload {
         return Reload::Failed(Problem::gone(&path.display().to_string()));
     }
     match load_path(path) {
-        Ok(lookbook) => Reload::Loaded(Arc::new(lookbook)),
+        Ok(lookbook) => Reload::loaded(lookbook),
         Err(error) => Reload::Failed(Problem::from_load_error(&error)),
     }
 }

@@ -184,7 +184,7 @@ fn help() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.contains("Usage: lookbook [OPTIONS] [PATH]\n       lookbook <COMMAND>"),
+        out.contains("Usage: lookbook [OPTIONS] [PATH]...\n       lookbook <COMMAND>"),
         "{out}"
     );
     for command in ["check", "render", "screenshots", "serve"] {
@@ -526,5 +526,57 @@ fn render_refuses_an_extension_it_cannot_write_and_a_contradiction() {
         stderr(&output)
     );
     assert!(!png.exists(), "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `serve` with one broken file among several refuses to start: every
+/// broken file's errors, exit 1, and no server (no host key made, nothing
+/// listening). Browsing the same files fails the same way, before the
+/// terminal is touched.
+#[test]
+fn one_broken_edit_among_several_stops_the_start() {
+    let key = std::env::temp_dir().join(format!("lookbook-cli-broken-{}", std::process::id()));
+    let key_arg = key.display().to_string();
+    let files = [
+        "tests/fixtures/valid.toml",
+        "tests/fixtures/unknown_size.toml",
+        "tests/fixtures/price_string.toml",
+    ];
+    let mut serve = vec!["serve", "--listen", "127.0.0.1:0", "--host-key", &key_arg];
+    serve.extend(files);
+    for args in [serve, files.to_vec()] {
+        let output = lookbook(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(stdout(&output), "");
+        let err = stderr(&output);
+        assert!(
+            err.contains("--> tests/fixtures/unknown_size.toml:")
+                && err.contains("--> tests/fixtures/price_string.toml:"),
+            "both files' errors:\n{err}"
+        );
+        assert!(!err.contains("valid.toml"), "not the good one:\n{err}");
+        assert!(!err.contains("listening"), "{err}");
+        assert_no_escapes(&output);
+    }
+    assert!(!key.exists(), "the server never started");
+}
+
+#[test]
+fn two_files_of_one_name_are_refused() {
+    let dir = std::env::temp_dir().join(format!("lookbook-cli-twice-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("x")).expect("a folder");
+    let (one, two) = (dir.join("valid.toml"), dir.join("x/valid.toml"));
+    for file in [&one, &two] {
+        std::fs::copy("tests/fixtures/valid.toml", file).expect("copied");
+    }
+    let output = lookbook(&[&one.display().to_string(), &two.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with(
+            "are both named `valid`: an edit is opened by its file's name, so rename one\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -54,7 +54,7 @@ impl Folder {
     /// The next reload, which must be a good one; its first bag's price.
     fn next_loaded(&self) -> u64 {
         match self.next() {
-            Reload::Loaded(edit) => edit.bags[0].price.minor,
+            Reload::Loaded(edit) => edit.lookbook.bags[0].price.minor,
             Reload::Failed(problem) => panic!("a good save failed: {}", problem.details),
         }
     }
@@ -147,4 +147,62 @@ fn other_files_in_the_folder_are_not_a_save() {
             .is_err(),
         "one save, one reload"
     );
+}
+
+/// A served folder, through the real watcher: new files join the
+/// catalogue, removed ones leave it, a broken new file is logged and left
+/// out, and a save reloads its own edit and no other.
+#[test]
+fn a_served_folder_follows_its_files() {
+    use lookbook::library::{self, Catalogue, Shelf};
+    use std::sync::{Arc, Mutex};
+
+    let dir = std::env::temp_dir().join(format!("lookbook-served-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a temp dir");
+    fs::write(dir.join("a.toml"), BUNDLED).expect("written");
+    fs::write(dir.join("b.toml"), BUNDLED).expect("written");
+    let opened = library::open(std::slice::from_ref(&dir)).expect("opens");
+    let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+    let log = Arc::clone(&lines);
+    let shelf = Shelf::new(opened.catalogue.clone(), move |line| {
+        log.lock().expect("lock").push(line.to_string());
+    });
+    let _watches = library::watch(&opened, &shelf).expect("watching");
+    let stems = |catalogue: &Catalogue| -> Vec<String> {
+        catalogue.entries().iter().map(|e| e.stem.clone()).collect()
+    };
+    let until = |what: &str, done: &dyn Fn(&Catalogue) -> bool| {
+        let deadline = std::time::Instant::now() + LIMIT;
+        while !done(&shelf.catalogue()) {
+            assert!(std::time::Instant::now() < deadline, "never: {what}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let b_before = Arc::clone(&shelf.catalogue().get("b").expect("b").edition.edit);
+
+    fs::write(dir.join("c.toml"), priced(300)).expect("written");
+    until("c joins", &|c| stems(c) == ["a", "b", "c"]);
+
+    save_by_rename(&dir.join("a.toml"), &priced(200));
+    until("a reloads", &|c| {
+        c.get("a").expect("a").lookbook().bags[0].price.minor == 20_000
+    });
+    let now = shelf.catalogue();
+    let b_after = &now.get("b").expect("b").edition.edit;
+    assert!(
+        Arc::ptr_eq(&b_before, b_after),
+        "b is untouched by a's save"
+    );
+
+    fs::write(dir.join("d.toml"), "[lookbook]\ntitle = 1\n").expect("written");
+    fs::remove_file(dir.join("b.toml")).expect("removed");
+    until("b leaves", &|c| stems(c) == ["a", "c"]);
+    let logged = lines.lock().expect("lock").join("\n");
+    assert!(
+        logged.contains("d.toml: "),
+        "the broken file is logged:\n{logged}"
+    );
+    assert!(!stems(&shelf.catalogue()).contains(&"d".to_string()));
+    let _ = fs::remove_dir_all(&dir);
 }

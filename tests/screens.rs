@@ -331,7 +331,7 @@ fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
 fn saved(change: impl FnOnce(&str) -> String) -> Reload {
     let source = change(include_str!("../lookbook.toml"));
     match lookbook::lookbook::parse(&source, "lookbook.toml") {
-        Ok(edit) => Reload::Loaded(Arc::new(edit)),
+        Ok(edit) => Reload::loaded(edit),
         Err(report) => Reload::Failed(Problem::from_load_error(&LoadError::Invalid(Box::new(
             report,
         )))),

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
+use lookbook::library::{Catalogue, Change, Entry, Shelf};
 use lookbook::lookbook::{Lookbook, bundled, parse};
 use lookbook::render;
 use lookbook::ssh::{self, Settings};
@@ -32,7 +33,7 @@ struct Running {
     addr: SocketAddr,
     tracker: Tracker,
     /// Where a watcher's reloads go, to reach every session.
-    publisher: ssh::Publisher,
+    shelf: Shelf,
     stop: Option<oneshot::Sender<()>>,
     done: tokio::task::JoinHandle<()>,
 }
@@ -61,6 +62,16 @@ async fn serve(name: &str, tweak: impl FnOnce(&mut Settings)) -> Running {
 }
 
 async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings)) -> Running {
+    let entry = Entry::new("edit".into(), Some("edit.toml".into()), edit);
+    serve_catalogue(name, Catalogue::new(vec![entry]), tweak).await
+}
+
+/// A server of the edits in `catalogue`.
+async fn serve_catalogue(
+    name: &str,
+    catalogue: Catalogue,
+    tweak: impl FnOnce(&mut Settings),
+) -> Running {
     let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
     let mut settings = Settings::new(listen, key_path(name));
     settings.limits = Limits {
@@ -70,12 +81,12 @@ async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings
         ..Limits::default()
     };
     tweak(&mut settings);
-    let server = ssh::bind(settings, Arc::new(edit))
+    let server = ssh::bind(settings, ssh::shelf(catalogue))
         .await
         .expect("the server binds");
     let addr = server.local_addr();
     let tracker = server.tracker();
-    let publisher = server.publisher(PathBuf::from("edit.toml"));
+    let shelf = server.shelf();
     let (stop, stopped) = oneshot::channel::<()>();
     let done = tokio::spawn(server.run(async {
         let _ = stopped.await;
@@ -83,7 +94,7 @@ async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings
     Running {
         addr,
         tracker,
-        publisher,
+        shelf,
         stop: Some(stop),
         done,
     }
@@ -110,6 +121,17 @@ impl Term {
 
     /// Connects from `source`, one of the loopback addresses.
     async fn connect_from(source: IpAddr, addr: SocketAddr, width: u16, height: u16) -> Term {
+        Term::connect_as("demo", source, addr, width, height).await
+    }
+
+    /// Connects as `user`, which names the edit to open.
+    async fn connect_as(
+        user: &str,
+        source: IpAddr,
+        addr: SocketAddr,
+        width: u16,
+        height: u16,
+    ) -> Term {
         let stream = tcp_from(source, addr).await;
         // TCP_NODELAY, as OpenSSH sets for interactive sessions.
         stream.set_nodelay(true).expect("nodelay");
@@ -117,7 +139,7 @@ impl Term {
         let mut session = client::connect_stream(config, stream, Client)
             .await
             .expect("connects");
-        let auth = session.authenticate_none("demo").await.expect("auth runs");
+        let auth = session.authenticate_none(user).await.expect("auth runs");
         assert!(auth.success(), "a public demo lets `none` in");
         let channel = session.channel_open_session().await.expect("a session");
         Term {
@@ -138,7 +160,18 @@ impl Term {
     }
 
     async fn open_from(source: IpAddr, addr: SocketAddr, width: u16, height: u16) -> Term {
-        let term = Term::connect_from(source, addr, width, height).await;
+        Term::open_as("demo", source, addr, width, height).await
+    }
+
+    /// Opens a session as `user`.
+    async fn open_as(
+        user: &str,
+        source: IpAddr,
+        addr: SocketAddr,
+        width: u16,
+        height: u16,
+    ) -> Term {
+        let term = Term::connect_as(user, source, addr, width, height).await;
         term.channel
             .request_pty(false, "xterm", width.into(), height.into(), 0, 0, &[])
             .await
@@ -457,9 +490,14 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     let file = dir.join("edit.toml");
     let bundled_text = include_str!("../lookbook.toml");
     std::fs::write(&file, bundled_text).expect("written");
-    let publisher = server.publisher.clone();
-    let _watch =
-        lookbook::watch::watch(&file, move |reload| publisher.publish(reload)).expect("watching");
+    let shelf = server.shelf.clone();
+    let _watch = lookbook::watch::watch(&file, move |reload| {
+        shelf.publish(Change::Reload {
+            stem: "edit".into(),
+            reload,
+        });
+    })
+    .expect("watching");
 
     let mut one = Term::open(server.addr, 100, 30).await;
     let mut two = Term::open(server.addr, 100, 30).await;
@@ -780,4 +818,77 @@ async fn a_bags_link_reaches_the_visitor_as_osc_8() {
     let sent = String::from_utf8_lossy(&term.received).into_owned();
     let link = "\x1b]8;;https://www.shop-a.example/court-one?size=38#details\x1b\\s\x1b]8;;\x1b\\";
     assert!(sent.contains(link), "no link in what was sent");
+}
+
+/// Two edits on one server: `a` (the bundled edit) and `b` (the sneakers).
+async fn serve_two(name: &str) -> Running {
+    let fixture = include_str!("fixtures/sneaker_edit.toml");
+    let sneakers = parse(fixture, "b.toml").expect("valid");
+    let catalogue = Catalogue::new(vec![
+        Entry::new("a".into(), Some("a.toml".into()), bundled()),
+        Entry::new("b".into(), Some("b.toml".into()), sneakers),
+    ]);
+    serve_catalogue(name, catalogue, |_| {}).await
+}
+
+async fn open_user(user: &str, server: &Running) -> Term {
+    Term::open_as(user, Ipv4Addr::LOCALHOST.into(), server.addr, 120, 40).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_user_name_opens_its_edit_and_q_quits() {
+    let server = serve_two("two-edits").await;
+    let mut a = open_user("a", &server).await;
+    let mut b = open_user("b", &server).await;
+    assert!(a.shows("").await, "a is the bundled edit:\n{}", a.text());
+    assert!(
+        b.until(|t| t.text().starts_with(" Court classics · Test suite"))
+            .await,
+        "b is the sneakers:\n{}",
+        b.text()
+    );
+    b.keys(b" q").await;
+    assert!(
+        b.until(|t| t.closed).await,
+        "q quits an edit opened by name"
+    );
+    assert_eq!(b.exit_status, Some(0));
+    let home = b.screen.screen().contents();
+    assert!(
+        home.contains("Court One low-top — Atelier Nord — €129 — Shop A\n1 sneaker · €129"),
+        "{home}"
+    );
+    a.keys(b"q").await;
+    assert!(a.until(|t| t.closed).await);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_other_name_gets_the_picker_which_opens_and_comes_back() {
+    let server = serve_two("picker").await;
+    let mut term = open_user("visitor", &server).await;
+    let picker = |t: &Term| t.text().starts_with(" Choose an edit");
+    assert!(term.until(picker).await, "the picker:\n{}", term.text());
+    assert!(
+        term.text().contains("│▶ The mini bag edit"),
+        "{}",
+        term.text()
+    );
+    assert!(term.text().contains("Court classics"), "{}", term.text());
+    term.keys(b"j\r").await;
+    assert!(
+        term.until(|t| t.text().starts_with(" Court classics"))
+            .await,
+        "Enter opens the second:\n{}",
+        term.text()
+    );
+    term.keys(b" q").await;
+    assert!(term.until(picker).await, "q comes back:\n{}", term.text());
+    assert!(term.text().contains("│▶ Court classics"), "{}", term.text());
+    term.keys(b"q").await;
+    assert!(term.until(|t| t.closed).await, "q in the picker quits");
+    assert_eq!(term.exit_status, Some(0));
+    let home = term.screen.screen().contents();
+    assert!(home.contains("1 sneaker · "), "the picks go home:\n{home}");
+    server.stop().await;
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{App, Overlay, Stop};
+use super::{App, Edit, Overlay, Stop};
 use crate::lookbook::{LoadError, Lookbook};
 use crate::scroll::Scroll;
 use crate::words::count;
@@ -20,7 +20,7 @@ pub const NOTICE_FOR: Duration = Duration::from_secs(4);
 #[derive(Debug, Clone)]
 pub enum Reload {
     /// A good save: the new edit.
-    Loaded(Arc<Lookbook>),
+    Loaded(Arc<Edit>),
     /// A save that can't be shown: why.
     Failed(Problem),
 }
@@ -37,6 +37,13 @@ pub struct Problem {
     pub details: String,
     /// For a log: `PATH: 3 errors (first: 14:9 unknown size "tiny")`.
     pub summary: String,
+}
+
+impl Reload {
+    /// A good save of `lookbook`.
+    pub fn loaded(lookbook: Lookbook) -> Reload {
+        Reload::Loaded(Edit::new(Arc::new(lookbook)))
+    }
 }
 
 impl Problem {
@@ -80,6 +87,47 @@ impl Problem {
     }
 }
 
+/// The last good edit of a file, and what is wrong with the file on disk,
+/// if anything: what a new session starts from, and what a session on the
+/// file is brought to after each save.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub edit: Arc<Edit>,
+    pub problem: Option<Problem>,
+}
+
+impl Edition {
+    pub fn new(edit: Arc<Edit>) -> Edition {
+        Edition {
+            edit,
+            problem: None,
+        }
+    }
+
+    /// A new session's app.
+    pub fn app(&self) -> App {
+        let mut app = App::on(Arc::clone(&self.edit));
+        // Only a problem to take in: the edit is this one already.
+        let _ = self.bring(&mut app, Instant::now());
+        app
+    }
+
+    /// Brings a session's app to this edition, keeping its place; returns
+    /// the app as it was when the edit changed (see [`App::reload`]).
+    pub fn bring(&self, app: &mut App, now: Instant) -> Option<App> {
+        let mut old = None;
+        if !Arc::ptr_eq(app.edit(), &self.edit) {
+            old = app.reload(Reload::Loaded(Arc::clone(&self.edit)), now);
+        }
+        if let Some(problem) = &self.problem
+            && app.problem() != Some(problem)
+        {
+            let _ = app.reload(Reload::Failed(problem.clone()), now);
+        }
+        old
+    }
+}
+
 /// A short message that goes by itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -95,21 +143,24 @@ impl App {
     #[must_use = "drop the old app off the key path"]
     pub fn reload(&mut self, reload: Reload, now: Instant) -> Option<App> {
         match reload {
-            Reload::Loaded(lookbook) => {
-                let (dropped, old) = self.replace_edit(lookbook);
+            Reload::Loaded(edit) => {
+                let (dropped, old) = self.replace_edit(edit);
                 self.problem = None;
                 if self.overlay == Some(Overlay::Errors) {
                     self.overlay = None;
                 }
                 let mut text = format!(
                     "reloaded · {}, {}",
-                    self.lookbook.nouns.count(self.lookbook.bags.len()),
-                    count(self.lookbook.looks.len(), "look")
+                    self.edit
+                        .lookbook
+                        .nouns
+                        .count(self.edit.lookbook.bags.len()),
+                    count(self.edit.lookbook.looks.len(), "look")
                 );
                 if dropped > 0 {
                     text.push_str(&format!(
                         " · {dropped} gone {} left the shortlist",
-                        self.lookbook.nouns.of(dropped)
+                        self.edit.lookbook.nouns.of(dropped)
                     ));
                 }
                 self.notice = Some(Notice {
@@ -153,8 +204,9 @@ impl App {
     /// Replaces the edit, keeping the user's place by id; returns how many
     /// shortlisted bags are no longer in the edit (they drop out), and the
     /// app as it was.
-    fn replace_edit(&mut self, lookbook: Arc<Lookbook>) -> (usize, App) {
-        let old = Arc::clone(&self.lookbook);
+    fn replace_edit(&mut self, edit: Arc<Edit>) -> (usize, App) {
+        let old = Arc::clone(&self.edit.lookbook);
+        let lookbook = Arc::clone(&edit.lookbook);
         let bags: HashMap<&str, usize> = lookbook
             .bags
             .iter()
@@ -163,7 +215,7 @@ impl App {
             .collect();
         let bag_in_new = |bag: usize| bags.get(old.bags[bag].id.as_str()).copied();
 
-        let mut fresh = App::new(Arc::clone(&lookbook));
+        let mut fresh = App::on(edit);
         fresh.resize(self.size.0, self.size.1);
         fresh.focus = self.focus;
         fresh.running = self.running;
@@ -245,7 +297,7 @@ mod tests {
     /// The bundled edit with `change` made to its text.
     fn edit(change: impl FnOnce(String) -> String) -> Reload {
         let source = change(BUNDLED.to_string());
-        Reload::Loaded(Arc::new(parse(&source, "edit.toml").expect("a good edit")))
+        Reload::loaded(parse(&source, "edit.toml").expect("a good edit"))
     }
 
     /// The bundled edit without the bag `id`'s table.

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::edit::Edit;
 use super::search::SearchIndex;
 use super::search_job::{BACKGROUND_MIN, SearchDone, SearchJob};
 use super::sort::Sort;
@@ -53,14 +54,17 @@ impl Listing {
 
     /// Gets the search index ready when a filter is about to be typed:
     /// built now for a small edit, handed out as a job for a big one.
-    pub fn prepare(&mut self, lookbook: &Arc<Lookbook>) {
+    pub fn prepare(&mut self, edit: &Edit) {
+        if self.search.is_none() {
+            self.search = edit.search();
+        }
         if self.search.is_some() || self.pending.is_some() {
             return;
         }
-        if lookbook.bags.len() < BACKGROUND_MIN {
-            self.search = Some(Arc::new(SearchIndex::new(lookbook)));
+        if edit.lookbook.bags.len() < BACKGROUND_MIN {
+            self.search = Some(edit.search_now());
         } else {
-            self.start(lookbook, String::new(), None);
+            self.start(edit, String::new(), None);
         }
     }
 
@@ -86,8 +90,8 @@ impl Listing {
 
     /// Takes a finished search in: kept if it answers the filter in force
     /// or a prefix of it, then the list is recomputed.
-    pub fn finish(&mut self, lookbook: &Arc<Lookbook>, query: &ListQuery, done: SearchDone) {
-        self.search = Some(done.index);
+    pub fn finish(&mut self, edit: &Edit, query: &ListQuery, done: SearchDone) {
+        self.search = Some(edit.keep_search(done.index));
         if self.pending.as_deref() == Some(done.filter.as_str()) {
             self.pending = None;
         }
@@ -95,7 +99,7 @@ impl Listing {
         if useful && self.extends_kept(&done.filter) {
             self.keep(done.filter, done.matches);
         }
-        self.refresh(lookbook, query);
+        self.refresh(edit, query);
     }
 
     fn extends_kept(&self, filter: &str) -> bool {
@@ -111,15 +115,10 @@ impl Listing {
         self.kept.push(LastMatch { filter, matches });
     }
 
-    fn start(
-        &mut self,
-        lookbook: &Arc<Lookbook>,
-        filter: String,
-        among: Option<Vec<(usize, u32)>>,
-    ) {
+    fn start(&mut self, edit: &Edit, filter: String, among: Option<Vec<(usize, u32)>>) {
         let job = SearchJob {
-            lookbook: Arc::clone(lookbook),
-            index: self.search.clone(),
+            lookbook: Arc::clone(&edit.lookbook),
+            index: self.search.clone().or_else(|| edit.search()),
             filter: filter.clone(),
             among,
         };
@@ -127,10 +126,11 @@ impl Listing {
         self.job = Some(job);
     }
 
-    pub fn refresh(&mut self, lookbook: &Arc<Lookbook>, query: &ListQuery) {
+    pub fn refresh(&mut self, edit: &Edit, query: &ListQuery) {
+        let lookbook = &edit.lookbook;
         let filtering = !query.filter.trim().is_empty();
         let rows = if filtering {
-            match self.filter(lookbook, &query.filter) {
+            match self.filter(edit, &query.filter) {
                 Some(rows) => rows,
                 // Searching away from the key path: the list stays as it
                 // was until the result comes.
@@ -161,7 +161,8 @@ impl Listing {
 
     /// The filter's matches, if they can be had on the key path: kept from
     /// before, or a small search; otherwise a job is started.
-    fn filter(&mut self, lookbook: &Arc<Lookbook>, filter: &str) -> Option<Vec<(usize, u32)>> {
+    fn filter(&mut self, edit: &Edit, filter: &str) -> Option<Vec<(usize, u32)>> {
+        let lookbook = &edit.lookbook;
         // Results for filters this one does not extend are of no more use.
         while self
             .kept
@@ -180,17 +181,17 @@ impl Listing {
             .kept
             .last()
             .map_or(lookbook.bags.len(), |last| last.matches.len());
+        if self.search.is_none() {
+            self.search = edit.search();
+        }
         if candidates >= BACKGROUND_MIN
             || (self.search.is_none() && lookbook.bags.len() >= BACKGROUND_MIN)
         {
             let among = self.kept.last().map(|last| last.matches.clone());
-            self.start(lookbook, filter.to_string(), among);
+            self.start(edit, filter.to_string(), among);
             return None;
         }
-        let index = self
-            .search
-            .get_or_insert_with(|| Arc::new(SearchIndex::new(lookbook)))
-            .clone();
+        let index = self.search.get_or_insert_with(|| edit.search_now()).clone();
         // A fuzzy query that only grew can only match fewer bags.
         let matches = match self.kept.last() {
             Some(last) => index.matches_among(filter, &last.matches),

@@ -3,6 +3,7 @@
 
 mod action;
 mod budget;
+mod edit;
 mod edition;
 pub mod keymap;
 mod list;
@@ -20,14 +21,14 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use action::Action;
-pub use edition::{NOTICE_FOR, Notice, Problem, Reload};
+pub use edit::Edit;
+pub use edition::{Edition, NOTICE_FOR, Notice, Problem, Reload};
 pub use prompt::{Prompt, PromptKind};
 pub use search::SearchIndex;
 pub use search_job::{SearchDone, SearchJob};
 pub use shortlist::Shortlist;
 pub use sort::Sort;
 pub use styling::Stop;
-use styling::Stops;
 
 pub use crate::layout::Pane;
 use crate::layout::{self, Drawn};
@@ -47,8 +48,8 @@ pub enum Overlay {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    lookbook: Arc<Lookbook>,
-    stops: Stops,
+    /// The edit, shared with every other session on it.
+    edit: Arc<Edit>,
     /// The screen size, as the transport last reported it.
     size: (u16, u16),
     focus: Pane,
@@ -73,14 +74,18 @@ pub struct App {
 }
 
 impl App {
+    /// An app on an edit of its own (no other session shares it).
     pub fn new(lookbook: Arc<Lookbook>) -> App {
-        let stops = Stops::new(&lookbook);
-        let listing = Listing::new(&lookbook);
+        App::on(Edit::new(lookbook))
+    }
+
+    /// An app on an edit other sessions may share.
+    pub fn on(edit: Arc<Edit>) -> App {
+        let listing = Listing::new(&edit.lookbook);
         let mut app = App {
             list: Scroll::new(listing.visible.len(), 0),
-            styling: Scroll::new(stops.len(), 0),
-            lookbook,
-            stops,
+            styling: Scroll::new(edit.stops.len(), 0),
+            edit,
             size: (0, 0),
             focus: Pane::List,
             query: ListQuery::default(),
@@ -99,7 +104,12 @@ impl App {
     }
 
     pub fn lookbook(&self) -> &Lookbook {
-        &self.lookbook
+        &self.edit.lookbook
+    }
+
+    /// The edit as shared: two apps on one edit hold the same one.
+    pub fn edit(&self) -> &Arc<Edit> {
+        &self.edit
     }
 
     pub fn focus(&self) -> Pane {
@@ -193,17 +203,23 @@ impl App {
     /// kept only if the new filter extends it.
     pub fn search_done(&mut self, done: SearchDone) {
         let before = self.selected();
-        self.listing.finish(&self.lookbook, &self.query, done);
+        self.listing.finish(&self.edit, &self.query, done);
         self.after_listing_changed(before);
     }
 
     /// Where the styling pane's cursor is, if there are looks.
     pub fn styling_stop(&self) -> Option<Stop> {
-        self.stops.get(self.styling.cursor())
+        self.edit.stops.get(self.styling.cursor())
     }
 
     pub fn is_running(&self) -> bool {
         self.running
+    }
+
+    /// Running again after a quit: the shell keeps an edit that was left
+    /// for its picker, to come back to.
+    pub fn resume(&mut self) {
+        self.running = true;
     }
 
     /// Handles a key press: typed into the prompt when one is open,
@@ -307,7 +323,7 @@ impl App {
         self.size = (width, height);
         self.fit_list();
         let styling_rows = layout::pane_rows(width, height, Pane::Styling);
-        self.styling.resize(self.stops.len(), styling_rows);
+        self.styling.resize(self.edit.stops.len(), styling_rows);
     }
 
     /// How many bags the list shows at once at the current size: a page.
@@ -380,12 +396,12 @@ impl App {
             Pane::List => self.focus = Pane::Detail,
             Pane::Detail => self.jump_to_look(),
             Pane::Styling => match self.styling_stop() {
-                Some(Stop::Look(look)) if !self.lookbook.looks[look].pairs.is_empty() => {
+                Some(Stop::Look(look)) if !self.edit.lookbook.looks[look].pairs.is_empty() => {
                     self.styling
                         .select(self.stop_index(Stop::Pair { look, pair: 0 }));
                 }
                 Some(Stop::Pair { look, pair }) => {
-                    let bag = self.lookbook.looks[look].pairs[pair];
+                    let bag = self.edit.lookbook.looks[look].pairs[pair];
                     self.select_bag(bag);
                     self.focus = Pane::List;
                 }
@@ -399,7 +415,7 @@ impl App {
     fn jump_to_look(&mut self) {
         let look = self
             .selected()
-            .and_then(|bag| self.lookbook.looks_pairing(bag).next());
+            .and_then(|bag| self.edit.lookbook.looks_pairing(bag).next());
         if let Some(look) = look {
             self.styling.select(self.stop_index(Stop::Look(look)));
         }
@@ -425,7 +441,7 @@ impl App {
     }
 
     fn stop_index(&self, stop: Stop) -> usize {
-        self.stops.index(stop)
+        self.edit.stops.index(stop)
     }
 }
 

@@ -13,7 +13,7 @@ impl App {
     pub(super) fn set_query(&mut self, change: impl FnOnce(&mut ListQuery)) {
         let before = self.selected();
         change(&mut self.query);
-        self.listing.refresh(&self.lookbook, &self.query);
+        self.listing.refresh(&self.edit, &self.query);
         self.after_listing_changed(before);
     }
 
@@ -32,7 +32,7 @@ impl App {
         if kind == PromptKind::Filter {
             // Build the search index now, so the first character typed costs
             // no more than the ones after it.
-            self.listing.prepare(&self.lookbook);
+            self.listing.prepare(&self.edit);
         }
         let text = match kind {
             PromptKind::Filter => self.query.filter.clone(),
@@ -71,7 +71,7 @@ impl App {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        match budget::parse(&prompt.text, self.lookbook.currency) {
+        match budget::parse(&prompt.text, self.edit.lookbook.currency) {
             Ok(budget) => {
                 self.prompt = None;
                 self.set_query(|q| q.budget = budget);

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::library::OpenError;
 use crate::lookbook::LoadError;
 
 /// Exit status of a command line that asks for something that cannot be
@@ -24,6 +25,9 @@ pub enum Error {
     Usage(String),
     /// The lookbook did not load; the message is every diagnostic.
     Load(LoadError),
+    /// The lookbooks to browse or serve did not all load, or could not be
+    /// found: every file's errors.
+    Open(OpenError),
     /// The command's output could not be written to stdout.
     WriteStdout(io::Error),
     /// The command's output could not be written to the file asked for.
@@ -73,6 +77,7 @@ impl fmt::Display for Error {
             Error::Arguments(error) => error.fmt(f),
             // Already `error: ...`, one line or a compiler-style report.
             Error::Load(error) => error.fmt(f),
+            Error::Open(error) => error.fmt(f),
             Error::Usage(message) | Error::Failed(message) => write!(f, "error: {message}"),
             Error::WriteStdout(source) => write!(f, "error: cannot write to stdout: {source}"),
             Error::WriteFile { path, source } => {
@@ -87,6 +92,7 @@ impl std::error::Error for Error {
         match self {
             Error::Arguments(error) => Some(error),
             Error::Load(error) => Some(error),
+            Error::Open(error) => Some(error),
             Error::WriteStdout(source) | Error::WriteFile { source, .. } => Some(source),
             Error::Usage(_) | Error::Failed(_) => None,
         }
@@ -96,6 +102,12 @@ impl std::error::Error for Error {
 impl From<LoadError> for Error {
     fn from(error: LoadError) -> Self {
         Error::Load(error)
+    }
+}
+
+impl From<OpenError> for Error {
+    fn from(error: OpenError) -> Self {
+        Error::Open(error)
     }
 }
 

@@ -44,22 +44,25 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
 /// Browse a lookbook (an editor's picks, with prices and styled looks) in
 /// the terminal, locally or served over SSH.
 ///
-/// With no PATH, browses the bundled edit, "The mini bag edit".
+/// With no PATH, browses the bundled edit, "The mini bag edit". With
+/// several, or a folder of .toml files, a picker lists them.
 #[derive(Debug, Parser)]
 #[command(name = "lookbook", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// A lookbook TOML file to browse; saving it shows the new version.
-    pub path: Option<PathBuf>,
+    /// Lookbook TOML files, or folders of them, to browse; saving one
+    /// shows the new version.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
     /// Click to select and focus, wheel to scroll. Off by default so the
     /// terminal's own text selection keeps working.
     #[arg(long)]
     pub mouse: bool,
 
-    /// Don't watch PATH for saves (live reload is on by default).
+    /// Don't watch the files for saves (live reload is on by default).
     #[arg(long)]
     pub no_watch: bool,
 }
@@ -130,11 +133,14 @@ fn key_sequence(text: &str) -> Result<KeySequence, String> {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// A lookbook TOML file to serve (default: the bundled edit); saving
-    /// it shows the new version to every session.
-    pub path: Option<PathBuf>,
+    /// Lookbook TOML files, or folders of them, to serve (default: the
+    /// bundled edit). `ssh NAME@HOST` opens the edit in NAME.toml; any
+    /// other name gets a picker. Saving a file shows the new version to
+    /// every session on it.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
-    /// Don't watch PATH for saves (live reload is on by default).
+    /// Don't watch the files for saves (live reload is on by default).
     #[arg(long)]
     pub no_watch: bool,
 

@@ -14,14 +14,15 @@ pub mod svg;
 
 use std::path::PathBuf;
 
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal};
 
 use crate::app::{Action, App};
 use crate::layout::Drawn;
+use crate::shell::Shell;
 use crate::ui;
 use crate::ui::hyperlink;
 use crate::ui::theme::Theme;
@@ -142,15 +143,31 @@ pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     while let Some(job) = app.search_job() {
         app.search_done(job.run());
     }
+    let (buffer, drawn) = headless(width, height, |frame| ui::draw(frame, app, theme));
+    app.observe(drawn);
+    buffer
+}
+
+/// Draws one frame of what `shell` shows, as [`frame`] draws an app.
+pub fn shell_frame(shell: &mut Shell, theme: &Theme, width: u16, height: u16) -> Buffer {
+    shell.handle(Action::Resize { width, height });
+    while let Some(job) = shell.search_job() {
+        shell.search_done(job.run());
+    }
+    let (buffer, drawn) = headless(width, height, |frame| ui::draw_shell(frame, shell, theme));
+    shell.observe(drawn);
+    buffer
+}
+
+fn headless(width: u16, height: u16, draw: impl FnOnce(&mut Frame) -> Drawn) -> (Buffer, Drawn) {
     let backend = TestBackend::new(width, height);
     // A TestBackend never fails to draw.
     let mut terminal = Terminal::new(backend).expect("a test backend");
     let mut drawn = Drawn::default();
     terminal
-        .draw(|frame| drawn = ui::draw(frame, app, theme))
+        .draw(|frame| drawn = draw(frame))
         .expect("a test backend draws");
-    app.observe(drawn);
-    terminal.backend().buffer().clone()
+    (terminal.backend().buffer().clone(), drawn)
 }
 
 /// The buffer as lines of text, one per row, trailing spaces kept so the

@@ -18,6 +18,7 @@ use super::config::Access;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, End, Start};
+use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 /// Where a connection is; the connection task watches it for the login
@@ -64,6 +65,9 @@ pub struct Connection {
     term: Option<String>,
     no_color: Option<String>,
     colorterm: Option<String>,
+    /// The user name the client logged in with: the edit it opens, when
+    /// there is one by that name.
+    user: Option<String>,
     /// Keys offered that are not among the authorized ones: a failed
     /// login, which the log says as such.
     refused_keys: Arc<AtomicUsize>,
@@ -86,6 +90,7 @@ impl Connection {
             term: None,
             no_color: None,
             colorterm: None,
+            user: None,
             refused_keys,
         }
     }
@@ -171,11 +176,12 @@ impl Connection {
             self.colorterm.as_deref(),
         );
         let shared = &self.shared;
-        let mut edition = shared.edition.clone();
-        let app = edition.borrow_and_update().app();
+        let mut catalogue = shared.catalogue.clone();
+        let current = std::sync::Arc::clone(&catalogue.borrow_and_update());
+        let shell = Shell::new(current, self.user.as_deref());
         let start = Start {
-            app,
-            edition,
+            shell,
+            catalogue,
             theme,
             size,
             channel,
@@ -203,32 +209,36 @@ fn connect_hint(listen: SocketAddr) -> String {
 impl Handler for Connection {
     type Error = russh::Error;
 
-    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        self.user = Some(user.to_string());
         Ok(self.open_to_anyone())
     }
 
     async fn auth_publickey_offered(
         &mut self,
-        _user: &str,
+        user: &str,
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
+        self.user = Some(user.to_string());
         Ok(self.allows(offer.public_key))
     }
 
     async fn auth_publickey(
         &mut self,
-        _user: &str,
+        user: &str,
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
+        self.user = Some(user.to_string());
         Ok(self.allows(key.public_key))
     }
 
     async fn auth_keyboard_interactive<'a>(
         &'a mut self,
-        _user: &str,
+        user: &str,
         _submethods: &str,
         _response: Option<Response<'a>>,
     ) -> Result<Auth, Self::Error> {
+        self.user = Some(user.to_string());
         Ok(self.open_to_anyone())
     }
 

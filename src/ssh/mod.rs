@@ -13,7 +13,6 @@
 
 mod config;
 mod counting;
-mod edition;
 mod handler;
 mod input;
 mod limits;
@@ -23,19 +22,16 @@ mod server;
 mod session;
 
 use std::future::Future;
-use std::path::Path;
-use std::sync::Arc;
 
 pub use config::{Settings, default_host_key_path};
-pub use edition::{Edition, Publisher};
 pub use limits::{Limits, Startups, Tracker};
 pub use server::Server;
 
-use crate::lookbook::Lookbook;
+use crate::library::{self, Catalogue, Opened, Shelf};
 
 /// Binds the server for `settings`: reads or creates the host key, reads the
 /// authorized keys. Errors are one line, for the user.
-pub async fn bind(settings: Settings, lookbook: Arc<Lookbook>) -> Result<Server, String> {
+pub async fn bind(settings: Settings, shelf: Shelf) -> Result<Server, String> {
     let access = config::Access::load(settings.authorized_keys.as_deref())?;
     let (key, created) = config::host_key(&settings.host_key)?;
     let fingerprint = key.public_key().fingerprint(russh::keys::HashAlg::Sha256);
@@ -46,7 +42,7 @@ pub async fn bind(settings: Settings, lookbook: Arc<Lookbook>) -> Result<Server,
     ));
     let config = config::russh_config(key, &access);
     let listen = settings.listen;
-    let server = Server::bind(settings, lookbook, config, access)
+    let server = Server::bind(settings, shelf, config, access)
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     log::line(format_args!(
@@ -63,36 +59,44 @@ pub async fn bind(settings: Settings, lookbook: Arc<Lookbook>) -> Result<Server,
     Ok(server)
 }
 
-/// Runs the server on its own runtime until SIGINT or SIGTERM; `watched`,
-/// the file the edit came from, is reloaded on every save.
-pub fn run(
-    settings: Settings,
-    lookbook: Arc<Lookbook>,
-    watched: Option<&Path>,
-) -> Result<(), String> {
+/// A shelf of `catalogue` whose changes go to the server's log.
+pub fn shelf(catalogue: Catalogue) -> Shelf {
+    Shelf::new(catalogue, |line| log::line(format_args!("{line}")))
+}
+
+/// Runs the server on its own runtime until SIGINT or SIGTERM. With
+/// `watching`, each file (and folder) `opened` names is watched, and every
+/// save reaches the sessions on its edit.
+pub fn run(settings: Settings, opened: Opened, watching: bool) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
-    runtime.block_on(serve(settings, lookbook, watched))
+    runtime.block_on(serve(settings, opened, watching))
 }
 
 /// Serves until SIGINT or SIGTERM, then closes every session politely.
-pub async fn serve(
-    settings: Settings,
-    lookbook: Arc<Lookbook>,
-    watched: Option<&Path>,
-) -> Result<(), String> {
+pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result<(), String> {
     let stop = signals()?;
-    let server = bind(settings, lookbook).await?;
-    let _watch = match watched {
-        Some(path) => {
-            let publisher = server.publisher(path.to_path_buf());
-            let watch = crate::watch::watch(path, move |reload| publisher.publish(reload))?;
+    let catalogue = opened.catalogue.clone();
+    for entry in catalogue.entries() {
+        log::line(format_args!(
+            "serving {} as `{}`: {}",
+            entry.origin(),
+            entry.stem,
+            library::counts(entry.lookbook())
+        ));
+    }
+    let shelf = shelf(catalogue);
+    let server = bind(settings, shelf.clone()).await?;
+    let _watch = if watching {
+        let watches = library::watch(&opened, &shelf)?;
+        for path in opened.files.iter().chain(&opened.folders) {
             log::line(format_args!("watching {} for saves", path.display()));
-            Some(watch)
         }
-        None => None,
+        Some(watches)
+    } else {
+        None
     };
     server.run(stop).await;
     Ok(())

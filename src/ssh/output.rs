@@ -10,10 +10,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, queue, style, terminal};
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
 use crate::layout::Drawn;
+use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -76,11 +77,22 @@ impl ClientScreen {
     /// Draws `app` and returns the bytes that bring the client's screen from
     /// the last frame to this one; the app learns what the frame measured.
     pub fn draw(&mut self, app: &mut App, theme: &Theme) -> io::Result<Vec<u8>> {
-        let mut drawn = Drawn::default();
-        self.terminal
-            .draw(|frame| drawn = ui::draw(frame, app, theme))?;
+        let drawn = self.paint(|frame| ui::draw(frame, app, theme))?;
         app.observe(drawn);
         Ok(self.frame.take())
+    }
+
+    /// Draws what `shell` shows, as [`ClientScreen::draw`] draws an app.
+    pub fn draw_shell(&mut self, shell: &mut Shell, theme: &Theme) -> io::Result<Vec<u8>> {
+        let drawn = self.paint(|frame| ui::draw_shell(frame, shell, theme))?;
+        shell.observe(drawn);
+        Ok(self.frame.take())
+    }
+
+    fn paint(&mut self, draw: impl FnOnce(&mut Frame) -> Drawn) -> io::Result<Drawn> {
+        let mut drawn = Drawn::default();
+        self.terminal.draw(|frame| drawn = draw(frame))?;
+        Ok(drawn)
     }
 }
 

@@ -4,7 +4,6 @@
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -19,17 +18,16 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use super::config::{Access, Settings};
 use super::counting::Counted;
-use super::edition::{Edition, Publisher};
 use super::handler::{Connection, Ending, Phase};
 use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
 use super::session::human;
-use crate::lookbook::Lookbook;
+use crate::library::{Catalogue, Shelf};
 
 /// What every connection shares.
 pub struct Shared {
-    /// The edit every session shows (live reload changes it).
-    pub edition: watch::Receiver<Edition>,
+    /// The edits sessions show (live reload changes them).
+    pub catalogue: watch::Receiver<Arc<Catalogue>>,
     /// Refusals, logged a line per address and reason per window.
     pub refusals: log::Refusals,
     pub access: Access,
@@ -53,26 +51,25 @@ pub struct Server {
     shared: Arc<Shared>,
     config: Arc<russh::server::Config>,
     shutdown: watch::Sender<bool>,
-    edition: Arc<watch::Sender<Edition>>,
+    shelf: Shelf,
 }
 
 impl Server {
     pub async fn bind(
         settings: Settings,
-        lookbook: Arc<Lookbook>,
+        shelf: Shelf,
         config: russh::server::Config,
         access: Access,
     ) -> io::Result<Server> {
         let listener = TcpListener::bind(settings.listen).await?;
         let (shutdown, receiver) = watch::channel(false);
-        let (edition, editions) = watch::channel(Edition::new(lookbook));
         let tracker = Tracker::new(settings.limits);
         let mut settings = settings;
         settings.listen = listener.local_addr()?;
         Ok(Server {
             listener,
             shared: Arc::new(Shared {
-                edition: editions,
+                catalogue: shelf.subscribe(),
                 refusals: log::Refusals::default(),
                 access,
                 settings,
@@ -81,7 +78,7 @@ impl Server {
             }),
             config: Arc::new(config),
             shutdown,
-            edition: Arc::new(edition),
+            shelf,
         })
     }
 
@@ -95,9 +92,9 @@ impl Server {
         matches!(self.shared.access, Access::Anyone)
     }
 
-    /// Where the reloads of `path` go, to reach every session.
-    pub fn publisher(&self, path: PathBuf) -> Publisher {
-        Publisher::new(path, Arc::clone(&self.edition))
+    /// Where changes to the edits go, to reach every session.
+    pub fn shelf(&self) -> Shelf {
+        self.shelf.clone()
     }
 
     /// The session counters, to watch from outside.

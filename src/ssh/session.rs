@@ -8,6 +8,7 @@
 //! Ratatui's diff is against the last frame actually queued, so nothing sent
 //! is ever skipped and the client's screen stays right.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::KeyEvent;
@@ -17,10 +18,11 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::{JoinHandle, spawn_blocking};
 use tokio::time::{Instant, sleep_until, timeout};
 
-use super::edition::Edition;
 use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
-use crate::app::{Action, App, SearchDone};
+use crate::app::{Action, SearchDone};
+use crate::library::Catalogue;
+use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 /// The largest screen a client may claim. A PTY request is the client's
@@ -121,9 +123,9 @@ pub fn human(duration: Duration) -> String {
 
 /// What a session starts with.
 pub struct Start {
-    pub app: App,
-    /// The edit, as live reload changes it.
-    pub edition: watch::Receiver<Edition>,
+    pub shell: Shell,
+    /// The edits, as live reload changes them.
+    pub catalogue: watch::Receiver<Arc<Catalogue>>,
     /// What the client's terminal can show (NO_COLOR sent, or not).
     pub theme: Theme,
     pub size: (u16, u16),
@@ -144,8 +146,8 @@ enum Out {
 /// Runs the session to its end, says goodbye, and tells why it ended.
 pub async fn run(start: Start) -> End {
     let Start {
-        mut app,
-        mut edition,
+        mut shell,
+        mut catalogue,
         theme,
         size: (width, height),
         channel,
@@ -159,9 +161,9 @@ pub async fn run(start: Start) -> End {
 
     let (end, shortlist) = match ClientScreen::new(width, height) {
         Ok(screen) => {
-            app.handle(Action::Resize { width, height });
+            shell.handle(Action::Resize { width, height });
             let mut session = Session {
-                app,
+                shell,
                 theme,
                 screen,
                 parser: InputParser::new(),
@@ -170,10 +172,10 @@ pub async fn run(start: Start) -> End {
             let limits = (idle_timeout, max_session);
             let watched = Watched {
                 shutdown: &mut shutdown,
-                edition: &mut edition,
+                catalogue: &mut catalogue,
             };
             let end = session.run(&mut reader, &frames, watched, limits).await;
-            (end, take_home(&session.app))
+            (end, session.shell.take_home(true).replace('\n', "\r\n"))
         }
         Err(_) => (End::DrawFailed, String::new()),
     };
@@ -192,11 +194,11 @@ pub async fn run(start: Start) -> End {
 /// What a session watches besides its channel.
 struct Watched<'a> {
     shutdown: &'a mut watch::Receiver<bool>,
-    edition: &'a mut watch::Receiver<Edition>,
+    catalogue: &'a mut watch::Receiver<Arc<Catalogue>>,
 }
 
 struct Session {
-    app: App,
+    shell: Shell,
     theme: Theme,
     screen: ClientScreen,
     parser: InputParser,
@@ -211,7 +213,10 @@ impl Session {
         watched: Watched<'_>,
         (idle_timeout, max_session): (Duration, Duration),
     ) -> End {
-        let Watched { shutdown, edition } = watched;
+        let Watched {
+            shutdown,
+            catalogue,
+        } = watched;
         let started = Instant::now();
         let mut last_input = started;
         let mut dirty = true;
@@ -220,27 +225,27 @@ impl Session {
         }
         // A search over a big edit runs on the blocking pool, one at a time.
         let mut search: Option<JoinHandle<SearchDone>> = None;
-        while self.app.is_running() {
+        while self.shell.is_running() {
             if search.is_none() {
                 search = self
-                    .app
+                    .shell
                     .search_job()
                     .map(|job| spawn_blocking(move || job.run()));
             }
             let searching = search.is_some();
             let esc_deadline = last_input + ESC_WAIT;
             let waiting_esc = self.parser.has_pending();
-            let notice_ends = self.app.next_tick();
+            let notice_ends = self.shell.next_tick();
             tokio::select! {
                 biased;
                 _ = shutdown.wait_for(|closing| *closing) => return End::Shutdown,
-                // A save of the edit: pushed to the screen now, not at the
-                // next key press.
-                Ok(()) = edition.changed() => {
-                    // Cloned (an Arc and a few lines), so the publisher is
-                    // never kept waiting while this app reloads.
-                    let current = edition.borrow_and_update().clone();
-                    if let Some(old) = current.bring(&mut self.app, std::time::Instant::now()) {
+                // A save of an edit, or one added or removed: pushed to the
+                // screen now, not at the next key press.
+                Ok(()) = catalogue.changed() => {
+                    // Cloned (an Arc), so the publisher is never kept
+                    // waiting while this session reloads.
+                    let current = Arc::clone(&catalogue.borrow_and_update());
+                    if let Some(old) = self.shell.update(current, std::time::Instant::now()) {
                         // The last session to let go of the old edit frees
                         // it: off the runtime's workers.
                         drop(spawn_blocking(move || drop(old)));
@@ -248,7 +253,7 @@ impl Session {
                     dirty = true;
                 }
                 () = sleep_until(notice_ends.map_or(started, Instant::from_std)), if notice_ends.is_some() => {
-                    dirty |= self.app.tick(std::time::Instant::now());
+                    dirty |= self.shell.tick(std::time::Instant::now());
                 }
                 done = async {
                     match search.as_mut() {
@@ -258,7 +263,7 @@ impl Session {
                 }, if searching => {
                     search = None;
                     if let Ok(done) = done {
-                        self.app.search_done(done);
+                        self.shell.search_done(done);
                         dirty = true;
                     }
                 }
@@ -275,7 +280,7 @@ impl Session {
                         let Some((width, height)) = usable_size(col_width, row_height) else {
                             continue;
                         };
-                        self.app.handle(Action::Resize { width, height });
+                        self.shell.handle(Action::Resize { width, height });
                         if self.screen.resize(width, height).is_err() {
                             return End::DrawFailed;
                         }
@@ -289,9 +294,9 @@ impl Session {
                 }
                 () = sleep_until(last_input + idle_timeout) => return End::Idle(idle_timeout),
                 () = sleep_until(started + max_session) => return End::MaxSession(max_session),
-                permit = frames.reserve(), if dirty && self.app.is_running() => {
+                permit = frames.reserve(), if dirty && self.shell.is_running() => {
                     let Ok(permit) = permit else { return End::ClientLeft };
-                    let Ok(frame) = self.screen.draw(&mut self.app, &self.theme) else {
+                    let Ok(frame) = self.screen.draw_shell(&mut self.shell, &self.theme) else {
                         return End::DrawFailed;
                     };
                     permit.send(Out::Frame(frame));
@@ -306,26 +311,13 @@ impl Session {
     fn handle_keys(&mut self) -> bool {
         let any = !self.keys.is_empty();
         for key in self.keys.drain(..) {
-            if !self.app.is_running() {
+            if !self.shell.is_running() {
                 break;
             }
-            self.app.handle_key(key);
+            self.shell.handle_key(key);
         }
         any
     }
-}
-
-/// The visitor's shortlist as the local app prints it on quit (bag, brand,
-/// price, retailer), then its total, with the line ends a raw terminal
-/// needs; nothing when they picked nothing.
-fn take_home(app: &App) -> String {
-    let shortlist = app.shortlist();
-    if shortlist.is_empty() {
-        return String::new();
-    }
-    let lookbook = app.lookbook();
-    let lines = shortlist.to_text(lookbook).replace('\n', "\r\n");
-    format!("{lines}{}\r\n", shortlist.summary(lookbook))
 }
 
 /// Sends frames as the client's window allows (so a slow client slows only

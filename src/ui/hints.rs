@@ -6,16 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Scene;
+use super::theme::Theme;
 use super::{pane, text};
 use crate::app::keymap::{ERRORS, KEYMAP};
 use crate::app::{Action, Pane};
 
 /// One key in the bar: its keys, its word, and whether it stays when the
 /// bar is short of room.
-struct Hint<'a> {
-    keys: String,
-    word: &'a str,
-    kept: bool,
+pub(super) struct Hint<'a> {
+    pub keys: String,
+    pub word: &'a str,
+    pub kept: bool,
 }
 
 impl Hint<'_> {
@@ -41,7 +42,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene, tabs: bool) {
             .collect(),
         None => keymap_hints(ui, tabs),
     };
-    let theme = ui.theme;
+    bar(frame, area, ui.theme, hints);
+}
+
+/// The hints that fit in `area`: the kept ones, then the others in order.
+pub(super) fn bar(frame: &mut Frame, area: Rect, theme: &Theme, hints: Vec<Hint>) {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     let mut kept_after: usize = hints.iter().filter(|h| h.kept).map(Hint::width).sum();

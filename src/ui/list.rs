@@ -4,10 +4,10 @@
 //! the same for eight bags or a hundred thousand.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::Scene;
 use super::{pane, text};
@@ -67,15 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     if len > rows {
-        let mut state = ScrollbarState::new(len.saturating_sub(rows))
-            .position(offset)
-            .viewport_content_length(rows);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .thumb_style(theme.accent)
-            .track_style(theme.muted);
-        frame.render_stateful_widget(scrollbar, area.inner(Margin::new(0, 1)), &mut state);
+        pane::scrollbar(frame, area, theme, (len, rows, offset));
     }
 }
 
@@ -287,19 +279,7 @@ fn item(
             Span::raw(" ".repeat(gap)),
         ]);
     }
-    let style = theme.selection(focused);
-    lines
-        .into_iter()
-        .map(|spans| match selected {
-            true => Line::from(
-                spans
-                    .into_iter()
-                    .map(|s| s.patch_style(style))
-                    .collect::<Vec<_>>(),
-            ),
-            false => Line::from(spans),
-        })
-        .collect()
+    pane::rows(lines, selected.then(|| theme.selection(focused)))
 }
 
 /// The name in runs, the characters the filter matched in the highlight

@@ -15,6 +15,7 @@ pub mod hyperlink;
 mod list;
 mod overlay;
 mod pane;
+mod picker;
 mod shortlist;
 mod styling;
 mod text;
@@ -25,6 +26,7 @@ use ratatui::Frame;
 
 use crate::app::{App, Overlay};
 use crate::layout::{self, Drawn, Mode};
+use crate::shell::Shell;
 use theme::Theme;
 
 /// What one frame draws: the app's state, in a theme.
@@ -44,6 +46,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
         }
     }
     drawn
+}
+
+/// Draws what a shell shows: the edit being browsed, or the picker.
+pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: &Theme) -> Drawn {
+    match shell.app() {
+        Some(app) => draw(frame, app, theme),
+        None => {
+            picker::draw(frame, shell, theme);
+            theme.depth.apply(frame.buffer_mut());
+            Drawn::default()
+        }
+    }
 }
 
 fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {

@@ -1,7 +1,10 @@
 //! The frame every pane sits in: focus shows in its border and title.
 
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders};
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use std::borrow::Cow;
 
@@ -34,4 +37,39 @@ pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Bl
         .border_type(border_type)
         .border_style(border)
         .title(title.into().style(title_style))
+}
+
+/// The scrollbar on the right border of a pane at `area`, for `len` rows
+/// of which `rows` show from `offset`.
+pub fn scrollbar(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    (len, rows, offset): (usize, usize, usize),
+) {
+    let mut state = ScrollbarState::new(len.saturating_sub(rows))
+        .position(offset)
+        .viewport_content_length(rows);
+    let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .thumb_style(theme.accent)
+        .track_style(theme.muted);
+    frame.render_stateful_widget(scrollbar, area.inner(Margin::new(0, 1)), &mut state);
+}
+
+/// An item's rows, every span drawn in the selection's style when it is
+/// the selected one.
+pub fn rows(rows: Vec<Vec<Span<'static>>>, selection: Option<Style>) -> Vec<Line<'static>> {
+    rows.into_iter()
+        .map(|spans| match selection {
+            Some(style) => Line::from(
+                spans
+                    .into_iter()
+                    .map(|s| s.patch_style(style))
+                    .collect::<Vec<_>>(),
+            ),
+            None => Line::from(spans),
+        })
+        .collect()
 }

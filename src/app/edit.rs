@@ -1,0 +1,47 @@
+//! One edit as all its sessions share it: the lookbook, and what the app
+//! works out from it once rather than once per session (where each look's
+//! stops begin, the search index). A hundred visitors on one edit hold one
+//! copy of each; each session keeps only its own place.
+
+use std::sync::{Arc, OnceLock};
+
+use super::search::SearchIndex;
+use super::styling::Stops;
+use crate::lookbook::Lookbook;
+
+#[derive(Debug)]
+pub struct Edit {
+    pub lookbook: Arc<Lookbook>,
+    pub(super) stops: Stops,
+    /// Built by the first session to filter, then lent to every other.
+    search: OnceLock<Arc<SearchIndex>>,
+}
+
+impl Edit {
+    pub fn new(lookbook: Arc<Lookbook>) -> Arc<Edit> {
+        Arc::new(Edit {
+            stops: Stops::new(&lookbook),
+            lookbook,
+            search: OnceLock::new(),
+        })
+    }
+
+    /// The search index, if a session has built it.
+    pub(super) fn search(&self) -> Option<Arc<SearchIndex>> {
+        self.search.get().cloned()
+    }
+
+    /// The search index, built now if no session has yet.
+    pub(super) fn search_now(&self) -> Arc<SearchIndex> {
+        Arc::clone(
+            self.search
+                .get_or_init(|| Arc::new(SearchIndex::new(&self.lookbook))),
+        )
+    }
+
+    /// Keeps an index a session built away from the key path, for the
+    /// others; if one got there first, theirs is used from now on.
+    pub(super) fn keep_search(&self, index: Arc<SearchIndex>) -> Arc<SearchIndex> {
+        Arc::clone(self.search.get_or_init(|| index))
+    }
+}

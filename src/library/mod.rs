@@ -1,0 +1,317 @@
+//! Several edits at once: `lookbook a.toml b.toml`, or a folder of them,
+//! locally or served. The [`Catalogue`] is every edit by its file's stem
+//! (which is also the SSH user name that opens it), each loaded once and
+//! shared read-only by every session on it; the [`Shelf`] hands each change
+//! (a save, a file added to or removed from a served folder) to every
+//! session at once.
+//!
+//! - [`open`]: the paths on the command line, read and checked
+//! - [`watch`]: saves, new files and removed ones, as changes to the shelf
+
+mod open;
+mod watch;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::watch as channel;
+
+use crate::app::{Edit, Edition, Reload};
+use crate::lookbook::Lookbook;
+use crate::words::count;
+
+pub use open::{OpenError, Opened, open};
+pub use watch::{Watches, watch};
+
+/// One edit in the catalogue.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The file's name without `.toml`: how the picker and `ssh NAME@host`
+    /// name it. Unique in a catalogue.
+    pub stem: String,
+    /// The file it is read from; none for the bundled edit.
+    pub file: Option<PathBuf>,
+    pub edition: Edition,
+}
+
+impl Entry {
+    pub fn new(stem: String, file: Option<PathBuf>, lookbook: Lookbook) -> Entry {
+        Entry {
+            stem,
+            file,
+            edition: Edition::new(Edit::new(Arc::new(lookbook))),
+        }
+    }
+
+    pub fn lookbook(&self) -> &Lookbook {
+        &self.edition.edit.lookbook
+    }
+
+    /// The file's name (`bags.toml`), or "bundled".
+    pub fn file_name(&self) -> String {
+        self.file
+            .as_ref()
+            .and_then(|file| file.file_name())
+            .map_or_else(
+                || "bundled".to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// Where the entry comes from, for the log: its file, or "the bundled
+    /// edit".
+    pub fn origin(&self) -> String {
+        self.file.as_ref().map_or_else(
+            || "the bundled edit".to_string(),
+            |file| file.display().to_string(),
+        )
+    }
+}
+
+/// Every edit, in the order of their stems.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    entries: Vec<Entry>,
+}
+
+impl Catalogue {
+    /// A catalogue of `entries`, put in order of their stems.
+    pub fn new(mut entries: Vec<Entry>) -> Catalogue {
+        entries.sort_by(|a, b| a.stem.cmp(&b.stem));
+        Catalogue { entries }
+    }
+
+    /// The bundled edit alone.
+    pub fn bundled() -> Catalogue {
+        Catalogue::new(vec![Entry::new(
+            BUNDLED_STEM.to_string(),
+            None,
+            crate::lookbook::bundled(),
+        )])
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Where the edit named `stem` is, if it is here.
+    pub fn position(&self, stem: &str) -> Option<usize> {
+        self.entries.iter().position(|entry| entry.stem == stem)
+    }
+
+    pub fn get(&self, stem: &str) -> Option<&Entry> {
+        self.position(stem).map(|at| &self.entries[at])
+    }
+
+    /// Makes `change`; returns what the log says of it, or nothing when it
+    /// changed nothing (a reload of an edit no longer here).
+    fn apply(&mut self, change: Change) -> Option<String> {
+        match change {
+            Change::Reload { stem, reload } => {
+                let at = self.position(&stem)?;
+                let entry = &mut self.entries[at];
+                let origin = entry.origin();
+                Some(match reload {
+                    Reload::Loaded(edit) => {
+                        let line = format!("reloaded {origin}: {}", counts(&edit.lookbook));
+                        entry.edition = Edition::new(edit);
+                        line
+                    }
+                    Reload::Failed(problem) => {
+                        let line = format!("reload failed: {}", problem.summary);
+                        entry.edition.problem = Some(problem);
+                        line
+                    }
+                })
+            }
+            Change::Added(entry) => {
+                let line = format!("added {}: {}", entry.origin(), counts(entry.lookbook()));
+                let at = self.entries.partition_point(|e| e.stem < entry.stem);
+                if self.entries.get(at).is_some_and(|e| e.stem == entry.stem) {
+                    self.entries[at] = entry;
+                } else {
+                    self.entries.insert(at, entry);
+                }
+                Some(line)
+            }
+            Change::Removed(stem) => {
+                let at = self.position(&stem)?;
+                let entry = self.entries.remove(at);
+                Some(format!(
+                    "removed {}; its sessions keep the last good edit",
+                    entry.origin()
+                ))
+            }
+        }
+    }
+}
+
+/// The stem of the bundled edit, which has no file.
+pub const BUNDLED_STEM: &str = "lookbook";
+
+/// `8 bags, 2 looks`.
+pub fn counts(lookbook: &Lookbook) -> String {
+    format!(
+        "{}, {}",
+        lookbook.nouns.count(lookbook.bags.len()),
+        count(lookbook.looks.len(), "look")
+    )
+}
+
+/// What happened to one edit on disk.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Its file was saved: the new edit, or what is wrong with the file.
+    Reload { stem: String, reload: Reload },
+    /// A new file in a served folder that loads.
+    Added(Entry),
+    /// A file gone from a served folder.
+    Removed(String),
+}
+
+/// The catalogue as it is now, for every session to follow.
+#[derive(Clone)]
+pub struct Shelf {
+    sender: Arc<channel::Sender<Arc<Catalogue>>>,
+    log: Arc<dyn Fn(&str) + Send + Sync>,
+}
+
+impl std::fmt::Debug for Shelf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shelf").finish_non_exhaustive()
+    }
+}
+
+impl Shelf {
+    /// A shelf of `catalogue`; `log` gets a line for each change (a server
+    /// logs them; a local terminal has nowhere to).
+    pub fn new(catalogue: Catalogue, log: impl Fn(&str) + Send + Sync + 'static) -> Shelf {
+        let (sender, _) = channel::channel(Arc::new(catalogue));
+        Shelf {
+            sender: Arc::new(sender),
+            log: Arc::new(log),
+        }
+    }
+
+    /// The catalogue now.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        Arc::clone(&self.sender.borrow())
+    }
+
+    /// Follows the catalogue: the receiver sees each change.
+    pub fn subscribe(&self) -> channel::Receiver<Arc<Catalogue>> {
+        self.sender.subscribe()
+    }
+
+    /// Makes `change` and hands the new catalogue to every session. The
+    /// catalogue is copied (a few `Arc`s per edit), never an edit.
+    pub fn publish(&self, change: Change) {
+        let mut catalogue = Catalogue::clone(&self.sender.borrow());
+        if let Some(line) = catalogue.apply(change) {
+            (self.log)(&line);
+            self.sender.send_replace(Arc::new(catalogue));
+        }
+    }
+
+    /// Says something about the catalogue in the log (a file that could
+    /// not join it, say).
+    pub fn log(&self, line: &str) {
+        (self.log)(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Problem;
+    use crate::lookbook::bundled;
+    use std::sync::Mutex;
+
+    fn entry(stem: &str) -> Entry {
+        Entry::new(stem.into(), Some(format!("{stem}.toml").into()), bundled())
+    }
+
+    fn logged() -> (Shelf, Arc<Mutex<Vec<String>>>) {
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&lines);
+        let shelf = Shelf::new(Catalogue::new(vec![entry("b"), entry("a")]), move |l| {
+            kept.lock().expect("lock").push(l.to_string());
+        });
+        (shelf, lines)
+    }
+
+    fn stems(shelf: &Shelf) -> Vec<String> {
+        let catalogue = shelf.catalogue();
+        catalogue.entries().iter().map(|e| e.stem.clone()).collect()
+    }
+
+    #[test]
+    fn entries_keep_the_order_of_their_stems_as_files_come_and_go() {
+        let (shelf, lines) = logged();
+        assert_eq!(stems(&shelf), ["a", "b"]);
+        shelf.publish(Change::Added(entry("ab")));
+        assert_eq!(stems(&shelf), ["a", "ab", "b"]);
+        shelf.publish(Change::Removed("a".into()));
+        assert_eq!(stems(&shelf), ["ab", "b"]);
+        shelf.publish(Change::Removed("a".into()));
+        assert_eq!(
+            lines.lock().expect("lock").len(),
+            2,
+            "a second removal changes nothing"
+        );
+        assert_eq!(
+            lines.lock().expect("lock")[..],
+            [
+                "added ab.toml: 8 bags, 2 looks",
+                "removed a.toml; its sessions keep the last good edit"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_save_changes_its_edit_alone() {
+        let (shelf, lines) = logged();
+        let before = shelf.catalogue();
+        let mut receiver = shelf.subscribe();
+        shelf.publish(Change::Reload {
+            stem: "b".into(),
+            reload: Reload::Failed(Problem::gone("b.toml")),
+        });
+        assert!(receiver.has_changed().expect("open"));
+        let after = receiver.borrow_and_update().clone();
+        let (a, b) = (after.get("a").expect("a"), after.get("b").expect("b"));
+        assert!(Arc::ptr_eq(
+            &a.edition.edit,
+            &before.get("a").expect("a").edition.edit
+        ));
+        assert!(Arc::ptr_eq(
+            &b.edition.edit,
+            &before.get("b").expect("b").edition.edit
+        ));
+        assert!(a.edition.problem.is_none() && b.edition.problem.is_some());
+        shelf.publish(Change::Reload {
+            stem: "a".into(),
+            reload: Reload::loaded(bundled()),
+        });
+        let now = shelf.catalogue();
+        assert!(!Arc::ptr_eq(
+            &now.get("a").expect("a").edition.edit,
+            &a.edition.edit
+        ));
+        assert_eq!(
+            lines.lock().expect("lock")[..],
+            [
+                "reload failed: b.toml is gone; showing the last good edit",
+                "reloaded a.toml: 8 bags, 2 looks"
+            ]
+        );
+    }
+}

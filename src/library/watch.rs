@@ -1,0 +1,103 @@
+//! Live reload for a catalogue: each file named on the command line is
+//! watched for saves, and each folder for saves and for `.toml` files
+//! coming and going. Every change goes to the shelf, from the watcher's
+//! thread, so each edit reloads on its own and sessions on the others are
+//! not disturbed.
+
+use std::path::{Path, PathBuf};
+
+use super::open::{is_lookbook_name, lookbooks_in, stem};
+use super::{Change, Entry, Opened, Shelf};
+use crate::app::Problem;
+use crate::lookbook::load_path;
+use crate::watch::{self as watcher, Touched, Watch};
+
+/// Everything being watched; dropping it stops the watching.
+pub struct Watches {
+    _watches: Vec<Watch>,
+}
+
+/// Starts watching what `opened` named, publishing to `shelf`.
+pub fn watch(opened: &Opened, shelf: &Shelf) -> Result<Watches, String> {
+    let mut watches = Vec::new();
+    for file in &opened.files {
+        let (shelf, name) = (shelf.clone(), stem(file));
+        watches.push(watcher::watch(file, move |reload| {
+            shelf.publish(Change::Reload {
+                stem: name.clone(),
+                reload,
+            });
+        })?);
+    }
+    for folder in &opened.folders {
+        let (shelf, served) = (shelf.clone(), folder.clone());
+        watches.push(watcher::watch_folder(folder, move |touched| {
+            for file in touched_lookbooks(&served, &touched, &shelf) {
+                take_in(&shelf, file);
+            }
+        })?);
+    }
+    Ok(Watches { _watches: watches })
+}
+
+/// The lookbook files in `folder` that `touched` may have changed, as the
+/// folder names them (as the catalogue does).
+fn touched_lookbooks(folder: &Path, touched: &Touched, shelf: &Shelf) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match touched {
+        Touched::Files(files) => files
+            .iter()
+            .filter_map(|file| file.file_name())
+            .map(|name| folder.join(name))
+            .collect(),
+        // Anything may have changed: every file there, and every file the
+        // catalogue has from there (some may be gone).
+        Touched::Anything => {
+            let mut files = lookbooks_in(folder).unwrap_or_default();
+            let catalogue = shelf.catalogue();
+            let from_here = catalogue
+                .entries()
+                .iter()
+                .filter_map(|entry| entry.file.clone())
+                .filter(|file| file.parent() == Some(folder));
+            files.extend(from_here);
+            files
+        }
+    };
+    files.retain(|file| is_lookbook_name(file));
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// What `file` on disk now means for the catalogue: a save, a new edit, or
+/// one gone.
+fn take_in(shelf: &Shelf, file: PathBuf) {
+    let name = stem(&file);
+    let catalogue = shelf.catalogue();
+    let there = file.is_file();
+    match catalogue.get(&name) {
+        Some(entry) if entry.file.as_deref() != Some(file.as_path()) && there => {
+            shelf.log(&format!(
+                "not serving {}: {} is already named `{name}`",
+                file.display(),
+                entry.origin()
+            ));
+        }
+        // A file of that name elsewhere went: not ours.
+        Some(entry) if entry.file.as_deref() != Some(file.as_path()) => {}
+        Some(_) if there => shelf.publish(Change::Reload {
+            stem: name,
+            reload: watcher::load(&file),
+        }),
+        Some(_) => shelf.publish(Change::Removed(name)),
+        None if there => match load_path(&file) {
+            Ok(lookbook) => shelf.publish(Change::Added(Entry::new(name, Some(file), lookbook))),
+            Err(error) => shelf.log(&format!(
+                "not serving {}: {}",
+                file.display(),
+                Problem::from_load_error(&error).summary
+            )),
+        },
+        None => {}
+    }
+}
