@@ -48,6 +48,11 @@ fn run() -> Result<ExitCode, Error> {
             command::screenshots(path.as_deref(), out.as_deref(), &fonts)
         }
         Some(Command::Serve(args)) => serve(&args),
+        Some(Command::New { path }) => new(&path),
+        Some(Command::Schema) => {
+            cli::write_stdout(lookbook::lookbook::schema::schema().as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => browse(&cli.paths, cli.mouse, !cli.no_watch),
     }
 }
@@ -56,6 +61,42 @@ fn check(path: &Path) -> Result<ExitCode, Error> {
     let lookbook = cli::load(Some(path))?;
     cli::write_stdout(format!("{}: {}\n", path.display(), summary(&lookbook)).as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the starter file; an existing file is never touched, and a
+/// missing folder is the user's to make.
+fn new(path: &Path) -> Result<ExitCode, Error> {
+    let starter = lookbook::lookbook::starter::starter();
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, starter.as_bytes()));
+    match written {
+        Ok(()) => {
+            let message = format!(
+                "{}: a starter lookbook; edit it, then `lookbook check {0}` or `lookbook {0}`\n",
+                path.display()
+            );
+            cli::write_stdout(message.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::Failed(format!(
+                "{} already exists; lookbook new never overwrites a file",
+                path.display()
+            )))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Err(Error::Failed(format!(
+            "{}: no such folder; make it first",
+            path.parent()
+                .map_or_else(|| ".".into(), |p| p.display().to_string())
+        ))),
+        Err(source) => Err(Error::WriteFile {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
 }
 
 fn summary(lookbook: &Lookbook) -> String {

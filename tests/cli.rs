@@ -580,3 +580,45 @@ fn two_files_of_one_name_are_refused() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `lookbook new` writes a starter that checks; it never overwrites a
+/// file, and a missing folder is an error, not made.
+#[test]
+fn new_writes_a_starter_once() {
+    let dir = std::env::temp_dir().join(format!("lookbook-cli-new-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let file = dir.join("party.toml");
+    let path = file.display().to_string();
+    let output = lookbook(&["new", &path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("{path}: a starter lookbook")));
+    let check = lookbook(&["check", &path]);
+    assert_eq!(
+        stdout(&check),
+        format!("{path}: 1 bag, 1 look, 1 section\n")
+    );
+
+    std::fs::write(&file, "mine").expect("the author's own text");
+    let again = lookbook(&["new", &path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        stderr(&again),
+        format!("error: {path} already exists; lookbook new never overwrites a file\n")
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "mine");
+
+    let nowhere = dir.join("no-such-folder/x.toml").display().to_string();
+    let missing = lookbook(&["new", &nowhere]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("no-such-folder: no such folder; make it first"));
+    assert!(!dir.join("no-such-folder").exists());
+
+    let schema = lookbook(&["schema"]);
+    assert_eq!(schema.status.code(), Some(0));
+    assert!(
+        stdout(&schema)
+            .starts_with("{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\"")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

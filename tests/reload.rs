@@ -104,7 +104,7 @@ fn a_bad_save_is_a_problem_and_a_fix_a_reload() {
     );
     let headline = folder.next_failed();
     assert!(
-        headline.ends_with("edit.toml:37:8 unknown size `tiny`"),
+        headline.ends_with("edit.toml:39:8 unknown size `tiny`"),
         "{headline}"
     );
     save_by_rename(&folder.file, &priced(195));

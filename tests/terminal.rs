@@ -221,7 +221,7 @@ fn saving_the_file_shows_the_new_edit_in_place() {
     sed("0,/size = \"nano\"/s//size = \"tiny\"/");
     let screen = pane.wait_for("the banner", |s| s.contains("error: "));
     assert!(
-        screen.contains("edit.toml:37:8 unknown size `tiny`"),
+        screen.contains("edit.toml:39:8 unknown size `tiny`"),
         "{screen}"
     );
     assert!(

@@ -395,14 +395,14 @@ mod tests {
         };
         let problem = Problem::from_load_error(&LoadError::Invalid(Box::new(report)));
         assert!(
-            problem.headline.starts_with("edit.toml:37:8 "),
+            problem.headline.starts_with("edit.toml:39:8 "),
             "{}",
             problem.headline
         );
         assert_eq!(problem.more, 0);
         assert_eq!(
             problem.summary,
-            "edit.toml: 1 error (first: 37:8 unknown size `tiny`)"
+            "edit.toml: 1 error (first: 39:8 unknown size `tiny`)"
         );
         let _ = app.reload(Reload::Failed(problem.clone()), Instant::now());
         assert_eq!(app.problem(), Some(&problem));

@@ -116,6 +116,15 @@ pub enum Command {
     },
     /// Serve the lookbook over SSH: `ssh -p 2222 HOST` browses it.
     Serve(ServeArgs),
+    /// Write a starter lookbook to PATH: every table and field once, each
+    /// with a comment, the optional ones commented out. Never overwrites.
+    New {
+        /// The file to write (its folder must exist).
+        path: PathBuf,
+    },
+    /// Print the JSON Schema of the lookbook format, for editors'
+    /// completion and inline errors (see README, "Writing a lookbook").
+    Schema,
 }
 
 /// Keys typed by `--keys`, already read.

@@ -6,10 +6,9 @@ use toml::de::DeValue;
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Errors, Fields, Value, mistyped};
+use super::format;
 use super::model::{Carried, Detail, Shape, Size};
 use super::text::Lines;
-
-const CARRIED_FIELDS: &[&str] = &["description", "shape", "size", "colours", "details"];
 
 /// `colours = [...]`: any words (an unknown name is drawn in a neutral ink),
 /// but a value that starts with `#` must be a whole `#rrggbb`.
@@ -83,7 +82,7 @@ fn carried_table(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Carried>
     let size = fields.keyword("size", Size::ALL, Size::as_str, errors);
     let colours = colours(&mut fields, errors);
     let details = details(&mut fields, errors);
-    fields.finish(CARRIED_FIELDS, errors);
+    fields.finish(&format::names(&format::CARRIED), errors);
     Some(Carried {
         description: description?.into_inner(),
         shape,

@@ -10,11 +10,14 @@ mod appearance;
 mod currency;
 mod diagnostic;
 mod fields;
+pub mod format;
 mod link;
 mod load;
 mod model;
 mod nouns;
 mod parse;
+pub mod schema;
+pub mod starter;
 mod syntax;
 mod text;
 

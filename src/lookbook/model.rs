@@ -101,6 +101,8 @@ macro_rules! keywords {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// How the file spells each, in the same order.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }

@@ -10,32 +10,14 @@ use super::appearance;
 use super::currency::Currency;
 use super::diagnostic::{Diagnostic, Report};
 use super::fields::{Errors, Fields, Value, mistyped};
+use super::format;
 use super::link::{self, Link};
 use super::model::{Bag, Look, Lookbook, Section, Shape, Size};
 use super::nouns::Nouns;
 use super::text::Lines;
 
-const TOP_LEVEL: &[&str] = &["lookbook", "section", "item", "bag", "look"];
-const META_FIELDS: &[&str] = &["title", "source", "currency", "item", "items"];
 /// A noun is a pane's title ("Sneakers (12)"): short enough for a narrow pane.
 const MAX_NOUN_WIDTH: usize = 20;
-const SECTION_FIELDS: &[&str] = &["heading", "body"];
-const BAG_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "brand",
-    "retailer",
-    "price",
-    "size",
-    "shape",
-    "materials",
-    "colours",
-    "details",
-    "seen_on",
-    "note",
-    "url",
-];
-const LOOK_FIELDS: &[&str] = &["id", "wearer", "outfit", "carried", "note", "pairs"];
 
 /// Parses and validates a lookbook. `name` is how messages refer to the file.
 pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
@@ -95,7 +77,7 @@ fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
         .enumerate()
         .map(|(index, fields)| look(fields, key, index, &mut look_ids, &ids, errors))
         .collect();
-    top.finish(TOP_LEVEL, errors);
+    top.finish(&format::top_level(), errors);
     let Meta {
         title,
         source,
@@ -242,7 +224,7 @@ fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Meta> {
             found
         });
     let nouns = nouns(&mut fields, errors);
-    fields.finish(META_FIELDS, errors);
+    fields.finish(&format::names(&format::LOOKBOOK), errors);
     Some(Meta {
         title: title?.into_inner(),
         source: source?.into_inner(),
@@ -298,7 +280,7 @@ fn noun(
 fn section(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Section> {
     let heading = fields.text("heading", Lines::One, errors);
     let body = fields.text("body", Lines::Many, errors);
-    fields.finish(SECTION_FIELDS, errors);
+    fields.finish(&format::names(&format::SECTION), errors);
     Some(Section {
         heading: heading?.into_inner(),
         body: body?.into_inner().trim().to_string(),
@@ -331,7 +313,7 @@ fn bag(
     let seen_on = plain(fields.text_list("seen_on", errors));
     let note = fields.optional_text("note", Lines::Many, errors);
     let url = url(&mut fields, errors);
-    fields.finish(BAG_FIELDS, errors);
+    fields.finish(&format::names(&format::ITEM), errors);
     Some(Bag {
         id: id?,
         name: name?.into_inner(),
@@ -383,7 +365,7 @@ fn look(
         .into_iter()
         .filter_map(|id| resolve_bag(id, key, bag_ids, errors))
         .collect();
-    fields.finish(LOOK_FIELDS, errors);
+    fields.finish(&format::names(&format::LOOK), errors);
     Some(Look {
         id: id?,
         wearer: wearer?.into_inner(),
