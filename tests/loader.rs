@@ -1473,11 +1473,11 @@ fn a_plural_without_its_singular_and_an_overlong_noun_are_errors() {
 #[test]
 fn errors_name_the_table_the_file_uses() {
     let unknown =
-        edit_with("item = \"sneaker\"\n", "item").replace("pairs = [\"one\"]", "pairs = [\"on\"]");
+        edit_with("item = \"sneaker\"\n", "item").replace("pairs = [\"one\"]", "pairs = [\"zzz\"]");
     let report = invalid_text(&unknown);
     assert_eq!(
         report.diagnostics[0].message,
-        "`pairs` names an unknown item id `on`"
+        "`pairs` names an unknown item id `zzz`"
     );
     assert_eq!(
         report.diagnostics[0].expected.as_deref(),
@@ -1693,4 +1693,75 @@ fn a_carriage_return_in_a_one_line_field_is_named() {
     assert_eq!(report.diagnostics.len(), 1, "{report}");
     let message = &report.diagnostics[0].message;
     assert!(message.contains("U+000D"), "{message}");
+}
+
+// --- friendlier checks: the last cryptic mistakes, each with a fixture ---
+
+#[test]
+fn an_unknown_pair_close_to_a_known_id_gets_a_guess() {
+    assert_single(
+        "pair_typo",
+        "`pairs` names an unknown bag id `tow`",
+        (26, 10),
+        "did you mean `two`?",
+        "pairs = [\"tow\"]",
+    );
+}
+
+#[test]
+fn a_keyword_in_the_wrong_case_is_told_its_case() {
+    assert_single(
+        "shape_case",
+        "unknown shape `Clutch`",
+        (13, 9),
+        "shapes are lower case: `clutch`",
+        "shape = \"Clutch\"",
+    );
+    assert_single(
+        "currency_case",
+        "unknown currency `gbp`",
+        (5, 12),
+        "currency codes are upper case: `GBP`",
+        "currency = \"gbp\"",
+    );
+}
+
+#[test]
+fn a_type_error_shows_an_example_of_its_own_field() {
+    assert_single(
+        "mistyped_colours",
+        "wrong type for `colours`: found a string",
+        (13, 11),
+        "expected a list of strings, e.g. [\"black\"]",
+        "colours = \"black\"",
+    );
+    assert_single(
+        "mistyped_materials",
+        "wrong type for `materials`: found a string",
+        (20, 13),
+        "e.g. [\"leather\"]",
+        "materials = \"leather\"",
+    );
+}
+
+#[test]
+fn the_same_bag_twice_in_a_look_is_an_error() {
+    assert_single(
+        "pair_twice",
+        "`pairs` names bag `one` twice",
+        (26, 24),
+        "each bag once",
+        "pairs = [\"one\", \"two\", \"one\"]",
+    );
+}
+
+#[test]
+fn pairs_below_the_carried_table_says_why() {
+    assert_single(
+        "pairs_after_carried",
+        "`pairs` is in the [look.carried] table",
+        (28, 9),
+        "keys after a table header belong to that table: move `pairs` above `[look.carried]`",
+        "pairs = [\"one\"]",
+    );
 }

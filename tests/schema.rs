@@ -88,6 +88,11 @@ fn what_the_loader_rejects_the_schema_rejects_too() {
         "blank_name",
         "line_break",
         "no_bags",
+        "shape_case",
+        "currency_case",
+        "mistyped_colours",
+        "pair_twice",
+        "pairs_after_carried",
     ] {
         let text = read(&format!("tests/fixtures/{fixture}.toml"));
         assert!(parse(&text, fixture).is_err(), "{fixture} is a bad edit");

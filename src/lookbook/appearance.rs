@@ -82,6 +82,7 @@ fn carried_table(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Carried>
     let size = fields.keyword("size", Size::ALL, Size::as_str, errors);
     let colours = colours(&mut fields, errors);
     let details = details(&mut fields, errors);
+    misplaced(&mut fields, errors);
     fields.finish(&format::names(&format::CARRIED), errors);
     Some(Carried {
         description: description?.into_inner(),
@@ -90,6 +91,23 @@ fn carried_table(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Carried>
         colours,
         details,
     })
+}
+
+/// A look's own field written below `[look.carried]` lands in the carried
+/// table, as TOML reads it: say so, rather than call it unknown.
+fn misplaced(fields: &mut Fields<'_>, errors: &mut Errors) {
+    for field in format::LOOK.fields {
+        let Some(value) = fields.take(field.name) else {
+            continue;
+        };
+        let name = field.name;
+        errors.push(
+            Diagnostic::new(value.span(), format!("`{name}` is in the [look.carried] table"))
+                .expected(format!(
+                    "keys after a table header belong to that table: move `{name}` above `[look.carried]`"
+                )),
+        );
+    }
 }
 
 #[cfg(test)]

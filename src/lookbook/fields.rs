@@ -99,14 +99,14 @@ impl<'i> Fields<'i> {
         key: &str,
         errors: &mut Errors,
     ) -> Option<Vec<Spanned<String>>> {
-        let value = self.require(key, "[\"...\"]", errors)?;
+        let value = self.require(key, list_example(key), errors)?;
         let span = value.span();
         let reported = errors.list.len();
         let list = string_list(key, value, errors);
         if list.is_empty() && errors.list.len() == reported {
             errors.push(
                 Diagnostic::new(span, format!("`{key}` is empty"))
-                    .expected("at least one item, e.g. [\"...\"]"),
+                    .expected(format!("at least one item, e.g. {}", list_example(key))),
             );
         }
         (!list.is_empty()).then_some(list)
@@ -176,7 +176,7 @@ impl<'i> Fields<'i> {
             let words: Vec<&str> = known.iter().map(|k| word_of(*k)).collect();
             errors.push(
                 Diagnostic::new(span, format!("unknown {key} `{}`", word.get_ref()))
-                    .expected(one_of(word.get_ref(), &words)),
+                    .expected(one_of(&format!("{key}s"), word.get_ref(), &words)),
             );
         }
         found
@@ -208,7 +208,11 @@ impl<'i> Fields<'i> {
                             word.span(),
                             format!("unknown {singular} `{}`", word.get_ref()),
                         )
-                        .expected(one_of(word.get_ref(), &names)),
+                        .expected(one_of(
+                            &format!("{singular}s"),
+                            word.get_ref(),
+                            &names,
+                        )),
                     );
                 }
             }
@@ -236,6 +240,17 @@ impl<'i> Fields<'i> {
     }
 }
 
+/// An example of the list `key` holds (`colours`: `["black"]`), from the
+/// format's table, so a type error shows what fits that field.
+fn list_example(key: &str) -> &'static str {
+    super::format::TABLES
+        .iter()
+        .chain([&&super::format::CARRIED])
+        .flat_map(|table| table.fields)
+        .find(|field| field.name == key && field.example.starts_with('['))
+        .map_or("[\"...\"]", |field| field.example)
+}
+
 /// A list of non-empty one-line strings.
 fn string_list(key: &str, value: Value<'_>, errors: &mut Errors) -> Vec<Spanned<String>> {
     let span = value.span();
@@ -246,12 +261,8 @@ fn string_list(key: &str, value: Value<'_>, errors: &mut Errors) -> Vec<Spanned<
             .filter_map(|item| string(key, item, Lines::One, errors))
             .collect(),
         other => {
-            errors.push(mistyped(
-                key,
-                span,
-                &other,
-                "a list of strings, e.g. [\"leather\"]",
-            ));
+            let expected = format!("a list of strings, e.g. {}", list_example(key));
+            errors.push(mistyped(key, span, &other, &expected));
             Vec::new()
         }
     }
@@ -316,17 +327,23 @@ fn written(source: &str, span: &Range<usize>) -> Option<String> {
         .map(|token| token.trim().to_string())
 }
 
-/// What a closed set expects of a word it does not know: the closest word
-/// first when one is close (`belt bag`, `minaudiere`), then them all.
-fn one_of(word: &str, known: &[&str]) -> String {
+/// What a closed set (`plural`: "shapes") expects of a word it does not
+/// know: the word in lower case when that is all it lacks (`Clutch`), the
+/// closest word first when one is close (`belt bag`, `minaudiere`), then
+/// them all.
+pub fn one_of(plural: &str, word: &str, known: &[&str]) -> String {
+    let lower = word.to_lowercase();
+    if lower != word && known.contains(&lower.as_str()) {
+        return format!("{plural} are lower case: `{lower}`");
+    }
     match closest(word, known) {
         Some(guess) => format!("did you mean `{guess}`? one of: {}", known.join(", ")),
         None => format!("one of: {}", known.join(", ")),
     }
 }
 
-/// The known field closest in spelling to a typo, if any is close.
-fn closest<'k>(typo: &str, known: &[&'k str]) -> Option<&'k str> {
+/// The known word closest in spelling to a typo, if any is close.
+pub fn closest<'k>(typo: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|&k| (edit_distance(typo, k), k))

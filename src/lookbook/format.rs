@@ -189,7 +189,7 @@ pub const ITEM: Table = Table {
             "materials",
             Kind::Lines,
             "What it is made of.",
-            "[\"satin\"]",
+            "[\"leather\"]",
         ),
         optional(
             "colours",

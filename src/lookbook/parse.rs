@@ -213,12 +213,18 @@ fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Meta> {
             let found = Currency::from_code(code.get_ref());
             if found.is_none() {
                 let known: Vec<&str> = Currency::known_codes().collect();
+                let upper = code.get_ref().to_uppercase();
+                let expected = if known.contains(&upper.as_str()) {
+                    format!("currency codes are upper case: `{upper}`")
+                } else {
+                    format!("an ISO code, one of: {}", known.join(", "))
+                };
                 errors.push(
                     Diagnostic::new(
                         code.span(),
                         format!("unknown currency `{}`", code.get_ref()),
                     )
-                    .expected(format!("an ISO code, one of: {}", known.join(", "))),
+                    .expected(expected),
                 );
             }
             found
@@ -360,11 +366,21 @@ fn look(
         .require("carried", "\"...\"", errors)
         .and_then(|value| appearance::carried(value, &look_name(id.as_deref()), errors));
     let note = fields.optional_text("note", Lines::Many, errors);
-    let pairs = fields
-        .text_list("pairs", errors)
-        .into_iter()
-        .filter_map(|id| resolve_bag(id, key, bag_ids, errors))
-        .collect();
+    let mut pairs: Vec<usize> = Vec::new();
+    for id in fields.text_list("pairs", errors) {
+        let (span, name) = (id.span(), id.get_ref().clone());
+        let Some(bag) = resolve_bag(id, key, bag_ids, errors) else {
+            continue;
+        };
+        if pairs.contains(&bag) {
+            errors.push(
+                Diagnostic::new(span, format!("`pairs` names {key} `{name}` twice"))
+                    .expected(format!("each {key} once: remove this one")),
+            );
+        } else {
+            pairs.push(bag);
+        }
+    }
     fields.finish(&format::names(&format::LOOK), errors);
     Some(Look {
         id: id?,
@@ -435,12 +451,17 @@ fn resolve_bag(
     let found = bag_ids.get(id.get_ref()).map(|(index, _)| *index);
     if found.is_none() {
         let article = if key == "item" { "an" } else { "a" };
+        let known: Vec<&str> = bag_ids.keys().map(String::as_str).collect();
+        let expected = match super::fields::closest(id.get_ref(), &known) {
+            Some(guess) => format!("did you mean `{guess}`?"),
+            None => format!("the id of {article} [[{key}]] in this file"),
+        };
         errors.push(
             Diagnostic::new(
                 id.span(),
                 format!("`pairs` names an unknown {key} id `{}`", id.get_ref()),
             )
-            .expected(format!("the id of {article} [[{key}]] in this file")),
+            .expected(expected),
         );
     }
     found

@@ -185,7 +185,11 @@ fn kind_schema(kind: Kind) -> Vec<(&'static str, Json)> {
         Kind::Lines => list(string(NOT_BLANK)),
         Kind::Colours => list(string(HEX_OR_NAME)),
         Kind::ManyOf(words_) => list(vec![("type", s("string")), ("enum", words(words_))]),
-        Kind::Ids => list(string(ID)),
+        Kind::Ids => {
+            let mut ids = list(string(ID));
+            ids.push(("uniqueItems", Json::Bool(true)));
+            ids
+        }
         Kind::Url => string("^https://[^\\s]+$"),
         Kind::Carried => vec![(
             "oneOf",
