@@ -301,12 +301,13 @@ fn the_frame_says_a_big_edit_is_still_filtering() {
 fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
     let pairs = 70_000;
     let mut text = String::from("[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
-    for i in 0..100 {
+    // A bag for each pair: a look names each bag once.
+    for i in 0..pairs {
         text.push_str(&format!(
             "\n[[bag]]\nid = \"b{i}\"\nname = \"Bag {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\n"
         ));
     }
-    let ids: Vec<String> = (0..pairs).map(|j| format!("\"b{}\"", j % 100)).collect();
+    let ids: Vec<String> = (0..pairs).map(|j| format!("\"b{j}\"")).collect();
     text.push_str(&format!(
         "\n[[look]]\nid = \"big\"\nwearer = \"Someone\"\noutfit = [\"jacket\"]\ncarried = \"a bag\"\npairs = [{}]\n",
         ids.join(", ")
@@ -321,10 +322,10 @@ fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
     let frame = render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size));
     assert!(frame.contains("╭ Someone "), "the card's title: {frame}");
     assert!(
-        frame.contains("▶ Bag 99 "),
+        frame.contains("▶ Bag 69999 "),
         "the last pair, at the cursor: {frame}"
     );
-    assert!(frame.contains("│   Bag 98 "), "the pair before it: {frame}");
+    assert!(frame.contains("│   Bag 69998 "), "the pair before it: {frame}");
 }
 
 /// The bundled edit, as a save with `change` made to its text would reload.

@@ -7,6 +7,7 @@
 //! those errors the way a compiler does.
 
 mod appearance;
+pub mod colours;
 mod currency;
 mod diagnostic;
 mod fields;

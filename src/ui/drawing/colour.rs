@@ -1,59 +1,27 @@
-//! From the colours a file writes to terminal colours. Names map to the 16
-//! ANSI colours where one fits (so they follow the user's palette, like the
-//! rest of the theme); `#rrggbb` is taken as written. A colour we cannot
-//! name is never guessed: the bag is drawn in the neutral ink instead.
+//! From the colours a file writes to terminal colours: every name in the
+//! lookbook's colour table (and `#rrggbb`) is its exact sRGB, which the
+//! theme's depth brings down to the 256 or 16 colours a terminal has. A
+//! colour we cannot name is never guessed: the bag is drawn in the neutral
+//! ink instead (and `lookbook check` warns of it).
 
 use ratatui::style::Color;
 
 use super::raster::Ink;
-use crate::lookbook::hex_rgb;
+use crate::lookbook::colours;
 
-/// Names a fashion editor might write, with the terminal colour drawn.
-const NAMED: &[(&str, Color)] = &[
-    ("black", Color::Black),
-    ("white", Color::White),
-    ("ivory", Color::White),
-    ("cream", Color::White),
-    ("grey", Color::Gray),
-    ("gray", Color::Gray),
-    ("silver", Color::Gray),
-    ("red", Color::Red),
-    ("scarlet", Color::LightRed),
-    ("burgundy", Color::Red),
-    ("green", Color::Green),
-    ("lime", Color::LightGreen),
-    ("mint", Color::LightGreen),
-    ("blue", Color::Blue),
-    ("navy", Color::Blue),
-    ("sky", Color::LightBlue),
-    ("cyan", Color::Cyan),
-    ("teal", Color::Cyan),
-    ("turquoise", Color::LightCyan),
-    ("yellow", Color::Yellow),
-    ("gold", Color::Yellow),
-    ("magenta", Color::Magenta),
-    ("purple", Color::Magenta),
-    ("lilac", Color::LightMagenta),
-    ("lavender", Color::LightMagenta),
-    ("pink", Color::LightMagenta),
-    ("bubble gum pink", Color::LightMagenta),
-    ("fuchsia", Color::Magenta),
-    ("orange", Color::Rgb(255, 140, 0)),
-    ("brown", Color::Rgb(120, 72, 36)),
-    ("tan", Color::Rgb(196, 150, 100)),
-    ("camel", Color::Rgb(193, 154, 107)),
-    ("beige", Color::Rgb(222, 204, 170)),
-];
-
-/// The terminal colour for a colour as the file writes it: `#rrggbb`, a
-/// known name, or a phrase ending in one ("dusty pink"); else `None`.
+/// The terminal colour for a colour as the file writes it, if we know it.
 pub fn colour(text: &str) -> Option<Color> {
-    let text = text.trim().to_lowercase();
-    if let Some((r, g, b)) = hex_rgb(&text) {
-        return Some(Color::Rgb(r, g, b));
+    colours::rgb(text).map(|(r, g, b)| Color::Rgb(r, g, b))
+}
+
+/// Whether hardware on a bag of this colour needs a darker metal than
+/// white to show.
+fn is_light(colour: Color) -> bool {
+    match colour {
+        Color::White => true,
+        Color::Rgb(r, g, b) => u32::from(r) + u32::from(g) + u32::from(b) > 3 * 200,
+        _ => false,
     }
-    let named = |word: &str| NAMED.iter().find(|(n, _)| *n == word).map(|(_, c)| *c);
-    named(&text).or_else(|| text.split_whitespace().last().and_then(named))
 }
 
 /// A darker tone of a colour, for handles, edges and pattern.
@@ -107,7 +75,7 @@ impl Palette {
         match ink {
             Ink::Body => self.body,
             Ink::Trim | Ink::Detail => self.trim,
-            Ink::Hardware | Ink::Glint if self.body == Color::White => Color::Gray,
+            Ink::Hardware | Ink::Glint if is_light(self.body) => Color::Gray,
             Ink::Hardware | Ink::Glint => Color::White,
         }
     }
@@ -119,9 +87,9 @@ mod tests {
 
     #[test]
     fn names_hex_and_phrases() {
-        assert_eq!(colour("lime"), Some(Color::LightGreen));
-        assert_eq!(colour("Bubble gum pink"), Some(Color::LightMagenta));
-        assert_eq!(colour("dusty pink"), Some(Color::LightMagenta));
+        assert_eq!(colour("lime"), Some(Color::Rgb(0, 255, 0)));
+        assert_eq!(colour("Bubble gum pink"), Some(Color::Rgb(255, 193, 204)));
+        assert_eq!(colour("dusty pink"), Some(Color::Rgb(255, 192, 203)));
         assert_eq!(colour("#FFC1CC"), Some(Color::Rgb(255, 193, 204)));
         assert_eq!(colour("patterned"), None);
         assert_eq!(colour(""), None);
@@ -132,6 +100,9 @@ mod tests {
         assert_eq!(Palette::of(&[]), Palette::NEUTRAL);
         assert_eq!(Palette::of(&["monogram".into()]), Palette::NEUTRAL);
         let lime = Palette::of(&["lime".into()]);
-        assert_eq!((lime.body, lime.trim), (Color::LightGreen, Color::Green));
+        assert_eq!(
+            (lime.body, lime.trim),
+            (Color::Rgb(0, 255, 0), Color::Rgb(0, 153, 0))
+        );
     }
 }

@@ -1,0 +1,293 @@
+//! Colour names a lookbook may give a bag, each with one sRGB value: the
+//! CSS named colours, and the words fashion uses for colour (bordeaux,
+//! cognac, ecru, powder blue...). The drawing paints a bag in these (in
+//! true colour where the terminal shows it, else the nearest of its 256 or
+//! 16), `lookbook check` warns of a name not here, and the schema and the
+//! README list them, all from this one table.
+
+/// Every name, lower case, with its sRGB value.
+pub const NAMED: &[(&str, (u8, u8, u8))] = &[
+    ("aliceblue", (240, 248, 255)),
+    ("antiquewhite", (250, 235, 215)),
+    ("aqua", (0, 255, 255)),
+    ("aquamarine", (127, 255, 212)),
+    ("azure", (240, 255, 255)),
+    ("beige", (245, 245, 220)),
+    ("bisque", (255, 228, 196)),
+    ("black", (0, 0, 0)),
+    ("blanchedalmond", (255, 235, 205)),
+    ("blue", (0, 0, 255)),
+    ("blueviolet", (138, 43, 226)),
+    ("brown", (165, 42, 42)),
+    ("burlywood", (222, 184, 135)),
+    ("cadetblue", (95, 158, 160)),
+    ("chartreuse", (127, 255, 0)),
+    ("chocolate", (210, 105, 30)),
+    ("coral", (255, 127, 80)),
+    ("cornflowerblue", (100, 149, 237)),
+    ("cornsilk", (255, 248, 220)),
+    ("crimson", (220, 20, 60)),
+    ("cyan", (0, 255, 255)),
+    ("darkblue", (0, 0, 139)),
+    ("darkcyan", (0, 139, 139)),
+    ("darkgoldenrod", (184, 134, 11)),
+    ("darkgray", (169, 169, 169)),
+    ("darkgreen", (0, 100, 0)),
+    ("darkgrey", (169, 169, 169)),
+    ("darkkhaki", (189, 183, 107)),
+    ("darkmagenta", (139, 0, 139)),
+    ("darkolivegreen", (85, 107, 47)),
+    ("darkorange", (255, 140, 0)),
+    ("darkorchid", (153, 50, 204)),
+    ("darkred", (139, 0, 0)),
+    ("darksalmon", (233, 150, 122)),
+    ("darkseagreen", (143, 188, 143)),
+    ("darkslateblue", (72, 61, 139)),
+    ("darkslategray", (47, 79, 79)),
+    ("darkslategrey", (47, 79, 79)),
+    ("darkturquoise", (0, 206, 209)),
+    ("darkviolet", (148, 0, 211)),
+    ("deeppink", (255, 20, 147)),
+    ("deepskyblue", (0, 191, 255)),
+    ("dimgray", (105, 105, 105)),
+    ("dimgrey", (105, 105, 105)),
+    ("dodgerblue", (30, 144, 255)),
+    ("firebrick", (178, 34, 34)),
+    ("floralwhite", (255, 250, 240)),
+    ("forestgreen", (34, 139, 34)),
+    ("fuchsia", (255, 0, 255)),
+    ("gainsboro", (220, 220, 220)),
+    ("ghostwhite", (248, 248, 255)),
+    ("gold", (255, 215, 0)),
+    ("goldenrod", (218, 165, 32)),
+    ("gray", (128, 128, 128)),
+    ("green", (0, 128, 0)),
+    ("greenyellow", (173, 255, 47)),
+    ("grey", (128, 128, 128)),
+    ("honeydew", (240, 255, 240)),
+    ("hotpink", (255, 105, 180)),
+    ("indianred", (205, 92, 92)),
+    ("indigo", (75, 0, 130)),
+    ("ivory", (255, 255, 240)),
+    ("khaki", (240, 230, 140)),
+    ("lavender", (230, 230, 250)),
+    ("lavenderblush", (255, 240, 245)),
+    ("lawngreen", (124, 252, 0)),
+    ("lemonchiffon", (255, 250, 205)),
+    ("lightblue", (173, 216, 230)),
+    ("lightcoral", (240, 128, 128)),
+    ("lightcyan", (224, 255, 255)),
+    ("lightgoldenrodyellow", (250, 250, 210)),
+    ("lightgray", (211, 211, 211)),
+    ("lightgreen", (144, 238, 144)),
+    ("lightgrey", (211, 211, 211)),
+    ("lightpink", (255, 182, 193)),
+    ("lightsalmon", (255, 160, 122)),
+    ("lightseagreen", (32, 178, 170)),
+    ("lightskyblue", (135, 206, 250)),
+    ("lightslategray", (119, 136, 153)),
+    ("lightslategrey", (119, 136, 153)),
+    ("lightsteelblue", (176, 196, 222)),
+    ("lightyellow", (255, 255, 224)),
+    ("lime", (0, 255, 0)),
+    ("limegreen", (50, 205, 50)),
+    ("linen", (250, 240, 230)),
+    ("magenta", (255, 0, 255)),
+    ("maroon", (128, 0, 0)),
+    ("mediumaquamarine", (102, 205, 170)),
+    ("mediumblue", (0, 0, 205)),
+    ("mediumorchid", (186, 85, 211)),
+    ("mediumpurple", (147, 112, 219)),
+    ("mediumseagreen", (60, 179, 113)),
+    ("mediumslateblue", (123, 104, 238)),
+    ("mediumspringgreen", (0, 250, 154)),
+    ("mediumturquoise", (72, 209, 204)),
+    ("mediumvioletred", (199, 21, 133)),
+    ("midnightblue", (25, 25, 112)),
+    ("mintcream", (245, 255, 250)),
+    ("mistyrose", (255, 228, 225)),
+    ("moccasin", (255, 228, 181)),
+    ("navajowhite", (255, 222, 173)),
+    ("navy", (0, 0, 128)),
+    ("oldlace", (253, 245, 230)),
+    ("olive", (128, 128, 0)),
+    ("olivedrab", (107, 142, 35)),
+    ("orange", (255, 165, 0)),
+    ("orangered", (255, 69, 0)),
+    ("orchid", (218, 112, 214)),
+    ("palegoldenrod", (238, 232, 170)),
+    ("palegreen", (152, 251, 152)),
+    ("paleturquoise", (175, 238, 238)),
+    ("palevioletred", (219, 112, 147)),
+    ("papayawhip", (255, 239, 213)),
+    ("peachpuff", (255, 218, 185)),
+    ("peru", (205, 133, 63)),
+    ("pink", (255, 192, 203)),
+    ("plum", (221, 160, 221)),
+    ("powderblue", (176, 224, 230)),
+    ("purple", (128, 0, 128)),
+    ("rebeccapurple", (102, 51, 153)),
+    ("red", (255, 0, 0)),
+    ("rosybrown", (188, 143, 143)),
+    ("royalblue", (65, 105, 225)),
+    ("saddlebrown", (139, 69, 19)),
+    ("salmon", (250, 128, 114)),
+    ("sandybrown", (244, 164, 96)),
+    ("seagreen", (46, 139, 87)),
+    ("seashell", (255, 245, 238)),
+    ("sienna", (160, 82, 45)),
+    ("silver", (192, 192, 192)),
+    ("skyblue", (135, 206, 235)),
+    ("slateblue", (106, 90, 205)),
+    ("slategray", (112, 128, 144)),
+    ("slategrey", (112, 128, 144)),
+    ("snow", (255, 250, 250)),
+    ("springgreen", (0, 255, 127)),
+    ("steelblue", (70, 130, 180)),
+    ("tan", (210, 180, 140)),
+    ("teal", (0, 128, 128)),
+    ("thistle", (216, 191, 216)),
+    ("tomato", (255, 99, 71)),
+    ("turquoise", (64, 224, 208)),
+    ("violet", (238, 130, 238)),
+    ("wheat", (245, 222, 179)),
+    ("white", (255, 255, 255)),
+    ("whitesmoke", (245, 245, 245)),
+    ("yellow", (255, 255, 0)),
+    ("yellowgreen", (154, 205, 50)),
+    ("bordeaux", (92, 1, 32)),
+    ("burgundy", (128, 0, 32)),
+    ("oxblood", (74, 0, 0)),
+    ("wine", (114, 47, 55)),
+    ("cognac", (154, 70, 61)),
+    ("camel", (193, 154, 107)),
+    ("nude", (227, 188, 154)),
+    ("blush", (222, 93, 131)),
+    ("cream", (255, 253, 208)),
+    ("ecru", (194, 178, 128)),
+    ("stone", (146, 142, 133)),
+    ("taupe", (72, 60, 50)),
+    ("forest", (34, 139, 34)),
+    ("emerald", (80, 200, 120)),
+    ("sage", (156, 175, 136)),
+    ("mint", (152, 255, 152)),
+    ("cobalt", (0, 71, 171)),
+    ("powder blue", (176, 224, 230)),
+    ("lilac", (200, 162, 200)),
+    ("mustard", (255, 219, 88)),
+    ("ochre", (204, 119, 34)),
+    ("rust", (183, 65, 14)),
+    ("champagne", (247, 231, 206)),
+    ("bubble gum pink", (255, 193, 204)),
+    ("baby pink", (244, 194, 194)),
+    ("hot pink", (255, 105, 180)),
+    ("dusty rose", (220, 174, 150)),
+    ("rose", (255, 0, 127)),
+    ("mauve", (224, 176, 255)),
+    ("aubergine", (59, 9, 16)),
+    ("berry", (153, 15, 75)),
+    ("raspberry", (227, 11, 92)),
+    ("cherry", (222, 49, 99)),
+    ("scarlet", (255, 36, 0)),
+    ("vermilion", (227, 66, 52)),
+    ("terracotta", (226, 114, 91)),
+    ("peach", (255, 229, 180)),
+    ("apricot", (251, 206, 177)),
+    ("butter", (255, 253, 116)),
+    ("lemon", (255, 247, 0)),
+    ("canary", (255, 239, 0)),
+    ("sand", (194, 178, 128)),
+    ("mocha", (150, 121, 105)),
+    ("espresso", (75, 54, 33)),
+    ("charcoal", (54, 69, 79)),
+    ("graphite", (56, 52, 40)),
+    ("pewter", (142, 146, 148)),
+    ("gunmetal", (42, 52, 57)),
+    ("bronze", (205, 127, 50)),
+    ("copper", (184, 115, 51)),
+    ("rose gold", (183, 110, 121)),
+    ("pearl", (234, 224, 200)),
+    ("off white", (250, 249, 246)),
+    ("bone", (227, 218, 201)),
+    ("oatmeal", (224, 220, 200)),
+    ("denim", (21, 96, 189)),
+    ("sky blue", (135, 206, 235)),
+    ("petrol", (0, 95, 106)),
+    ("jade", (0, 168, 107)),
+    ("pistachio", (147, 197, 114)),
+    ("kelly green", (76, 187, 23)),
+    ("neon green", (57, 255, 20)),
+    ("neon pink", (255, 110, 199)),
+    ("navy blue", (0, 0, 128)),
+    ("royal blue", (65, 105, 225)),
+    ("baby blue", (137, 207, 240)),
+    ("ice blue", (214, 236, 239)),
+    ("midnight", (25, 25, 112)),
+    ("forest green", (34, 139, 34)),
+    ("olive green", (128, 128, 0)),
+    ("army green", (75, 83, 32)),
+    ("bottle green", (0, 106, 78)),
+    ("racing green", (0, 66, 37)),
+    ("sea green", (46, 139, 87)),
+];
+
+/// The sRGB of a colour as a file writes it: `#rrggbb`; a name in any case,
+/// with or without its spaces ("Powder Blue", "powderblue"); or a phrase
+/// that ends in a name ("dusty pink", "deep forest green"). `None` for
+/// what we cannot draw.
+pub fn rgb(text: &str) -> Option<(u8, u8, u8)> {
+    let text = text.trim().to_lowercase();
+    if let Some(rgb) = super::appearance::hex_rgb(&text) {
+        return Some(rgb);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The longest name the phrase ends in: "bubble gum pink" before "pink".
+    (0..words.len()).find_map(|start| named(&words[start..].join(" ")))
+}
+
+fn named(name: &str) -> Option<(u8, u8, u8)> {
+    let squeezed = |s: &str| s.replace([' ', '-'], "");
+    let wanted = squeezed(name);
+    NAMED
+        .iter()
+        .find(|(known, _)| *known == name || squeezed(known) == wanted)
+        .map(|(_, rgb)| *rgb)
+}
+
+/// The known names closest in spelling to one we cannot draw, closest
+/// first (at most three), for a warning.
+pub fn nearest(text: &str) -> Vec<&'static str> {
+    let text = text.trim().to_lowercase();
+    let mut scored: Vec<(usize, &str)> = NAMED
+        .iter()
+        .map(|(name, _)| (super::fields::edit_distance(&text, name), *name))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_at_least_150_names_each_once_in_lower_case() {
+        assert!(NAMED.len() >= 150, "{}", NAMED.len());
+        for (i, (name, _)) in NAMED.iter().enumerate() {
+            assert_eq!(*name, name.to_lowercase());
+            assert!(!NAMED[..i].iter().any(|(n, _)| n == name), "{name} twice");
+        }
+    }
+
+    #[test]
+    fn names_phrases_cases_and_hex() {
+        assert_eq!(rgb("lime"), Some((0, 255, 0)));
+        assert_eq!(rgb("Bubble gum pink"), Some((255, 193, 204)));
+        assert_eq!(rgb("dusty pink"), rgb("pink"));
+        assert_eq!(rgb("Powder Blue"), rgb("powderblue"));
+        assert_eq!(rgb("#FFC1CC"), Some((255, 193, 204)));
+        assert_eq!(rgb("patterned"), None);
+        assert_eq!(rgb(""), None);
+        assert_eq!(nearest("burgandy")[0], "burgundy");
+    }
+}
