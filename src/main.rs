@@ -57,9 +57,14 @@ fn run() -> Result<ExitCode, Error> {
     }
 }
 
+/// The summary, then any warnings (on stderr, like errors): they don't
+/// fail the check.
 fn check(path: &Path) -> Result<ExitCode, Error> {
-    let lookbook = cli::load(Some(path))?;
+    let (lookbook, warnings) = lookbook::lookbook::check_path(path)?;
     cli::write_stdout(format!("{}: {}\n", path.display(), summary(&lookbook)).as_bytes())?;
+    if !warnings.diagnostics.is_empty() {
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), warnings.warnings().as_bytes());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -622,3 +622,28 @@ fn new_writes_a_starter_once() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A colour we cannot draw is a warning: the check passes (exit 0), the
+/// summary comes first, and the warning says where and what we know near it.
+#[test]
+fn check_warns_of_a_colour_it_cannot_draw() {
+    let output = lookbook(&["check", "tests/fixtures/undrawable_colour.toml"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/undrawable_colour.toml: 2 bags, 1 look, 0 sections\n"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(
+            "warning: colour `burgandy` is not one we can draw\n  --> tests/fixtures/undrawable_colour.toml:13:12\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("the nearest names we know: `burgundy`"),
+        "{err}"
+    );
+    assert!(err.ends_with("has 1 warning\n"), "{err}");
+    assert_no_escapes(&output);
+}

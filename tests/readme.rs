@@ -39,3 +39,25 @@ fn the_two_setup_commands_come_first() {
         .collect();
     assert_eq!(commands, ["cargo run --release", "cargo test"]);
 }
+
+#[test]
+fn the_colours_section_lists_every_colour_name() {
+    let section = README
+        .split("### Colours\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("a Colours section");
+    let names = lookbook::lookbook::colours::NAMED
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    assert!(
+        section.contains(&format!("{names}.")),
+        "README's colour list differs from src/lookbook/colours.rs"
+    );
+    assert!(section.contains(&format!(
+        "these {} names",
+        lookbook::lookbook::colours::NAMED.len()
+    )));
+}

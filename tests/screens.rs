@@ -325,7 +325,10 @@ fn a_look_with_seventy_thousand_pairs_draws_to_its_last_pair() {
         frame.contains("▶ Bag 69999 "),
         "the last pair, at the cursor: {frame}"
     );
-    assert!(frame.contains("│   Bag 69998 "), "the pair before it: {frame}");
+    assert!(
+        frame.contains("│   Bag 69998 "),
+        "the pair before it: {frame}"
+    );
 }
 
 /// The bundled edit, as a save with `change` made to its text would reload.

@@ -25,6 +25,22 @@ pub fn colours(fields: &mut Fields<'_>, errors: &mut Errors) -> Vec<String> {
             );
             continue;
         }
+        if super::colours::rgb(colour.get_ref()).is_none() {
+            let nearest = super::colours::nearest(colour.get_ref())
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.warn(
+                Diagnostic::new(
+                    colour.span(),
+                    format!("colour `{}` is not one we can draw", colour.get_ref()),
+                )
+                .expected(format!(
+                    "the drawing leaves it out; the nearest names we know: {nearest} (README lists them all)"
+                )),
+            );
+        }
         out.push(colour.into_inner());
     }
     out

@@ -67,7 +67,7 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for diagnostic in self.diagnostics.iter().take(MAX_SHOWN) {
-            write_one(f, &self.name, &self.source, diagnostic)?;
+            write_one(f, ("error", &self.name), &self.source, diagnostic)?;
             writeln!(f)?;
         }
         let total = self.diagnostics.len();
@@ -78,16 +78,40 @@ impl fmt::Display for Report {
     }
 }
 
+impl Report {
+    /// The diagnostics as warnings (the file loads; `check` still passes):
+    /// each as an error is shown, then a count.
+    pub fn warnings(&self) -> String {
+        struct Warnings<'r>(&'r Report);
+        impl fmt::Display for Warnings<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let report = self.0;
+                for diagnostic in &report.diagnostics {
+                    write_one(f, ("warning", &report.name), &report.source, diagnostic)?;
+                    writeln!(f)?;
+                }
+                writeln!(
+                    f,
+                    "warning: {} has {}",
+                    report.name,
+                    count(report.diagnostics.len(), "warning")
+                )
+            }
+        }
+        Warnings(self).to_string()
+    }
+}
+
 fn write_one(
     f: &mut fmt::Formatter<'_>,
-    name: &str,
+    (label, name): (&str, &str),
     source: &str,
     diagnostic: &Diagnostic,
 ) -> fmt::Result {
     let start = clamp_to_char(source, diagnostic.span.start);
     let (line, column) = line_column(source, start);
     let gutter = " ".repeat(line.to_string().len());
-    writeln!(f, "error: {}", diagnostic.message)?;
+    writeln!(f, "{label}: {}", diagnostic.message)?;
     writeln!(f, "{gutter}--> {name}:{line}:{column}")?;
     writeln!(f, "{gutter} |")?;
 

@@ -16,11 +16,17 @@ use super::text::{self, Lines};
 pub struct Errors<'s> {
     pub source: &'s str,
     pub list: Vec<Diagnostic>,
+    /// What loads but is likely a mistake (a colour we cannot draw).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Errors<'_> {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.list.push(diagnostic);
+    }
+
+    pub fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic);
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::diagnostic::Report;
 use super::model::Lookbook;
-use super::parse::parse;
+use super::parse::parse_with_warnings;
 
 /// Far above any real lookbook (100k bags is about 15 MB) and far below what
 /// would strain memory.
@@ -34,12 +34,18 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 pub fn load_path(path: &Path) -> Result<Lookbook, LoadError> {
+    check_path(path).map(|(lookbook, _)| lookbook)
+}
+
+/// As [`load_path`], with the file's warnings (what `lookbook check`
+/// prints after its summary).
+pub fn check_path(path: &Path) -> Result<(Lookbook, Report), LoadError> {
     let name = path.display().to_string();
     let source = read_text(path).map_err(|reason| LoadError::File {
         path: name.clone(),
         reason,
     })?;
-    parse(&source, &name).map_err(|report| LoadError::Invalid(Box::new(report)))
+    parse_with_warnings(&source, &name).map_err(|report| LoadError::Invalid(Box::new(report)))
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -26,10 +26,10 @@ pub use appearance::hex_rgb;
 pub use currency::{Currency, Price};
 pub use diagnostic::{Diagnostic, Report};
 pub use link::Link;
-pub use load::{LoadError, MAX_FILE_BYTES, load_path};
+pub use load::{LoadError, MAX_FILE_BYTES, check_path, load_path};
 pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};
 pub use nouns::Nouns;
-pub use parse::parse;
+pub use parse::{parse, parse_with_warnings};
 
 /// The edit this app was written for, compiled into the binary so that
 /// `lookbook` with no argument has something to show.

@@ -21,6 +21,12 @@ const MAX_NOUN_WIDTH: usize = 20;
 
 /// Parses and validates a lookbook. `name` is how messages refer to the file.
 pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
+    parse_with_warnings(source, name).map(|(lookbook, _)| lookbook)
+}
+
+/// As [`parse`], with what loads but is likely a mistake (a report of
+/// warnings, empty when there are none).
+pub fn parse_with_warnings(source: &str, name: &str) -> Result<(Lookbook, Report), Report> {
     let fail = |diagnostics: Vec<Diagnostic>| Report {
         name: name.to_string(),
         source: source.to_string(),
@@ -35,11 +41,14 @@ pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
     let mut errors = Errors {
         source,
         list: Vec::new(),
+        warnings: Vec::new(),
     };
     let lookbook = walk(root, &mut errors);
     let mut diagnostics = errors.list;
+    let mut warnings = errors.warnings;
+    warnings.sort_by_key(|d| d.span.start);
     match lookbook {
-        Some(lookbook) if diagnostics.is_empty() => Ok(lookbook),
+        Some(lookbook) if diagnostics.is_empty() => Ok((lookbook, fail(warnings))),
         _ => {
             diagnostics.sort_by_key(|d| d.span.start);
             Err(fail(diagnostics))

@@ -124,6 +124,15 @@ pub fn schema() -> String {
     out
 }
 
+/// Every colour name the drawing knows, for the schema's description.
+pub fn colour_names() -> String {
+    super::colours::NAMED
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn list_of(table: &Table, each: Json) -> Json {
     Json::Object(vec![
         ("description", s(table.about)),
@@ -155,7 +164,11 @@ fn table(table: &Table) -> Json {
 }
 
 fn field_schema(field: &Field) -> Json {
-    let mut members = vec![("description", s(field.about))];
+    let about = match field.kind {
+        Kind::Colours => format!("{} Names drawn: {}.", field.about, colour_names()),
+        _ => field.about.to_string(),
+    };
+    let mut members = vec![("description", Json::Str(about))];
     members.extend(kind_schema(field.kind));
     if field.required && field.kind == Kind::Lines {
         members.push(("minItems", Json::Num(1)));
