@@ -186,3 +186,24 @@ fn a_bag_without_a_colour_is_drawn_in_the_neutral_ink() {
         );
     }
 }
+
+/// Without colour (NO_COLOR, the monochrome theme) a bag is drawn in tones
+/// of the terminal's own foreground, which contrasts with its background by
+/// design: a white bag on a light terminal, or a black one on a dark, is
+/// drawn exactly as any other, and no cell takes the bag's colour.
+#[test]
+fn without_colour_every_named_colour_draws_alike_in_the_terminal_s_ink() {
+    let grey = drawn(&sketch(Some(Shape::Tote)), LARGE, Drawing::Shading);
+    for (name, _) in lookbook::lookbook::colours::NAMED {
+        let mut coloured = sketch(Some(Shape::Tote));
+        coloured.palette = Palette::of(&[name.to_string()]);
+        let buffer = drawn(&coloured, LARGE, Drawing::Shading);
+        assert_eq!(buffer, grey, "{name} draws as every other bag");
+    }
+    assert!(
+        grey.content()
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset),
+        "the terminal's own ink"
+    );
+}
