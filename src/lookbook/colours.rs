@@ -245,12 +245,14 @@ pub fn rgb(text: &str) -> Option<(u8, u8, u8)> {
     (0..words.len()).find_map(|start| named(&words[start..].join(" ")))
 }
 
+/// The name's colour, with spaces and hyphens not counted ("powderblue"
+/// is "powder blue"). Compared in place: this runs for every bag drawn.
 fn named(name: &str) -> Option<(u8, u8, u8)> {
-    let squeezed = |s: &str| s.replace([' ', '-'], "");
-    let wanted = squeezed(name);
+    let letters = |s: &'static str| s.chars().filter(|c| !matches!(c, ' ' | '-'));
+    let wanted = || name.chars().filter(|c| !matches!(c, ' ' | '-'));
     NAMED
         .iter()
-        .find(|(known, _)| *known == name || squeezed(known) == wanted)
+        .find(|(known, _)| *known == name || letters(known).eq(wanted()))
         .map(|(_, rgb)| *rgb)
 }
 
