@@ -235,7 +235,16 @@ pub fn big_lookbook(n: usize) -> String {
     if n > 0 {
         for look in 0..(n / 1000).max(2) {
             let wearer = rng.pick(WEARERS);
-            let pairs: Vec<String> = (0..3).map(|_| quoted(&ids[rng.below(ids.len())])).collect();
+            // Three different bags (a look names each once), or every bag
+            // when there are fewer.
+            let mut picked: Vec<usize> = Vec::new();
+            while picked.len() < 3.min(ids.len()) {
+                let bag = rng.below(ids.len());
+                if !picked.contains(&bag) {
+                    picked.push(bag);
+                }
+            }
+            let pairs: Vec<String> = picked.iter().map(|&bag| quoted(&ids[bag])).collect();
             write!(
                 out,
                 "[[look]]\nid = \"look-{look}\"\nwearer = \"{wearer}\"\n\
