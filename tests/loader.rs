@@ -1765,3 +1765,24 @@ fn pairs_below_the_carried_table_says_why() {
         "pairs = [\"one\"]",
     );
 }
+
+/// A control character written as an escape is pointed at where it was
+/// written: the caret covers the escape itself, whichever escape it is.
+#[test]
+fn each_escape_of_a_control_character_is_located() {
+    let valid = std::fs::read_to_string(fixture("valid")).expect("the fixture");
+    for escape in ["\\b", "\\f", "\\e", "\\r", "\\x1b", "\\u001b"] {
+        let source = valid.replacen(
+            "name = \"One bag\"",
+            &format!("name = \"One{escape}bag\""),
+            1,
+        );
+        let report = invalid_text(&source);
+        let start = source.find(escape).expect("written");
+        assert_eq!(
+            report.diagnostics[0].span,
+            start..start + escape.len(),
+            "{escape}: {report}"
+        );
+    }
+}
