@@ -1786,3 +1786,11 @@ fn each_escape_of_a_control_character_is_located() {
         );
     }
 }
+
+/// A tab after a tab counts from where the first one ended.
+#[test]
+fn tabs_in_a_row_stop_at_each_tab_stop() {
+    let source = VALID.replace("price = 49.99\n", "price = 49.99\nnote = \"abc\\t\\td\"\n");
+    let lookbook = valid_text(&source);
+    assert_eq!(lookbook.bags[1].note.as_deref(), Some("abc     d"));
+}
