@@ -71,11 +71,8 @@ const fn optional(
     example: &'static str,
 ) -> Field {
     Field {
-        name,
-        kind,
         required: false,
-        about,
-        example,
+        ..required(name, kind, about, example)
     }
 }
 
