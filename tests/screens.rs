@@ -427,3 +427,57 @@ fn a_kept_filter_over_a_full_list_leaves_the_border_whole() {
         "{frame}"
     );
 }
+
+/// What an empty list says depends on what emptied it: the filter, the
+/// budget, or the budget after the filter matched.
+#[test]
+fn an_empty_list_blames_what_emptied_it() {
+    let said = |keys: &str| {
+        let text = screen(keys, 120, 40);
+        let list: Vec<String> = text
+            .lines()
+            .map(|line| line.chars().take(44).collect())
+            .collect();
+        list.join("\n")
+    };
+    let filter_only = said("/ z z z Enter");
+    assert!(
+        filter_only.contains("No bags match “zzz”."),
+        "{filter_only}"
+    );
+    assert!(
+        !filter_only.contains("budget"),
+        "no budget to blame: {filter_only}"
+    );
+
+    let both_filter_empty = said("b 1 0 0 0 Enter / z z z Enter");
+    assert!(
+        both_filter_empty.contains("No bags match “zzz”."),
+        "{both_filter_empty}"
+    );
+    assert!(
+        !both_filter_empty.contains("none under"),
+        "{both_filter_empty}"
+    );
+    assert!(
+        !both_filter_empty.contains("clears the budget"),
+        "{both_filter_empty}"
+    );
+
+    let budget_only = said("b 1 Enter");
+    assert!(budget_only.contains("Nothing under £1."), "{budget_only}");
+    assert!(
+        budget_only.contains("b then Enter clears the budget."),
+        "{budget_only}"
+    );
+
+    let budget_after_filter = said("b 1 Enter / n a n o Enter");
+    assert!(
+        budget_after_filter.contains("3 bags match “nano”, none under £1."),
+        "{budget_after_filter}"
+    );
+    assert!(
+        budget_after_filter.contains("b then Enter clears the budget."),
+        "{budget_after_filter}"
+    );
+}
