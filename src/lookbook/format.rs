@@ -76,6 +76,35 @@ const fn optional(
     }
 }
 
+// What a bag looks like: an item's fields, and a look's `carried` table's.
+const SIZE: Field = optional(
+    "size",
+    Kind::OneOf(Size::WORDS),
+    "How small it is; the drawing scales to it.",
+    "\"mini\"",
+);
+
+const SHAPE: Field = optional(
+    "shape",
+    Kind::OneOf(Shape::WORDS),
+    "Its silhouette, for the drawing.",
+    "\"clutch\"",
+);
+
+const COLOURS: Field = optional(
+    "colours",
+    Kind::Colours,
+    "Colour names or #rrggbb, for the drawing.",
+    "[\"black\"]",
+);
+
+const DETAILS: Field = optional(
+    "details",
+    Kind::ManyOf(Detail::WORDS),
+    "Features the drawing shows.",
+    "[\"bow\"]",
+);
+
 /// A table of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Table {
@@ -170,36 +199,16 @@ pub const ITEM: Table = Table {
             "A plain amount in the edit's currency, e.g. 195 or 49.99.",
             "120",
         ),
-        optional(
-            "size",
-            Kind::OneOf(Size::WORDS),
-            "How small it is; the drawing scales to it.",
-            "\"mini\"",
-        ),
-        optional(
-            "shape",
-            Kind::OneOf(Shape::WORDS),
-            "Its silhouette, for the drawing.",
-            "\"clutch\"",
-        ),
+        SIZE,
+        SHAPE,
         optional(
             "materials",
             Kind::Lines,
             "What it is made of.",
             "[\"leather\"]",
         ),
-        optional(
-            "colours",
-            Kind::Colours,
-            "Colour names or #rrggbb, for the drawing.",
-            "[\"black\"]",
-        ),
-        optional(
-            "details",
-            Kind::ManyOf(Detail::WORDS),
-            "Features the drawing shows.",
-            "[\"bow\"]",
-        ),
+        COLOURS,
+        DETAILS,
         optional(
             "seen_on",
             Kind::Lines,
@@ -272,30 +281,10 @@ pub const CARRIED: Table = Table {
             "The bag, in the edit's words.",
             "\"a small black clutch\"",
         ),
-        optional(
-            "shape",
-            Kind::OneOf(Shape::WORDS),
-            "Its silhouette, for the drawing.",
-            "\"clutch\"",
-        ),
-        optional(
-            "size",
-            Kind::OneOf(Size::WORDS),
-            "How small it is.",
-            "\"mini\"",
-        ),
-        optional(
-            "colours",
-            Kind::Colours,
-            "Colour names or #rrggbb.",
-            "[\"black\"]",
-        ),
-        optional(
-            "details",
-            Kind::ManyOf(Detail::WORDS),
-            "Features the drawing shows.",
-            "[\"chain\"]",
-        ),
+        SHAPE,
+        SIZE,
+        COLOURS,
+        DETAILS,
     ],
 };
 
