@@ -113,9 +113,14 @@ async fn start_server() -> SocketAddr {
         per_ip_per_minute: 1_000_000,
         startups: lookbook::ssh::Startups::for_sessions(1000),
     };
-    let server = ssh::bind(settings, ssh::shelf(Catalogue::bundled()))
-        .await
-        .expect("binds");
+    let metrics = ssh::Metrics::default();
+    let server = ssh::bind(
+        settings,
+        ssh::shelf(Catalogue::bundled(), &metrics),
+        metrics,
+    )
+    .await
+    .expect("binds");
     let addr = server.local_addr();
     tokio::spawn(server.run(std::future::pending()));
     addr

@@ -127,7 +127,7 @@ fn browse(paths: &[PathBuf], mouse: bool, watching: bool) -> Result<ExitCode, Er
     );
     // Saves reach the shelf from the watchers' threads; a terminal has no
     // log to write them to. The bundled edit has no file.
-    let shelf = Shelf::new(opened.catalogue.clone(), |_| {});
+    let shelf = Shelf::new(opened.catalogue.clone(), |_, _| {});
     let _watches = if watching {
         Some(library::watch(&opened, &shelf).map_err(Error::Failed)?)
     } else {

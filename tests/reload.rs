@@ -165,7 +165,7 @@ fn a_served_folder_follows_its_files() {
     let opened = library::open(std::slice::from_ref(&dir)).expect("opens");
     let lines = Arc::new(Mutex::new(Vec::<String>::new()));
     let log = Arc::clone(&lines);
-    let shelf = Shelf::new(opened.catalogue.clone(), move |line| {
+    let shelf = Shelf::new(opened.catalogue.clone(), move |_, line| {
         log.lock().expect("lock").push(line.to_string());
     });
     let _watches = library::watch(&opened, &shelf).expect("watching");

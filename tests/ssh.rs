@@ -17,7 +17,7 @@ use lookbook::ssh::{Limits, Tracker};
 use lookbook::ui::theme::Theme;
 use russh::client::{self, Handle};
 use russh::{Channel, ChannelMsg};
-use tokio::io::AsyncReadExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::oneshot;
 use tokio::time::{Instant, sleep, timeout};
 
@@ -34,6 +34,8 @@ struct Running {
     tracker: Tracker,
     /// Where a watcher's reloads go, to reach every session.
     shelf: Shelf,
+    /// What `--metrics` would serve, now.
+    scrape: Box<dyn Fn() -> String + Send + Sync>,
     stop: Option<oneshot::Sender<()>>,
     done: tokio::task::JoinHandle<()>,
 }
@@ -81,11 +83,13 @@ async fn serve_catalogue(
         ..Limits::default()
     };
     tweak(&mut settings);
-    let server = ssh::bind(settings, ssh::shelf(catalogue))
+    let metrics = ssh::Metrics::default();
+    let server = ssh::bind(settings, ssh::shelf(catalogue, &metrics), metrics)
         .await
         .expect("the server binds");
     let addr = server.local_addr();
     let tracker = server.tracker();
+    let scrape = Box::new(server.scraper());
     let shelf = server.shelf();
     let (stop, stopped) = oneshot::channel::<()>();
     let done = tokio::spawn(server.run(async {
@@ -95,6 +99,7 @@ async fn serve_catalogue(
         addr,
         tracker,
         shelf,
+        scrape,
         stop: Some(stop),
         done,
     }
@@ -538,6 +543,11 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     // A new visitor gets the saved edit.
     let mut three = Term::open(server.addr, 100, 30).await;
     assert!(three.until(|t| t.text().contains("£699")).await);
+    // Counted for the metrics, scraped while the sessions run.
+    let scrape = (server.scrape)();
+    let reloaded = "lookbook_reloads_total{outcome=\"reloaded\"}";
+    assert_eq!(metric(&scrape, reloaded), Some(1), "{scrape}");
+    assert_eq!(metric(&scrape, "lookbook_sessions"), Some(3), "{scrape}");
     let _ = std::fs::remove_dir_all(&dir);
     server.stop().await;
 }
@@ -657,6 +667,71 @@ async fn too_many_new_connections_are_cut_before_the_handshake() {
     assert!(text.contains("wait a minute"), "{text}");
     assert!(!text.contains("SSH-2.0"), "no handshake: {text}");
     server.stop().await;
+}
+
+/// What the server says to a raw socket that opens with `first`, until it
+/// closes the connection.
+async fn answer_to(addr: SocketAddr, first: &[u8]) -> String {
+    let mut raw = tokio::net::TcpStream::connect(addr).await.expect("tcp");
+    raw.write_all(first).await.expect("written");
+    let mut bytes = Vec::new();
+    // Closed with the client's words unread, the socket may be reset.
+    let read = timeout(LIMIT, raw.read_to_end(&mut bytes)).await;
+    let read = read.expect("closed in time");
+    assert!(
+        read.as_ref().map_or_else(
+            |e| e.kind() == std::io::ErrorKind::ConnectionReset,
+            |_| true
+        ),
+        "{read:?}"
+    );
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A metric's value in a scrape.
+fn metric(scrape: &str, name: &str) -> Option<u64> {
+    scrape
+        .lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_header_is_needed_with_the_flag_and_refused_without() {
+    const HEADER: &[u8] = b"PROXY TCP4 192.0.2.7 127.0.0.1 40000 2222\r\n";
+    const CLIENT: &[u8] = b"SSH-2.0-OpenSSH_9.2\r\n";
+    // Without the flag, a balancer's header ends the connection after the
+    // banner: it would otherwise be served as the balancer's address.
+    let plain = serve("no-proxy", |_| {}).await;
+    let answer = answer_to(plain.addr, &[HEADER, CLIENT].concat()).await;
+    assert!(
+        !answer.contains("curve25519"),
+        "no key exchange: {answer:?}"
+    );
+    let ended = "lookbook_connections_total{outcome=\"error\"}";
+    eventually("the connection ends in an error", || {
+        metric(&(plain.scrape)(), ended) == Some(1)
+    })
+    .await;
+    plain.stop().await;
+
+    // With it, a client that speaks first without a header gets nothing,
+    // and the balancer's own check (a LOCAL header) gets the banner alone.
+    let proxied = serve("proxy", |s| s.proxy_protocol = true).await;
+    assert_eq!(answer_to(proxied.addr, CLIENT).await, "");
+    let local = b"\r\n\r\n\0\r\nQUIT\n\x20\x00\x00\x00";
+    let banner = answer_to(proxied.addr, local).await;
+    assert!(banner.starts_with("SSH-2.0-lookbook_"), "{banner:?}");
+    assert!(
+        banner.ends_with("\r\n") && banner.lines().count() == 1,
+        "{banner:?}"
+    );
+    assert_eq!(proxied.tracker.sessions() + proxied.tracker.logging_in(), 0);
+    let scrape = (proxied.scrape)();
+    let dropped = "lookbook_connections_total{outcome=\"bad-proxy-header\"}";
+    assert_eq!(metric(&scrape, dropped), Some(1), "{scrape}");
+    let checked = "lookbook_connections_total{outcome=\"health-check\"}";
+    assert_eq!(metric(&scrape, checked), Some(1), "{scrape}");
+    proxied.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

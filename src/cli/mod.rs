@@ -197,6 +197,19 @@ pub struct ServeArgs {
     /// Close a session after this long, whatever happens: 1h, 90m.
     #[arg(long, default_value = "1h", value_parser = parse_duration)]
     pub max_session: Duration,
+
+    /// Behind a load balancer (HAProxy's send-proxy or send-proxy-v2):
+    /// every connection starts with a PROXY protocol header (v1 or v2)
+    /// giving the visitor's address, which the per-address limits and the
+    /// log use. A connection without one is dropped.
+    #[arg(long)]
+    pub proxy_protocol: bool,
+
+    /// Serve Prometheus metrics at http://ADDR/metrics: sessions,
+    /// connections by outcome, refusals by reason, bytes out, frame times,
+    /// reloads.
+    #[arg(long, value_name = "ADDR")]
+    pub metrics: Option<SocketAddr>,
 }
 
 impl ServeArgs {
@@ -220,6 +233,8 @@ impl ServeArgs {
         settings.login_deadline = self.login_deadline;
         settings.idle_timeout = self.idle_timeout;
         settings.max_session = self.max_session;
+        settings.proxy_protocol = self.proxy_protocol;
+        settings.metrics = self.metrics;
         Some(settings)
     }
 }

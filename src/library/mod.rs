@@ -111,9 +111,9 @@ impl Catalogue {
         self.position(stem).map(|at| &self.entries[at])
     }
 
-    /// Makes `change`; returns what the log says of it, or nothing when it
-    /// changed nothing (a reload of an edit no longer here).
-    fn apply(&mut self, change: Change) -> Option<String> {
+    /// Makes `change`; returns how it went and what the log says of it, or
+    /// nothing when it changed nothing (a reload of an edit no longer here).
+    fn apply(&mut self, change: Change) -> Option<(Outcome, String)> {
         match change {
             Change::Reload { stem, reload } => {
                 let at = self.position(&stem)?;
@@ -123,12 +123,12 @@ impl Catalogue {
                     Reload::Loaded(edit) => {
                         let line = format!("reloaded {origin}: {}", counts(&edit.lookbook));
                         entry.edition = Edition::new(edit);
-                        line
+                        (Outcome::Reloaded, line)
                     }
                     Reload::Failed(problem) => {
                         let line = format!("reload failed: {}", problem.summary);
                         entry.edition.problem = Some(problem);
-                        line
+                        (Outcome::Failed, line)
                     }
                 })
             }
@@ -140,15 +140,16 @@ impl Catalogue {
                 } else {
                     self.entries.insert(at, entry);
                 }
-                Some(line)
+                Some((Outcome::Added, line))
             }
             Change::Removed(stem) => {
                 let at = self.position(&stem)?;
                 let entry = self.entries.remove(at);
-                Some(format!(
+                let line = format!(
                     "removed {}; its sessions keep the last good edit",
                     entry.origin()
-                ))
+                );
+                Some((Outcome::Removed, line))
             }
         }
     }
@@ -177,11 +178,36 @@ pub enum Change {
     Removed(String),
 }
 
+/// How a change on disk went: for a server's log and metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Reloaded,
+    /// A save that does not load, or a new file that is not taken in.
+    Failed,
+    Added,
+    Removed,
+}
+
+impl Outcome {
+    /// As a metric's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Reloaded => "reloaded",
+            Outcome::Failed => "failed",
+            Outcome::Added => "added",
+            Outcome::Removed => "removed",
+        }
+    }
+}
+
+/// What a shelf tells of each change.
+type Log = dyn Fn(Outcome, &str) + Send + Sync;
+
 /// The catalogue as it is now, for every session to follow.
 #[derive(Clone)]
 pub struct Shelf {
     sender: Arc<channel::Sender<Arc<Catalogue>>>,
-    log: Arc<dyn Fn(&str) + Send + Sync>,
+    log: Arc<Log>,
 }
 
 impl std::fmt::Debug for Shelf {
@@ -191,9 +217,9 @@ impl std::fmt::Debug for Shelf {
 }
 
 impl Shelf {
-    /// A shelf of `catalogue`; `log` gets a line for each change (a server
-    /// logs them; a local terminal has nowhere to).
-    pub fn new(catalogue: Catalogue, log: impl Fn(&str) + Send + Sync + 'static) -> Shelf {
+    /// A shelf of `catalogue`; `log` gets how each change went and a line
+    /// (a server logs and counts them; a local terminal has nowhere to).
+    pub fn new(catalogue: Catalogue, log: impl Fn(Outcome, &str) + Send + Sync + 'static) -> Shelf {
         let (sender, _) = channel::channel(Arc::new(catalogue));
         Shelf {
             sender: Arc::new(sender),
@@ -215,16 +241,15 @@ impl Shelf {
     /// catalogue is copied (a few `Arc`s per edit), never an edit.
     pub fn publish(&self, change: Change) {
         let mut catalogue = Catalogue::clone(&self.sender.borrow());
-        if let Some(line) = catalogue.apply(change) {
-            (self.log)(&line);
+        if let Some((outcome, line)) = catalogue.apply(change) {
+            (self.log)(outcome, &line);
             self.sender.send_replace(Arc::new(catalogue));
         }
     }
 
-    /// Says something about the catalogue in the log (a file that could
-    /// not join it, say).
-    pub fn log(&self, line: &str) {
-        (self.log)(line);
+    /// Says why a file could not join the catalogue.
+    pub fn turn_away(&self, line: &str) {
+        (self.log)(Outcome::Failed, line);
     }
 }
 
@@ -242,8 +267,10 @@ mod tests {
     fn logged() -> (Shelf, Arc<Mutex<Vec<String>>>) {
         let lines = Arc::new(Mutex::new(Vec::new()));
         let kept = Arc::clone(&lines);
-        let shelf = Shelf::new(Catalogue::new(vec![entry("b"), entry("a")]), move |l| {
-            kept.lock().expect("lock").push(l.to_string());
+        let shelf = Shelf::new(Catalogue::new(vec![entry("b"), entry("a")]), move |o, l| {
+            kept.lock()
+                .expect("lock")
+                .push(format!("{}: {l}", o.label()));
         });
         (shelf, lines)
     }
@@ -270,8 +297,8 @@ mod tests {
         assert_eq!(
             lines.lock().expect("lock")[..],
             [
-                "added ab.toml: 8 bags, 2 looks",
-                "removed a.toml; its sessions keep the last good edit"
+                "added: added ab.toml: 8 bags, 2 looks",
+                "removed: removed a.toml; its sessions keep the last good edit"
             ]
         );
     }
@@ -309,8 +336,8 @@ mod tests {
         assert_eq!(
             lines.lock().expect("lock")[..],
             [
-                "reload failed: b.toml is gone; showing the last good edit",
-                "reloaded a.toml: 8 bags, 2 looks"
+                "failed: reload failed: b.toml is gone; showing the last good edit",
+                "reloaded: reloaded a.toml: 8 bags, 2 looks"
             ]
         );
     }

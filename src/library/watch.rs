@@ -77,7 +77,7 @@ fn take_in(shelf: &Shelf, file: PathBuf) {
     let there = file.is_file();
     match catalogue.get(&name) {
         Some(entry) if entry.file.as_deref() != Some(file.as_path()) && there => {
-            shelf.log(&format!(
+            shelf.turn_away(&format!(
                 "not serving {}: {} is already named `{name}`",
                 file.display(),
                 entry.origin()
@@ -92,7 +92,7 @@ fn take_in(shelf: &Shelf, file: PathBuf) {
         Some(_) => shelf.publish(Change::Removed(name)),
         None if there => match load_path(&file) {
             Ok(lookbook) => shelf.publish(Change::Added(Entry::new(name, Some(file), lookbook))),
-            Err(error) => shelf.log(&format!(
+            Err(error) => shelf.turn_away(&format!(
                 "not serving {}: {}",
                 file.display(),
                 Problem::from_load_error(&error).summary

@@ -27,6 +27,11 @@ pub struct Settings {
     /// Without input from the client; the server's own output doesn't count.
     pub idle_timeout: Duration,
     pub max_session: Duration,
+    /// Behind a balancer: every connection starts with a PROXY header
+    /// that says who the visitor is.
+    pub proxy_protocol: bool,
+    /// Where to serve Prometheus metrics, if anywhere.
+    pub metrics: Option<SocketAddr>,
 }
 
 impl Settings {
@@ -41,6 +46,8 @@ impl Settings {
             login_deadline: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(10 * 60),
             max_session: Duration::from_secs(60 * 60),
+            proxy_protocol: false,
+            metrics: None,
         }
     }
 }
@@ -89,6 +96,9 @@ impl Access {
         }
     }
 }
+
+/// The version line the server opens every connection with.
+pub const SERVER_ID: &str = concat!("SSH-2.0-lookbook_", env!("CARGO_PKG_VERSION"));
 
 /// Where the host key lives unless `--host-key` says: the user's data dir
 /// (`$XDG_DATA_HOME`, else `~/.local/share`; `~/Library/Application Support`
@@ -176,7 +186,7 @@ fn private_file(path: &Path) -> io::Result<fs::File> {
 /// russh's configuration for these settings.
 pub fn russh_config(key: PrivateKey, access: &Access) -> russh::server::Config {
     russh::server::Config {
-        server_id: SshId::Standard(concat!("SSH-2.0-lookbook_", env!("CARGO_PKG_VERSION")).into()),
+        server_id: SshId::Standard(SERVER_ID.into()),
         methods: access.methods(),
         // OpenSSH probes with `none` first: answer that at once; a rejected
         // key still costs the usual second.

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
+use prometheus_client::metrics::counter::Counter;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 #[derive(Debug, Default)]
@@ -61,14 +62,17 @@ impl Counts {
 pub struct Counted<S> {
     inner: S,
     counts: Arc<Counts>,
+    /// Every connection's bytes out, added as they go (the metrics).
+    sent: Counter,
 }
 
 impl<S> Counted<S> {
-    pub fn new(inner: S) -> (Counted<S>, Arc<Counts>) {
+    pub fn new(inner: S, sent: Counter) -> (Counted<S>, Arc<Counts>) {
         let counts = Arc::new(Counts::default());
         let counted = Counted {
             inner,
             counts: Arc::clone(&counts),
+            sent,
         };
         (counted, counts)
     }
@@ -121,6 +125,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Counted<S> {
             self.counts
                 .written
                 .fetch_add(written as u64, Ordering::Relaxed);
+            self.sent.inc_by(written as u64);
         }
         poll
     }

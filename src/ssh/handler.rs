@@ -188,6 +188,7 @@ impl Connection {
             idle_timeout: shared.settings.idle_timeout,
             max_session: shared.settings.max_session,
             shutdown: shared.shutdown.clone(),
+            frame_seconds: shared.metrics.frame_seconds(),
         };
         let phase = self.phase.clone();
         phase.send_replace(Phase::Running);
@@ -340,6 +341,7 @@ impl Handler for Connection {
         if let Ok(ticket) = self.admission
             && let Err(refusal) = self.shared.tracker.promote(ticket)
         {
+            self.shared.metrics.refused(refusal.label());
             let ending = Ending::Refused(refusal);
             return self.turn_away(channel, refusal.message(), ending, session);
         }

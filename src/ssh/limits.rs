@@ -131,6 +131,16 @@ impl Refusal {
         }
     }
 
+    /// The reason as a metric's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Refusal::Full => "max-sessions",
+            Refusal::TooManyFromAddress => "max-per-ip",
+            Refusal::TooFast => "per-ip-rate",
+            Refusal::Busy => "max-startups",
+        }
+    }
+
     /// The reason as the log says it.
     pub fn reason(self) -> &'static str {
         match self {

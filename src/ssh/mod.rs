@@ -10,6 +10,8 @@
 //! - [`input`]: bytes from the client's terminal into key events
 //! - [`output`]: a ratatui terminal that draws into a buffer
 //! - [`limits`]: how many sessions, from where, how fast
+//! - [`proxy`]: behind a balancer, who the visitor really is (PROXY protocol)
+//! - [`metrics`]: what an operator scrapes (`--metrics`)
 
 mod config;
 mod counting;
@@ -17,7 +19,9 @@ mod handler;
 mod input;
 mod limits;
 mod log;
+mod metrics;
 pub mod output;
+mod proxy;
 mod server;
 mod session;
 
@@ -25,13 +29,14 @@ use std::future::Future;
 
 pub use config::{Settings, default_host_key_path};
 pub use limits::{Limits, Startups, Tracker};
+pub use metrics::Metrics;
 pub use server::Server;
 
 use crate::library::{self, Catalogue, Opened, Shelf};
 
 /// Binds the server for `settings`: reads or creates the host key, reads the
 /// authorized keys. Errors are one line, for the user.
-pub async fn bind(settings: Settings, shelf: Shelf) -> Result<Server, String> {
+pub async fn bind(settings: Settings, shelf: Shelf, metrics: Metrics) -> Result<Server, String> {
     let access = config::Access::load(settings.authorized_keys.as_deref())?;
     let (key, created) = config::host_key(&settings.host_key)?;
     let fingerprint = key.public_key().fingerprint(russh::keys::HashAlg::Sha256);
@@ -42,7 +47,7 @@ pub async fn bind(settings: Settings, shelf: Shelf) -> Result<Server, String> {
     ));
     let config = config::russh_config(key, &access);
     let listen = settings.listen;
-    let server = Server::bind(settings, shelf, config, access)
+    let server = Server::bind(settings, shelf, config, access, metrics)
         .await
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     log::line(format_args!(
@@ -59,9 +64,14 @@ pub async fn bind(settings: Settings, shelf: Shelf) -> Result<Server, String> {
     Ok(server)
 }
 
-/// A shelf of `catalogue` whose changes go to the server's log.
-pub fn shelf(catalogue: Catalogue) -> Shelf {
-    Shelf::new(catalogue, |line| log::line(format_args!("{line}")))
+/// A shelf of `catalogue` whose changes go to the server's log, and are
+/// counted in `metrics`.
+pub fn shelf(catalogue: Catalogue, metrics: &Metrics) -> Shelf {
+    let metrics = metrics.clone();
+    Shelf::new(catalogue, move |outcome, line| {
+        metrics.reloaded(outcome.label());
+        log::line(format_args!("{line}"));
+    })
 }
 
 /// Runs the server on its own runtime until SIGINT or SIGTERM. With
@@ -87,8 +97,19 @@ pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result
             library::counts(entry.lookbook())
         ));
     }
-    let shelf = shelf(catalogue);
-    let server = bind(settings, shelf.clone()).await?;
+    let metrics = Metrics::default();
+    let scrapes = match settings.metrics {
+        Some(addr) => Some(metrics::bind(addr).await?),
+        None => None,
+    };
+    let shelf = shelf(catalogue, &metrics);
+    let server = bind(settings, shelf.clone(), metrics).await?;
+    if let Some(listener) = scrapes {
+        if let Ok(addr) = listener.local_addr() {
+            metrics::announce(addr);
+        }
+        tokio::spawn(metrics::serve(listener, server.scraper()));
+    }
     let _watch = if watching {
         let watches = library::watch(&opened, &shelf)?;
         for path in opened.files.iter().chain(&opened.folders) {

@@ -16,11 +16,13 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use super::config::{Access, Settings};
+use super::config::{Access, SERVER_ID, Settings};
 use super::counting::Counted;
 use super::handler::{Connection, Ending, Phase};
 use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
+use super::metrics::Metrics;
+use super::proxy::{self, Source};
 use super::session::human;
 use crate::library::{Catalogue, Shelf};
 
@@ -36,6 +38,7 @@ pub struct Shared {
     pub tracker: Tracker,
     /// Turns true when the server is closing.
     pub shutdown: watch::Receiver<bool>,
+    pub metrics: Metrics,
 }
 
 /// After a session ends, how long the client gets to close the connection
@@ -60,6 +63,7 @@ impl Server {
         shelf: Shelf,
         config: russh::server::Config,
         access: Access,
+        metrics: Metrics,
     ) -> io::Result<Server> {
         let listener = TcpListener::bind(settings.listen).await?;
         let (shutdown, receiver) = watch::channel(false);
@@ -75,6 +79,7 @@ impl Server {
                 settings,
                 tracker,
                 shutdown: receiver,
+                metrics,
             }),
             config: Arc::new(config),
             shutdown,
@@ -102,9 +107,28 @@ impl Server {
         self.shared.tracker.clone()
     }
 
-    /// Serves until `stop` completes, then tells every client the lookbook
-    /// is closing, waits a little for the goodbyes, and returns.
+    /// The text of a metrics scrape, now.
+    pub fn scraper(&self) -> impl Fn() -> String + Send + Sync + 'static {
+        let shared = Arc::clone(&self.shared);
+        move || {
+            let tracker = &shared.tracker;
+            shared
+                .metrics
+                .encode(tracker.sessions(), tracker.logging_in())
+        }
+    }
+
+    /// Serves until `stop` completes, then stops listening at once (so a
+    /// balancer sends new visitors elsewhere), tells every client the
+    /// lookbook is closing, waits a little for the goodbyes, and returns.
     pub async fn run(self, stop: impl Future<Output = ()>) {
+        let Server {
+            listener,
+            shared,
+            config,
+            shutdown,
+            shelf: _,
+        } = self;
         let mut connections = JoinSet::new();
         let mut summaries = tokio::time::interval(log::REFUSAL_WINDOW);
         tokio::pin!(stop);
@@ -112,22 +136,15 @@ impl Server {
             tokio::select! {
                 () = &mut stop => break,
                 _ = summaries.tick() => {
-                    for line in self.shared.refusals.closed(std::time::Instant::now()) {
+                    for line in shared.refusals.closed(std::time::Instant::now()) {
                         log::line(format_args!("{line}"));
                     }
                 }
-                accepted = self.listener.accept() => match accepted {
+                accepted = listener.accept() => match accepted {
                     Ok((stream, peer)) => {
-                        let (stream, socket) = Counted::new(stream);
-                        let admission = self.shared.tracker.admit(
-                            peer.ip(),
-                            std::time::Instant::now(),
-                            &socket,
-                            roll(),
-                        );
-                        let shared = Arc::clone(&self.shared);
-                        let config = Arc::clone(&self.config);
-                        connections.spawn(connection(stream, peer, admission, shared, config));
+                        let shared = Arc::clone(&shared);
+                        let config = Arc::clone(&config);
+                        connections.spawn(arrive(stream, peer, shared, config));
                     }
                     Err(error) => {
                         // Out of file descriptors and the like: wait, don't spin.
@@ -138,16 +155,17 @@ impl Server {
                 Some(_) = connections.join_next() => {}
             }
         }
+        drop(listener);
         // Whatever was still being counted is said before the log ends.
         let end_of_windows = std::time::Instant::now() + log::REFUSAL_WINDOW;
-        for line in self.shared.refusals.closed(end_of_windows) {
+        for line in shared.refusals.closed(end_of_windows) {
             log::line(format_args!("{line}"));
         }
         let open = connections.len();
         log::line(format_args!(
             "closing: telling {open} connection(s) the lookbook is closing"
         ));
-        self.shutdown.send_replace(true);
+        shutdown.send_replace(true);
         let drained = timeout(SHUTDOWN_WAIT, async {
             while connections.join_next().await.is_some() {}
         })
@@ -165,8 +183,60 @@ fn roll() -> f64 {
     getrandom::u32().map_or(1.0, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
 }
 
+/// A socket just accepted: behind a balancer, first who it is for (from
+/// the PROXY header); then admission, and the connection.
+async fn arrive(
+    mut stream: TcpStream,
+    socket_peer: SocketAddr,
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+) {
+    let peer = if shared.settings.proxy_protocol {
+        match timeout(HEADER_WAIT, proxy::read_header(&mut stream)).await {
+            Ok(Ok(Source::Visitor(visitor))) => visitor,
+            Ok(Ok(Source::Balancer)) => return health_check(stream, &shared).await,
+            Ok(Err(error)) => return drop_headless(socket_peer, &error.to_string(), &shared),
+            Err(_) => {
+                return drop_headless(socket_peer, "no PROXY protocol header in time", &shared);
+            }
+        }
+    } else {
+        socket_peer
+    };
+    let guarded = proxy::Unexpected::new(stream, !shared.settings.proxy_protocol);
+    let (stream, socket) = Counted::new(guarded, shared.metrics.bytes_out());
+    let admission = shared
+        .tracker
+        .admit(peer.ip(), std::time::Instant::now(), &socket, roll());
+    connection(stream, peer, admission, shared, config).await;
+}
+
+/// The balancer sends its header at once; a socket that doesn't is not it.
+const HEADER_WAIT: Duration = Duration::from_secs(5);
+
+/// With `--proxy-protocol`, a connection without a valid header is dropped:
+/// serving it would give it the balancer's address, or let anyone who can
+/// reach the port claim any address.
+fn drop_headless(peer: SocketAddr, why: &str, shared: &Shared) {
+    log::line(format_args!("dropping {peer}: {why}"));
+    shared.metrics.ended("bad-proxy-header");
+}
+
+/// The balancer checking on us (a `LOCAL` header): it expects the SSH
+/// banner, so it gets just that, without a key exchange or a log line
+/// every few seconds.
+async fn health_check(mut stream: TcpStream, shared: &Shared) {
+    let banner = format!("{SERVER_ID}\r\n");
+    let _ = timeout(CUT_WAIT, async {
+        stream.write_all(banner.as_bytes()).await?;
+        stream.shutdown().await
+    })
+    .await;
+    shared.metrics.ended("health-check");
+}
+
 async fn connection(
-    stream: Counted<TcpStream>,
+    stream: Counted<Guarded>,
     peer: SocketAddr,
     admission: Admission,
     shared: Arc<Shared>,
@@ -176,23 +246,33 @@ async fn connection(
         Admission::Serve(slot) => (slot, None),
         Admission::Refuse(refusal, slot) => {
             log::line(format_args!("refusing {peer}: {}", refusal.reason()));
+            shared.metrics.refused(refusal.label());
             (slot, Some(refusal))
         }
-        Admission::Cut(refusal) => return cut(stream.into_inner(), peer, refusal, &shared).await,
+        Admission::Cut(refusal) => {
+            shared.metrics.refused(refusal.label());
+            shared.metrics.ended("cut");
+            let socket = stream.into_inner().into_inner();
+            return cut(socket, peer, refusal, &shared).await;
+        }
     };
     let started = Instant::now();
     log::line(format_args!("connect {peer}"));
     // Keystrokes and frames are small packets: send them at once rather than
     // wait for delayed ACKs (russh does this only for sockets it accepts).
-    let _ = stream.get_ref().set_nodelay(true);
+    let _ = stream.get_ref().get_ref().set_nodelay(true);
     let counts = stream.counts();
-    let reason = drive(stream, refusal, &slot, &shared, config).await;
+    let ended = drive(stream, refusal, &slot, &shared, config).await;
     counts.cut();
-    let reason = if slot.evicted() {
-        "evicted: said nothing while others were logging in".to_string()
+    let (reason, outcome) = if slot.evicted() {
+        (
+            "evicted: said nothing while others were logging in".to_string(),
+            "evicted",
+        )
     } else {
-        reason
+        ended
     };
+    shared.metrics.ended(outcome);
     drop(slot);
     let (bytes_in, bytes_out) = counts.get();
     log::line(format_args!(
@@ -233,20 +313,26 @@ async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal, shared: 
 const CUT_READ: usize = 1024;
 const CUT_WAIT: Duration = Duration::from_secs(1);
 
+/// A socket as SSH reads it: turning away a PROXY header it didn't expect.
+type Guarded = proxy::Unexpected<TcpStream>;
+
+/// Why a connection ended, for the log, and as a metric's label.
+type Ended = (String, &'static str);
+
 /// Runs the SSH connection to its end; returns why it ended.
 async fn drive(
-    stream: Counted<TcpStream>,
+    stream: Counted<Guarded>,
     refusal: Option<Refusal>,
     slot: &Slot,
     shared: &Arc<Shared>,
     config: Arc<russh::server::Config>,
-) -> String {
+) -> Ended {
     let settings = &shared.settings;
     let deadline = Instant::now() + settings.login_deadline;
     let late = || {
         let reason = format!("login deadline ({})", human(settings.login_deadline));
         log::line(format_args!("{reason} passed"));
-        reason
+        (reason, "timed-out")
     };
     let (phase_sender, mut phase) = watch::channel(Phase::LoggingIn);
     let refused_keys = Arc::new(AtomicUsize::new(0));
@@ -260,7 +346,7 @@ async fn drive(
     let running = match tokio::time::timeout_at(deadline, run_stream(config, stream, handler)).await
     {
         Err(_) => return late(),
-        Ok(Err(error)) => return format!("ssh error: {error}"),
+        Ok(Err(error)) => return (format!("ssh error: {error}"), "error"),
         Ok(Ok(running)) => running,
     };
     let handle = running.handle();
@@ -274,19 +360,19 @@ async fn drive(
         _ = &mut running => return ending(&status),
         () = until(&mut phase, |p| *p != Phase::LoggingIn) => {}
         () = sleep_until(deadline) => {
-            let reason = late();
+            let ended = late();
             let _ = handle
                 .disconnect(Disconnect::ByApplication, "login took too long".into(), String::new())
                 .await;
             let _ = timeout(CLOSE_GRACE, &mut running).await;
-            return reason;
+            return ended;
         }
         () = until(&mut shutdown, |closing| *closing) => {
             let _ = handle
                 .disconnect(Disconnect::ByApplication, "the lookbook is closing".into(), String::new())
                 .await;
             let _ = timeout(CLOSE_GRACE, &mut running).await;
-            return "server shutting down".into();
+            return ("server shutting down".into(), "shutdown");
         }
     }
 
@@ -317,15 +403,22 @@ async fn until<T>(watched: &mut watch::Receiver<T>, done: impl FnMut(&T) -> bool
     let _ = watched.wait_for(done).await;
 }
 
-fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> String {
+fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> Ended {
     match *phase.borrow() {
-        Phase::Done(ending) => ending.reason(),
-        Phase::Running => Ending::Session(super::session::End::ClientLeft).reason(),
+        Phase::Done(ending @ Ending::Session(_)) => (ending.reason(), "served"),
+        Phase::Done(ending) => (ending.reason(), "refused"),
+        Phase::Running => (
+            Ending::Session(super::session::End::ClientLeft).reason(),
+            "served",
+        ),
         Phase::LoggingIn => match refused_keys.load(Ordering::Relaxed) {
-            0 => "client left without starting a session".into(),
-            keys => format!(
-                "login failed: {} not authorized",
-                crate::words::count(keys, "key")
+            0 => ("client left without starting a session".into(), "left"),
+            keys => (
+                format!(
+                    "login failed: {} not authorized",
+                    crate::words::count(keys, "key")
+                ),
+                "login-failed",
             ),
         },
     }
@@ -341,12 +434,12 @@ mod tests {
         let refused = AtomicUsize::new(0);
         assert_eq!(
             ending(&phase, &refused),
-            "client left without starting a session"
+            ("client left without starting a session".into(), "left")
         );
         refused.store(2, Ordering::Relaxed);
         assert_eq!(
             ending(&phase, &refused),
-            "login failed: 2 keys not authorized"
+            ("login failed: 2 keys not authorized".into(), "login-failed")
         );
     }
 }

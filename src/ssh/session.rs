@@ -11,6 +11,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use prometheus_client::metrics::histogram::Histogram;
 use ratatui::crossterm::event::KeyEvent;
 use russh::server::Msg;
 use russh::{Channel, ChannelMsg, ChannelReadHalf, ChannelWriteHalf};
@@ -133,6 +134,8 @@ pub struct Start {
     pub idle_timeout: Duration,
     pub max_session: Duration,
     pub shutdown: watch::Receiver<bool>,
+    /// Where each frame's drawing time goes (the metrics).
+    pub frame_seconds: Histogram,
 }
 
 /// What the writer task sends, in order.
@@ -154,6 +157,7 @@ pub async fn run(start: Start) -> End {
         idle_timeout,
         max_session,
         mut shutdown,
+        frame_seconds,
     } = start;
     let (mut reader, writer) = channel.split();
     let (frames, queue) = mpsc::channel(1);
@@ -168,6 +172,7 @@ pub async fn run(start: Start) -> End {
                 screen,
                 parser: InputParser::new(),
                 keys: Vec::new(),
+                frame_seconds,
             };
             let limits = (idle_timeout, max_session);
             let watched = Watched {
@@ -203,6 +208,7 @@ struct Session {
     screen: ClientScreen,
     parser: InputParser,
     keys: Vec<KeyEvent>,
+    frame_seconds: Histogram,
 }
 
 impl Session {
@@ -296,9 +302,11 @@ impl Session {
                 () = sleep_until(started + max_session) => return End::MaxSession(max_session),
                 permit = frames.reserve(), if dirty && self.shell.is_running() => {
                     let Ok(permit) = permit else { return End::ClientLeft };
+                    let drawing = std::time::Instant::now();
                     let Ok(frame) = self.screen.draw_shell(&mut self.shell, &self.theme) else {
                         return End::DrawFailed;
                     };
+                    self.frame_seconds.observe(drawing.elapsed().as_secs_f64());
                     permit.send(Out::Frame(frame));
                     dirty = false;
                 }
