@@ -481,3 +481,224 @@ fn an_empty_list_blames_what_emptied_it() {
         "{budget_after_filter}"
     );
 }
+
+/// The list pane of a frame: its rows from top border to bottom border,
+/// as characters, found by its top-left corner in the first column (none
+/// when the terminal is too small for panes).
+fn list_pane(frame: &str) -> Option<Vec<Vec<char>>> {
+    let rows: Vec<Vec<char>> = frame.lines().map(|l| l.chars().collect()).collect();
+    let top = rows.iter().position(|r| r.first() == Some(&'╭'))?;
+    let right = rows[top].iter().position(|&c| c == '╮')?;
+    let bottom = (top + 1..rows.len()).find(|&y| rows[y].first() == Some(&'╰'))?;
+    Some(
+        rows[top..=bottom]
+            .iter()
+            .map(|r| r[..=right].to_vec())
+            .collect(),
+    )
+}
+
+/// At every height, with and without the filter's entry open, the list's
+/// rows stay inside its pane (the bottom border is whole), and the
+/// scrollbar shows exactly when some bags are out of view.
+#[test]
+fn the_list_fills_its_pane_and_scrolls_only_when_it_must() {
+    // Their starts: a narrow list cuts names short with "…".
+    let names: Vec<String> = bundled()
+        .bags
+        .iter()
+        .map(|b| b.name.chars().take(10).collect())
+        .collect();
+    let (mut checked, mut scrolled, mut whole) = (0, 0, 0);
+    for keys in ["", "/"] {
+        for width in [60, 120] {
+            for height in 8..=40 {
+                let frame = screen(keys, width, height);
+                let Some(pane) = list_pane(&frame) else {
+                    continue;
+                };
+                checked += 1;
+                let last = pane.len() - 1;
+                let bottom: String = pane[last][1..pane[last].len() - 1].iter().collect();
+                assert!(
+                    bottom.chars().all(|c| c == '─'),
+                    "{keys:?} at {width}x{height}: the list spills over its border\n{frame}"
+                );
+                let text: String = pane.iter().map(|r| r.iter().collect::<String>()).collect();
+                let shown = names.iter().filter(|n| text.contains(n.as_str())).count();
+                let scrollbar = pane[1..last].iter().any(|r| r.last() != Some(&'│'));
+                if scrollbar {
+                    scrolled += 1;
+                } else {
+                    whole += 1;
+                }
+                assert_eq!(
+                    scrollbar,
+                    shown < names.len(),
+                    "{keys:?} at {width}x{height}: {shown} of {} shown\n{frame}",
+                    names.len()
+                );
+            }
+        }
+    }
+    assert!(
+        checked > 100 && scrolled > 10 && whole > 10,
+        "{checked} {scrolled} {whole}"
+    );
+}
+
+/// The detail pane's inside, rows as text: the columns between the second
+/// pane's side borders, from below its top border to above its bottom.
+fn detail_inside(frame: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = frame.lines().map(|l| l.chars().collect()).collect();
+    let top = rows
+        .iter()
+        .position(|r| r.iter().filter(|&&c| c == '╭').count() >= 2)
+        .expect("two panes side by side");
+    let corners: Vec<usize> = rows[top]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '╭' || **c == '╮')
+        .map(|(x, _)| x)
+        .collect();
+    let (left, right) = (corners[2], corners[3]);
+    let bottom = (top + 1..rows.len())
+        .find(|&y| rows[y].get(left) == Some(&'╰'))
+        .expect("its bottom border");
+    rows[top + 1..bottom]
+        .iter()
+        .map(|r| r[left + 1..right].iter().collect())
+        .collect()
+}
+
+/// Scrolling the detail pane moves the drawing with the text, a row a
+/// key: what was on the second row is now on the first.
+#[test]
+fn the_drawing_scrolls_with_the_detail_text() {
+    let still = detail_inside(&screen("Tab", 100, 26));
+    assert!(
+        still.iter().any(|r| r.contains('█')),
+        "a drawing: {still:#?}"
+    );
+    for scrolled in 1..=2 {
+        let keys = format!("Tab{}", " j".repeat(scrolled));
+        let moved = detail_inside(&screen(&keys, 100, 26));
+        assert_eq!(
+            moved[..still.len() - scrolled - 1],
+            still[scrolled..still.len() - 1],
+            "after {scrolled} rows"
+        );
+    }
+}
+
+/// An edit of seven looks of different heights (one to five outfit
+/// pieces, one to four paired bags, a note on every other), over ten bags:
+/// cards in several rows, so the styling pane has to scroll.
+fn many_looks() -> lookbook::lookbook::Lookbook {
+    use std::fmt::Write as _;
+    let mut toml = String::from(
+        "[lookbook]\ntitle = \"Seven looks\"\nsource = \"tests/screens.rs\"\n\
+         currency = \"GBP\"\n\n[[section]]\nheading = \"Looks\"\nbody = \"Many.\"\n\n",
+    );
+    for bag in 0..10 {
+        writeln!(
+            toml,
+            "[[bag]]\nid = \"b{bag}\"\nname = \"Bag number {bag}\"\nbrand = \"Brand {bag}\"\n\
+             retailer = \"Shop\"\nprice = {}\n",
+            100 + bag * 10
+        )
+        .expect("writing to a String");
+    }
+    for look in 0..7 {
+        let outfit: Vec<String> = (0..=look % 5).map(|k| format!("\"piece {k}\"")).collect();
+        let pairs: Vec<String> = (0..=look % 4)
+            .map(|k| format!("\"b{}\"", (look * 3 + k) % 10))
+            .collect();
+        let note = if look % 2 == 0 {
+            "note = \"A note long enough to wrap over two or three rows of a card.\"\n"
+        } else {
+            ""
+        };
+        writeln!(
+            toml,
+            "[[look]]\nid = \"l{look}\"\nwearer = \"Wearer {look}\"\noutfit = [{}]\n{note}\
+             carried = \"tiny pink number\"\npairs = [{}]\n",
+            outfit.join(", "),
+            pairs.join(", ")
+        )
+        .expect("writing to a String");
+    }
+    lookbook::lookbook::parse(&toml, "many.toml").expect("the edit loads")
+}
+
+/// The styling pane's rows, inside its side borders, and its bottom border.
+fn styling_pane(frame: &str) -> Option<(Vec<String>, String)> {
+    let rows: Vec<&str> = frame.lines().collect();
+    let top = rows.iter().position(|r| r.starts_with("╭ Styling"))?;
+    let bottom = (top + 1..rows.len()).find(|&y| rows[y].starts_with('╰'))?;
+    let inside = |row: &str| {
+        let chars: Vec<char> = row.chars().collect();
+        chars[1..chars.len() - 1].iter().collect::<String>()
+    };
+    Some((
+        rows[top + 1..bottom].iter().map(|r| inside(r)).collect(),
+        inside(rows[bottom]),
+    ))
+}
+
+/// Walking the styling cursor over every look and paired bag, at several
+/// sizes: the cursor's row is always in view, cards stay inside the pane,
+/// and each row of cards spans the pane's width exactly, card against card.
+#[test]
+fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
+    let book = Arc::new(many_looks());
+    let stops: usize = book.looks.iter().map(|l| 1 + l.pairs.len()).sum();
+    let mut checked = 0;
+    for (width, height) in [
+        (160, 50),
+        (120, 40),
+        (100, 30),
+        (80, 24),
+        (120, 24),
+        (61, 30),
+    ] {
+        let mut app = App::new(Arc::clone(&book));
+        let size = render::Size { width, height };
+        let keys = parse_keys("Tab Tab").expect("keys");
+        render::after_keys(&mut app, &Theme::ansi(), &keys, size);
+        for step in 0..stops {
+            let frame = render::text(&render::after_keys(
+                &mut app,
+                &Theme::ansi(),
+                &parse_keys(if step == 0 { "" } else { "j" }).expect("keys"),
+                size,
+            ));
+            let Some((inside, bottom)) = styling_pane(&frame) else {
+                continue;
+            };
+            checked += 1;
+            let at = format!("{width}x{height}, stop {step}");
+            assert!(bottom.chars().all(|c| c == '─'), "{at}: spilled\n{frame}");
+            let shows = |what: &str| inside.iter().any(|row| row.contains(what));
+            match app.styling_stop().expect("a stop") {
+                lookbook::app::Stop::Pair { look, pair } => {
+                    let bag = book.looks[look].pairs[pair];
+                    let name: String = book.bags[bag].name.chars().take(10).collect();
+                    assert!(shows(&format!("▶ {name}")), "{at}: no cursor\n{frame}");
+                }
+                stop => {
+                    let wearer = &book.looks[stop.look()].wearer;
+                    assert!(shows(wearer), "{at}: no {wearer}\n{frame}");
+                }
+            }
+            for row in inside.iter().filter(|r| r.starts_with('╭')) {
+                let cards = row.matches('╭').count();
+                assert!(
+                    row.ends_with('╮') && row.matches("╮╭").count() == cards - 1,
+                    "{at}: a row of cards that does not span the pane\n{frame}"
+                );
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}

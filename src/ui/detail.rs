@@ -289,3 +289,51 @@ fn push_fact(
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::App;
+    use crate::lookbook::bundled;
+    use crate::ui::theme::Theme;
+
+    fn rows(width: u16, height: u16) -> u16 {
+        drawing_rows(Rect::new(0, 0, width, height))
+    }
+
+    #[test]
+    fn the_drawing_takes_two_fifths_of_a_tall_enough_pane_and_stays_square() {
+        assert_eq!(rows(40, 11), 0, "too short for a drawing");
+        assert_eq!(rows(40, 12), 4, "12 rows: two fifths, 4");
+        assert_eq!(rows(40, 30), 12, "capped at 12 rows");
+        assert_eq!(rows(8, 30), 4, "two columns a row: 8 wide, 4 rows");
+        assert_eq!(rows(6, 30), 0, "3 rows is too small to draw");
+    }
+
+    /// The lines `push_fact` makes of a fact `width` cells wide, after one
+    /// line already there, and the line it says the value starts on.
+    fn fact(label: &'static str, value: &str, width: usize) -> (Vec<String>, usize) {
+        let app = App::new(Arc::new(bundled()));
+        let theme = Theme::ansi();
+        let ui = Scene {
+            app: &app,
+            theme: &theme,
+        };
+        let mut out = vec![Line::raw("above")];
+        let at = push_fact(&mut out, label, value, width, &ui);
+        (out.iter().map(ToString::to_string).collect(), at.line)
+    }
+
+    #[test]
+    fn a_fact_goes_under_its_label_only_when_both_do_not_fit_side_by_side() {
+        // 10 columns of label and at least 8 of value.
+        let (lines, at) = fact(LINK, "example.com", 18);
+        assert_eq!(lines, ["above", "Link      example…"]);
+        assert_eq!(at, 1);
+        let (lines, at) = fact(LINK, "example.com", 17);
+        assert_eq!(lines, ["above", "Link", "example.com"]);
+        assert_eq!(at, 2, "the value's line, under the label");
+    }
+}

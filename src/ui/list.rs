@@ -312,11 +312,47 @@ fn highlighted(ui: &Scene, bag: usize, name: String, style: Style) -> Vec<Span<'
 
 #[cfg(test)]
 mod tests {
-    use super::tail;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::App;
+    use crate::lookbook::bundled;
+    use crate::ui::theme::Theme;
 
     #[test]
     fn the_end_of_a_long_entry_stays_in_view() {
         assert_eq!(tail("chiquito", 4), "uito");
         assert_eq!(tail("バッグ", 3), "グ");
+    }
+
+    /// The entry line's text for `typed` after `label`, `width` cells wide.
+    fn entry(typed: &str, label: &str, help: &'static str, width: usize) -> String {
+        let app = App::new(Arc::new(bundled()));
+        let theme = Theme::ansi();
+        let ui = Scene {
+            app: &app,
+            theme: &theme,
+        };
+        let prompt = Prompt {
+            kind: PromptKind::Filter,
+            text: typed.to_string(),
+            error: None,
+        };
+        entry_line(&prompt, label, help, width, &ui).to_string()
+    }
+
+    #[test]
+    fn an_entry_fills_its_width_and_keeps_the_cursor_in_it() {
+        // "/ " (2) + "nano" (4) + the cursor (1) + "  ok" (4) is 11 cells.
+        assert_eq!(entry("nano", "/ ", "  ok", 11), "/ nano█  ok");
+        assert_eq!(
+            entry("nano", "/ ", "  ok", 10),
+            "/ nano█",
+            "no room for the help"
+        );
+        // Past the room, the end of what was typed shows, and the cursor
+        // is the last cell: 2 for the label, 5 typed, 1 cursor.
+        assert_eq!(entry("chiquito", "/ ", "  ok", 8), "/ quito█");
+        assert_eq!(entry("chiquito", "Budget £ ", "", 12), "Budget £ to█");
     }
 }
