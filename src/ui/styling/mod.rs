@@ -145,12 +145,21 @@ fn rows_in_view(ui: &Scene, inner: Rect, columns: usize) -> View {
         offset = 0;
     }
     let offset = offset.min(built.saturating_sub(height));
+    let cut_to_title = last_row_shown(&rows, built, offset + height) == Some(1);
     View {
+        more_above: first > 0 || offset > 0,
+        more_below: next < row_count && built <= offset + height || cut_to_title,
         rows,
         offset,
-        more_above: first > 0 || offset > 0,
-        more_below: next < row_count && built <= offset + height,
     }
+}
+
+/// How many of the last card row's rows the window shows, if it cuts that
+/// row: a card cut to its title row has no room to say "↓ more" itself.
+fn last_row_shown(rows: &[CardRow], built: usize, window_end: usize) -> Option<usize> {
+    let last = rows.last()?;
+    let top = built - last.height;
+    (window_end < built).then(|| window_end.saturating_sub(top))
 }
 
 /// The look whose card row to start from, and how far into that row to
