@@ -1794,3 +1794,34 @@ fn tabs_in_a_row_stop_at_each_tab_stop() {
     let lookbook = valid_text(&source);
     assert_eq!(lookbook.bags[1].note.as_deref(), Some("abc     d"));
 }
+
+/// Too many combining marks are pointed at the character that carries
+/// them, with its marks, not at an earlier character with marks enough.
+#[test]
+fn a_stack_of_marks_is_located_at_its_own_character() {
+    let valid = std::fs::read_to_string(fixture("valid")).expect("the fixture");
+    let acute = '\u{301}';
+    // e with one mark, a with exactly the most allowed, x with one too many.
+    let fine_one = format!("e{acute}");
+    let fine_many = format!("a{}", acute.to_string().repeat(4));
+    let stacked = format!("x{}", acute.to_string().repeat(5));
+    let name = format!("One {fine_one} {fine_many} {stacked} bag");
+    let source = valid.replacen("name = \"One bag\"", &format!("name = \"{name}\""), 1);
+    let report = invalid_text(&source);
+    let start = source.find(&stacked).expect("written");
+    assert_eq!(
+        report.diagnostics[0].span,
+        start..start + stacked.len(),
+        "{report}"
+    );
+}
+
+/// `carried` written as a plain string is its description, nothing drawn.
+#[test]
+fn carried_as_a_string_is_its_description() {
+    let lookbook = valid_text(VALID);
+    let carried = &lookbook.looks[0].carried;
+    assert_eq!(carried.description, "a bag");
+    assert_eq!((carried.shape, carried.size), (None, None));
+    assert!(carried.colours.is_empty() && carried.details.is_empty());
+}

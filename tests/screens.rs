@@ -619,10 +619,21 @@ fn many_looks() -> lookbook::lookbook::Lookbook {
         } else {
             ""
         };
+        // Every other bag carried has a shape, so its card draws it.
+        let carried = if look % 2 == 1 {
+            "[look.carried]\ndescription = \"tiny pink bucket\"\nshape = \"bucket\"\n"
+        } else {
+            "carried = \"tiny pink number\"\n"
+        };
+        let (plain, table) = if look % 2 == 1 {
+            ("", carried)
+        } else {
+            (carried, "")
+        };
         writeln!(
             toml,
             "[[look]]\nid = \"l{look}\"\nwearer = \"Wearer {look}\"\noutfit = [{}]\n{note}\
-             carried = \"tiny pink number\"\npairs = [{}]\n",
+             {plain}pairs = [{}]\n{table}",
             outfit.join(", "),
             pairs.join(", ")
         )
@@ -631,19 +642,55 @@ fn many_looks() -> lookbook::lookbook::Lookbook {
     lookbook::lookbook::parse(&toml, "many.toml").expect("the edit loads")
 }
 
-/// The styling pane's rows, inside its side borders, and its bottom border.
+/// The styling pane's rows, inside its side borders, and its bottom border,
+/// wherever the layout puts it.
 fn styling_pane(frame: &str) -> Option<(Vec<String>, String)> {
-    let rows: Vec<&str> = frame.lines().collect();
-    let top = rows.iter().position(|r| r.starts_with("╭ Styling"))?;
-    let bottom = (top + 1..rows.len()).find(|&y| rows[y].starts_with('╰'))?;
-    let inside = |row: &str| {
-        let chars: Vec<char> = row.chars().collect();
-        chars[1..chars.len() - 1].iter().collect::<String>()
-    };
-    Some((
-        rows[top + 1..bottom].iter().map(|r| inside(r)).collect(),
-        inside(rows[bottom]),
-    ))
+    let rows: Vec<Vec<char>> = frame.lines().map(|l| l.chars().collect()).collect();
+    let title: Vec<char> = "╭ Styling".chars().collect();
+    let (top, left) = rows.iter().enumerate().find_map(|(y, r)| {
+        r.windows(title.len())
+            .position(|w| w == title.as_slice())
+            .map(|x| (y, x))
+    })?;
+    let right = left + rows[top][left..].iter().position(|&c| c == '╮')?;
+    let bottom = (top + 1..rows.len()).find(|&y| rows[y].get(left) == Some(&'╰'))?;
+    let inside = |y: usize| rows[y][left + 1..right].iter().collect::<String>();
+    Some(((top + 1..bottom).map(inside).collect(), inside(bottom)))
+}
+
+/// Every card in the pane is whole from its top border to its bottom one:
+/// down each card's left edge, a `╭`, then `│` to a `╰` (a card cut by the
+/// pane's edge repeats its title row or closes its border there; one cut
+/// to its title row alone leaves the "↓ more" to the pane's border).
+fn check_card_borders(inside: &[String], bottom: &str) -> Result<(), String> {
+    let rows: Vec<Vec<char>> = inside.iter().map(|r| r.chars().collect()).collect();
+    let edges: std::collections::BTreeSet<usize> = rows
+        .iter()
+        .flat_map(|r| {
+            r.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '╭')
+                .map(|(x, _)| x)
+        })
+        .collect();
+    for x in edges {
+        let column: String = rows.iter().filter_map(|r| r.get(x)).collect();
+        let mut open = false;
+        for (y, c) in column.chars().enumerate() {
+            open = match (open, c) {
+                (false, '╭') | (true, '│') => true,
+                (true, '╰') => false,
+                // A narrower row of cards: nothing drawn at this column.
+                (false, ' ') => false,
+                _ => return Err(format!("column {x}, row {y}: {c:?} in {column:?}")),
+            };
+        }
+        let title_only = column.ends_with('╭') && bottom.contains("↓ more");
+        if open && !title_only {
+            return Err(format!("column {x}: a card never closes: {column:?}"));
+        }
+    }
+    Ok(())
 }
 
 /// Walking the styling cursor over every look and paired bag, at several
@@ -678,7 +725,8 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
             };
             checked += 1;
             let at = format!("{width}x{height}, stop {step}");
-            assert!(bottom.chars().all(|c| c == '─'), "{at}: spilled\n{frame}");
+            let border = bottom.replace(" ↓ more ", "");
+            assert!(border.chars().all(|c| c == '─'), "{at}: spilled\n{frame}");
             let shows = |what: &str| inside.iter().any(|row| row.contains(what));
             match app.styling_stop().expect("a stop") {
                 lookbook::app::Stop::Pair { look, pair } => {
@@ -691,6 +739,8 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
                     assert!(shows(wearer), "{at}: no {wearer}\n{frame}");
                 }
             }
+            check_card_borders(&inside, &bottom)
+                .unwrap_or_else(|why| panic!("{at}: {why}\n{frame}"));
             for row in inside.iter().filter(|r| r.starts_with('╭')) {
                 let cards = row.matches('╭').count();
                 assert!(

@@ -235,3 +235,85 @@ fn pair_row(ui: &Scene, bag_index: usize, at_cursor: bool, width: usize) -> Line
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::App;
+    use crate::app::keymap::parse_keys;
+    use crate::lookbook::bundled;
+    use crate::ui::theme::Theme;
+
+    /// `carried`'s lines for a card `width` cells wide, and its answer.
+    fn carried_at(width: usize) -> (Vec<String>, Option<usize>) {
+        let mut lines = vec![Line::raw("outfit")];
+        let top = carried(&mut lines, Span::raw("Carried"), "a pink bag", width, true);
+        (lines.iter().map(ToString::to_string).collect(), top)
+    }
+
+    #[test]
+    fn the_description_sits_beside_the_drawing_from_29_cells() {
+        // 16 for the drawing, a space, at least 12 for the words.
+        let (lines, top) = carried_at(29);
+        assert_eq!(top, Some(1));
+        assert_eq!(lines[1], format!("{}Carried", " ".repeat(17)));
+        assert_eq!(lines[2], format!("{}a pink bag", " ".repeat(17)));
+        let (lines, top) = carried_at(28);
+        assert_eq!(top, None, "too narrow: no drawing");
+        assert_eq!(lines[1..], ["Carried", "a pink bag"]);
+    }
+
+    /// A paired bag's row, `width` cells, after typing `keys`.
+    fn row(keys: &str, bag: usize, width: usize) -> Line<'static> {
+        let mut app = App::new(Arc::new(bundled()));
+        for key in parse_keys(keys).expect("keys") {
+            app.handle_key(key);
+        }
+        let theme = Theme::ansi();
+        let ui = Scene {
+            app: &app,
+            theme: &theme,
+        };
+        pair_row(&ui, bag, false, width)
+    }
+
+    #[test]
+    fn a_bag_over_the_budget_is_muted_and_one_at_it_is_not() {
+        let theme = Theme::ansi();
+        let book = bundled();
+        let at = |price: &str| {
+            book.bags
+                .iter()
+                .position(|b| book.currency.format(b.price) == price)
+                .expect("a bag at that price")
+        };
+        let price_style = |line: &Line| line.spans.last().expect("a price").style;
+        assert_eq!(
+            price_style(&row("b 1 9 5 Enter", at("£195"), 40)),
+            theme.price
+        );
+        assert_eq!(
+            price_style(&row("b 1 9 5 Enter", at("£350"), 40)),
+            theme.muted
+        );
+        assert_eq!(
+            price_style(&row("b 1 9 5 Enter", at("£109"), 40)),
+            theme.price
+        );
+    }
+
+    #[test]
+    fn a_row_too_narrow_for_four_cells_of_name_drops_the_price() {
+        // Marker (2), price (4) and a space leave 4 cells of name at 11.
+        // (Not the first bag: it is the selected one, marked ◆.)
+        let fendi = bundled()
+            .bags
+            .iter()
+            .position(|b| b.name == "First Nano bag")
+            .expect("the £695 bag");
+        assert_eq!(row("", fendi, 11).to_string(), "  Fir… £695");
+        assert_eq!(row("", fendi, 10).to_string(), "  Fi…");
+    }
+}
