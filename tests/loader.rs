@@ -1825,3 +1825,117 @@ fn carried_as_a_string_is_its_description() {
     assert_eq!((carried.shape, carried.size), (None, None));
     assert!(carried.colours.is_empty() && carried.details.is_empty());
 }
+
+/// A copy of `tests/fixtures/photos/NAME.toml` in a folder of its own, with
+/// the photos its siblings name written beside it (made here: no binary
+/// fixtures), and one file just outside it. `test` names the folder, so
+/// tests running at once each have their own.
+fn photo_fixture(name: &str, test: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!(
+        "lookbook-photos-{}-{test}-{name}",
+        std::process::id()
+    ));
+    let folder = root.join("edit");
+    let images = folder.join("images");
+    std::fs::create_dir_all(&images).expect("a folder");
+    let pixels = |w, h| {
+        image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([x.to_le_bytes()[0], y.to_le_bytes()[0], 120])
+        })
+    };
+    pixels(40, 30).save(images.join("one.png")).expect("a PNG");
+    pixels(48, 64)
+        .save(images.join("look.jpg"))
+        .expect("a JPEG");
+    pixels(8193, 1)
+        .save(images.join("wide.png"))
+        .expect("a wide PNG");
+    pixels(2, 2)
+        .save(root.join("outside.png"))
+        .expect("a PNG outside");
+    std::fs::write(images.join("notes.png"), "not a picture at all").expect("text");
+    std::fs::write(images.join("broken.png"), b"\x89PNG\r\n\x1a\nnothing after").expect("a stub");
+    let heavy = std::fs::File::create(images.join("heavy.png")).expect("a file");
+    heavy
+        .set_len(10 * 1024 * 1024 + 1)
+        .expect("10 MB and a byte");
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/photos/{name}.toml"));
+    let copy = folder.join(format!("{name}.toml"));
+    std::fs::copy(source, &copy).expect("the fixture copied");
+    copy
+}
+
+#[test]
+fn photos_load_with_their_size_and_place() {
+    let lookbook = load_path(&photo_fixture("good", "loads")).unwrap_or_else(|e| panic!("{e}"));
+    let bag = lookbook.bags[0].image.as_ref().expect("the bag's photo");
+    assert_eq!(
+        (bag.width, bag.height, bag.written.as_str()),
+        (40, 30, "images/one.png")
+    );
+    assert!(
+        bag.file.ends_with("edit/images/one.png"),
+        "{}",
+        bag.file.display()
+    );
+    let look = lookbook.looks[0].image.as_ref().expect("the look's photo");
+    assert_eq!((look.width, look.height), (48, 64));
+    assert!(lookbook.bags[1].image.is_none());
+}
+
+/// Each bad photo is an error at its path's line and column, saying what
+/// is wrong with it.
+#[test]
+fn a_bad_photo_is_an_error_at_its_path() {
+    for (name, says) in [
+        ("missing", "no file `images/none.png` beside the lookbook"),
+        (
+            "not-an-image",
+            "`images/notes.png` is not a PNG, JPEG or WebP image",
+        ),
+        (
+            "too-heavy",
+            "`images/heavy.png` is 10485761 bytes, over the 10 MB limit",
+        ),
+        (
+            "too-wide",
+            "`images/wide.png` is 8193x1 pixels, over 8192 a side",
+        ),
+        (
+            "outside",
+            "`../outside.png` is outside the lookbook's folder",
+        ),
+        ("broken", "`images/broken.png` is a broken image"),
+    ] {
+        let report = match load_path(&photo_fixture(name, "errors")) {
+            Err(LoadError::Invalid(report)) => report,
+            other => panic!("{name}: expected content errors, got {other:?}"),
+        };
+        let text = report.to_string();
+        assert_eq!(report.diagnostics.len(), 1, "{name}: {text}");
+        assert!(text.contains(says), "{name}: {text}");
+        assert!(
+            text.contains(&format!("{name}.toml:13:9")),
+            "{name}: {text}"
+        );
+    }
+}
+
+/// A link inside the folder that leads out of it is refused too.
+#[cfg(unix)]
+#[test]
+fn a_photo_linked_from_outside_the_folder_is_refused() {
+    let copy = photo_fixture("good", "linked");
+    let images = copy.parent().expect("its folder").join("images");
+    std::fs::remove_file(images.join("one.png")).expect("removed");
+    std::os::unix::fs::symlink("../../outside.png", images.join("one.png")).expect("a link");
+    let report = match load_path(&copy) {
+        Err(LoadError::Invalid(report)) => report.to_string(),
+        other => panic!("expected content errors, got {other:?}"),
+    };
+    assert!(
+        report.contains("`images/one.png` leads outside the lookbook's folder"),
+        "{report}"
+    );
+}

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -15,6 +16,9 @@ use super::text::{self, Lines};
 /// Where diagnostics are collected, with the source they point into.
 pub struct Errors<'s> {
     pub source: &'s str,
+    /// The lookbook file's folder, where photo paths start (none for text
+    /// that is not a file).
+    pub folder: Option<&'s Path>,
     pub list: Vec<Diagnostic>,
     /// What loads but is likely a mistake (a colour we cannot draw).
     pub warnings: Vec<Diagnostic>,

@@ -36,6 +36,8 @@ pub enum Kind {
     Url,
     /// The edit's words as a string, or a table ([`CARRIED`]).
     Carried,
+    /// A PNG, JPEG or WebP file in the lookbook's folder.
+    Photo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,6 +229,7 @@ pub const ITEM: Table = Table {
             "Its page at the shop (https only).",
             "\"https://shop.example/first-pick\"",
         ),
+        PHOTO,
     ],
 };
 
@@ -266,8 +269,17 @@ pub const LOOK: Table = Table {
             "Ids of the items that recreate the look.",
             "[\"first-pick\"]",
         ),
+        PHOTO,
     ],
 };
+
+/// A photo, for an item (in its detail pane) and for a look (on its card).
+const PHOTO: Field = optional(
+    "image",
+    Kind::Photo,
+    "A photo: a PNG, JPEG or WebP file, its path from the lookbook's folder (at most 10 MB and 8192 pixels a side).",
+    "\"images/first-pick.jpg\"",
+);
 
 /// A look's `carried`, written as a table so its card can draw the bag.
 pub const CARRIED: Table = Table {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::diagnostic::Report;
 use super::model::Lookbook;
-use super::parse::parse_with_warnings;
+use super::parse::parse_in;
 
 /// Far above any real lookbook (100k bags is about 15 MB) and far below what
 /// would strain memory.
@@ -45,7 +45,14 @@ pub fn check_path(path: &Path) -> Result<(Lookbook, Report), LoadError> {
         path: name.clone(),
         reason,
     })?;
-    parse_with_warnings(&source, &name).map_err(|report| LoadError::Invalid(Box::new(report)))
+    let folder = path.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    });
+    parse_in(&source, &name, folder).map_err(|report| LoadError::Invalid(Box::new(report)))
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -17,6 +17,7 @@ mod load;
 mod model;
 mod nouns;
 mod parse;
+pub mod photo;
 pub mod schema;
 pub mod starter;
 mod syntax;
@@ -29,7 +30,8 @@ pub use link::Link;
 pub use load::{LoadError, MAX_FILE_BYTES, check_path, load_path};
 pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};
 pub use nouns::Nouns;
-pub use parse::{parse, parse_with_warnings};
+pub use parse::{parse, parse_in, parse_with_warnings};
+pub use photo::Photo;
 
 /// The edit this app was written for, compiled into the binary so that
 /// `lookbook` with no argument has something to show.

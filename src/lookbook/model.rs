@@ -3,6 +3,7 @@
 use super::currency::{Currency, Price};
 use super::link::Link;
 use super::nouns::Nouns;
+use super::photo::Photo;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lookbook {
@@ -44,6 +45,8 @@ pub struct Bag {
     /// The bag's page at its shop, when the file gives one (never made up:
     /// the bundled edit gives none).
     pub url: Option<Link>,
+    /// Its photo, when the file gives one (the bundled edit gives none).
+    pub image: Option<Photo>,
 }
 
 /// A celebrity look from the edit.
@@ -58,6 +61,8 @@ pub struct Look {
     /// Indices into `Lookbook::bags`: the editor's suggestion of picks that
     /// recreate the look (not something the wearer carried).
     pub pairs: Vec<usize>,
+    /// A photo of the look, shown on its card.
+    pub image: Option<Photo>,
 }
 
 /// The bag a wearer carried: the edit's words, and what the file adds about

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -14,6 +15,7 @@ use super::format;
 use super::link::{self, Link};
 use super::model::{Bag, Look, Lookbook, Section, Shape, Size};
 use super::nouns::Nouns;
+use super::photo::{self, Photo};
 use super::text::Lines;
 
 /// A noun is a pane's title ("Sneakers (12)"): short enough for a narrow pane.
@@ -27,6 +29,16 @@ pub fn parse(source: &str, name: &str) -> Result<Lookbook, Report> {
 /// As [`parse`], with what loads but is likely a mistake (a report of
 /// warnings, empty when there are none).
 pub fn parse_with_warnings(source: &str, name: &str) -> Result<(Lookbook, Report), Report> {
+    parse_in(source, name, None)
+}
+
+/// As [`parse_with_warnings`], for a lookbook file in `folder`, where its
+/// photos are (without one, a photo is an error).
+pub fn parse_in(
+    source: &str,
+    name: &str,
+    folder: Option<&Path>,
+) -> Result<(Lookbook, Report), Report> {
     let fail = |diagnostics: Vec<Diagnostic>| Report {
         name: name.to_string(),
         source: source.to_string(),
@@ -40,6 +52,7 @@ pub fn parse_with_warnings(source: &str, name: &str) -> Result<(Lookbook, Report
     }
     let mut errors = Errors {
         source,
+        folder,
         list: Vec::new(),
         warnings: Vec::new(),
     };
@@ -328,6 +341,7 @@ fn bag(
     let seen_on = plain(fields.text_list("seen_on", errors));
     let note = fields.optional_text("note", Lines::Many, errors);
     let url = url(&mut fields, errors);
+    let image = photo(&mut fields, errors);
     fields.finish(&format::names(&format::ITEM), errors);
     Some(Bag {
         id: id?,
@@ -343,7 +357,17 @@ fn bag(
         seen_on,
         note,
         url,
+        image,
     })
+}
+
+/// An optional `image`, checked against the lookbook's folder.
+fn photo(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Photo> {
+    let value = fields.take("image")?;
+    let text = super::fields::string("image", value, Lines::One, errors)?;
+    photo::check(text.get_ref(), text.span(), errors.folder)
+        .map_err(|diagnostic| errors.push(diagnostic))
+        .ok()
 }
 
 /// An optional `url`, checked (see [`link::parse`]).
@@ -390,6 +414,7 @@ fn look(
             pairs.push(bag);
         }
     }
+    let image = photo(&mut fields, errors);
     fields.finish(&format::names(&format::LOOK), errors);
     Some(Look {
         id: id?,
@@ -398,6 +423,7 @@ fn look(
         carried: carried?,
         note,
         pairs,
+        image,
     })
 }
 

@@ -204,6 +204,7 @@ fn kind_schema(kind: Kind) -> Vec<(&'static str, Json)> {
             ids
         }
         Kind::Url => string("^https://[^\\s]+$"),
+        Kind::Photo => string("^[^/\\n][^\\n]*$"),
         Kind::Carried => vec![(
             "oneOf",
             Json::Array(vec![

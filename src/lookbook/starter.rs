@@ -67,7 +67,7 @@ fn write_field(out: &mut String, field: &Field, off: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lookbook::parse;
+    use crate::lookbook::{parse, parse_in};
 
     #[test]
     fn the_starter_checks_as_written() {
@@ -104,9 +104,20 @@ mod tests {
                 .join("\n")
         };
         let all = uncomment(look);
+        // The photos the examples name, beside the file.
+        let folder = std::env::temp_dir().join(format!("lookbook-starter-{}", std::process::id()));
+        std::fs::create_dir_all(folder.join("images")).expect("a folder");
+        image::RgbImage::from_pixel(4, 3, image::Rgb([200, 30, 90]))
+            .save(folder.join("images/first-pick.jpg"))
+            .expect("a photo");
+        let parse = |text: &str, name: &str| parse_in(text, name, Some(&folder)).map(|(b, _)| b);
         let book = parse(&all, "all.toml").unwrap_or_else(|r| panic!("{r}"));
         let bag = &book.bags[0];
         assert!(bag.url.is_some() && bag.size.is_some() && !bag.details.is_empty());
+        assert_eq!(
+            bag.image.as_ref().map(|p| (p.width, p.height)),
+            Some((4, 3))
+        );
         assert_eq!(book.nouns.many, "clutches");
         // The carried table instead of the line.
         let without_line = all.replace("carried = \"a small black clutch\"\n", "");

@@ -1,0 +1,201 @@
+//! A bag's or a look's photo (`image = "images/le-chiquito.jpg"`): a file
+//! beside the lookbook, checked when the lookbook loads so a bad one is an
+//! error with its line and column, never a blank or a garbled pane later.
+//! Only the header is read here (format and size); the pixels are decoded
+//! once, when first drawn (see `ui::photo`).
+
+use std::fs;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use super::diagnostic::Diagnostic;
+
+/// Bigger files are refused: a lookbook is read by every session.
+pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
+/// Pixels a side: decoding more costs memory for nothing a terminal shows.
+pub const MAX_PHOTO_SIDE: u32 = 8192;
+
+/// A photo that passed the checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// As the lookbook writes it (for messages).
+    pub written: String,
+    /// Where it is: the lookbook's folder joined with `written`.
+    pub file: PathBuf,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The formats a photo may be in, told by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Jpeg,
+    Webp,
+}
+
+impl Format {
+    fn sniff(head: &[u8]) -> Option<Format> {
+        if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Format::Png)
+        } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
+            Some(Format::Jpeg)
+        } else if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+            Some(Format::Webp)
+        } else {
+            None
+        }
+    }
+
+    fn image_format(self) -> image::ImageFormat {
+        match self {
+            Format::Png => image::ImageFormat::Png,
+            Format::Jpeg => image::ImageFormat::Jpeg,
+            Format::Webp => image::ImageFormat::WebP,
+        }
+    }
+}
+
+/// Checks the photo `written` (at `span`) against the lookbook's `folder`.
+pub fn check(
+    written: &str,
+    span: Range<usize>,
+    folder: Option<&Path>,
+) -> Result<Photo, Diagnostic> {
+    let fail =
+        |what: String, expected: &str| Err(Diagnostic::new(span.clone(), what).expected(expected));
+    let Some(folder) = folder else {
+        return fail(
+            "a photo needs the lookbook to be a file".into(),
+            "a lookbook file, with its photos in its folder",
+        );
+    };
+    let relative = Path::new(written);
+    if !stays_inside(relative) {
+        return fail(
+            format!("`{written}` is outside the lookbook's folder"),
+            "a path inside the lookbook's folder, such as \"images/bag.jpg\"",
+        );
+    }
+    let file = folder.join(relative);
+    let meta = match fs::metadata(&file) {
+        Ok(meta) if meta.is_file() => meta,
+        Ok(_) => {
+            return fail(
+                format!("`{written}` is not a file"),
+                "a PNG, JPEG or WebP file",
+            );
+        }
+        Err(_) => {
+            return fail(
+                format!("no file `{written}` beside the lookbook"),
+                "a photo in the lookbook's folder (paths start from there)",
+            );
+        }
+    };
+    // A symbolic link inside the folder may still point out of it.
+    if let (Ok(real), Ok(base)) = (file.canonicalize(), folder.canonicalize())
+        && !real.starts_with(&base)
+    {
+        return fail(
+            format!("`{written}` leads outside the lookbook's folder"),
+            "a photo inside the lookbook's folder",
+        );
+    }
+    if meta.len() > MAX_PHOTO_BYTES {
+        return fail(
+            format!("`{written}` is {} bytes, over the 10 MB limit", meta.len()),
+            "a photo of at most 10 MB (a terminal shows a few hundred pixels)",
+        );
+    }
+    let Some(format) = head(&file).as_deref().and_then(Format::sniff) else {
+        return fail(
+            format!("`{written}` is not a PNG, JPEG or WebP image"),
+            "a PNG, JPEG or WebP file",
+        );
+    };
+    let dimensions = image::ImageReader::with_format(
+        std::io::BufReader::new(match fs::File::open(&file) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(
+                    format!("`{written}` cannot be read: {e}"),
+                    "a readable file",
+                );
+            }
+        }),
+        format.image_format(),
+    )
+    .into_dimensions();
+    let (width, height) = match dimensions {
+        Ok(size) => size,
+        Err(e) => {
+            return fail(
+                format!("`{written}` is a broken image: {e}"),
+                "a whole image",
+            );
+        }
+    };
+    if width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE {
+        return fail(
+            format!("`{written}` is {width}x{height} pixels, over 8192 a side"),
+            "a photo at most 8192 pixels wide and high",
+        );
+    }
+    Ok(Photo {
+        written: written.to_string(),
+        file,
+        width,
+        height,
+    })
+}
+
+/// Whether `path` is relative and never climbs above where it starts.
+fn stays_inside(path: &Path) -> bool {
+    let mut depth = 0_usize;
+    for component in path.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    depth > 0
+}
+
+/// The first bytes of `file`, enough to tell its format.
+fn head(file: &Path) -> Option<Vec<u8>> {
+    let mut head = Vec::with_capacity(16);
+    fs::File::open(file)
+        .ok()?
+        .take(16)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_path_stays_in_the_lookbook_folder() {
+        for inside in ["a.jpg", "images/a.jpg", "./images/../a.jpg"] {
+            assert!(stays_inside(Path::new(inside)), "{inside}");
+        }
+        for outside in ["../a.jpg", "images/../../a.jpg", "/etc/a.jpg", "", "."] {
+            assert!(!stays_inside(Path::new(outside)), "{outside}");
+        }
+    }
+
+    #[test]
+    fn formats_are_told_by_their_first_bytes() {
+        assert_eq!(Format::sniff(b"\x89PNG\r\n\x1a\n...."), Some(Format::Png));
+        assert_eq!(Format::sniff(&[0xff, 0xd8, 0xff, 0xe0]), Some(Format::Jpeg));
+        assert_eq!(Format::sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(Format::Webp));
+        assert_eq!(Format::sniff(b"GIF89a......"), None);
+        assert_eq!(Format::sniff(b"RIFF\0\0\0\0WAVE"), None);
+    }
+}
