@@ -10,6 +10,7 @@ pub mod cli;
 pub mod layout;
 pub mod library;
 pub mod lookbook;
+pub mod photos;
 pub mod render;
 pub mod scroll;
 pub mod shell;

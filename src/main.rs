@@ -6,6 +6,7 @@ use clap::Parser;
 use lookbook::cli::{self, Cli, Command, Error, ServeArgs};
 use lookbook::library::{self, Shelf};
 use lookbook::lookbook::Lookbook;
+use lookbook::photos::{self, Images, PhotoMode};
 use lookbook::render::command;
 use lookbook::shell::Shell;
 use lookbook::ssh;
@@ -53,7 +54,7 @@ fn run() -> Result<ExitCode, Error> {
             cli::write_stdout(lookbook::lookbook::schema::schema().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        None => browse(&cli.paths, cli.mouse, !cli.no_watch),
+        None => browse(&cli.paths, cli.mouse, !cli.no_watch, cli.images),
     }
 }
 
@@ -113,18 +114,33 @@ fn summary(lookbook: &Lookbook) -> String {
     )
 }
 
-fn browse(paths: &[PathBuf], mouse: bool, watching: bool) -> Result<ExitCode, Error> {
+fn browse(
+    paths: &[PathBuf],
+    mouse: bool,
+    watching: bool,
+    images: Images,
+) -> Result<ExitCode, Error> {
     let opened = library::open(paths)?;
     term::check(std::env::var("TERM").ok().as_deref()).map_err(|why| match why {
         term::Unsupported::NotATerminal => Error::Failed(why.to_string()),
         term::Unsupported::Dumb => Error::Usage(why.to_string()),
     })?;
     let var = |name| std::env::var(name).ok();
+    let (term, term_program) = (var("TERM"), var("TERM_PROGRAM"));
+    // The window's size in pixels, where the terminal reports it.
+    let size = ratatui::crossterm::terminal::window_size().ok();
+    let terminal = photos::Terminal {
+        term: term.as_deref(),
+        term_program: term_program.as_deref(),
+        cells: size.as_ref().map_or((0, 0), |s| (s.columns, s.rows)),
+        pixels: size.map_or((0, 0), |s| (u32::from(s.width), u32::from(s.height))),
+    };
     let theme = Theme::for_terminal(
         var("NO_COLOR").as_deref(),
-        var("TERM").as_deref(),
+        term.as_deref(),
         var("COLORTERM").as_deref(),
-    );
+    )
+    .with_photos(images, PhotoMode::choose(images, terminal));
     // Saves reach the shelf from the watchers' threads; a terminal has no
     // log to write them to. The bundled edit has no file.
     let shelf = Shelf::new(opened.catalogue.clone(), |_, _| {});

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use super::search::SearchIndex;
 use super::styling::Stops;
 use crate::lookbook::Lookbook;
+use crate::photos::Photos;
 
 #[derive(Debug)]
 pub struct Edit {
@@ -15,6 +16,8 @@ pub struct Edit {
     pub(super) stops: Stops,
     /// Built by the first session to filter, then lent to every other.
     search: OnceLock<Arc<SearchIndex>>,
+    /// Its photos, decoded and scaled once for every session.
+    pub photos: Photos,
 }
 
 impl Edit {
@@ -23,6 +26,7 @@ impl Edit {
             stops: Stops::new(&lookbook),
             lookbook,
             search: OnceLock::new(),
+            photos: Photos::default(),
         })
     }
 

@@ -107,6 +107,11 @@ impl App {
         &self.edit.lookbook
     }
 
+    /// The edit's photos, shared with every session on it.
+    pub fn photos(&self) -> &crate::photos::Photos {
+        &self.edit.photos
+    }
+
     /// The edit as shared: two apps on one edit hold the same one.
     pub fn edit(&self) -> &Arc<Edit> {
         &self.edit

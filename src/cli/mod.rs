@@ -15,6 +15,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::keymap::parse_keys;
 use crate::lookbook::{self as book, LoadError, Lookbook};
+use crate::photos::Images;
 use crate::render::{Format, Size};
 use crate::ssh::Settings;
 use crate::ssh::{Limits, Startups};
@@ -65,6 +66,12 @@ pub struct Cli {
     /// Don't watch the files for saves (live reload is on by default).
     #[arg(long)]
     pub no_watch: bool,
+
+    /// How photos show: with the terminal's graphics (kitty, sixel or
+    /// iTerm2, when TERM or TERM_PROGRAM names one and the terminal gives
+    /// its size in pixels), in half blocks, or not at all (the drawings).
+    #[arg(long, value_enum, default_value_t = Images::Auto)]
+    pub images: Images,
 }
 
 #[derive(Debug, Subcommand)]
@@ -210,6 +217,12 @@ pub struct ServeArgs {
     /// reloads.
     #[arg(long, value_name = "ADDR")]
     pub metrics: Option<SocketAddr>,
+
+    /// How visitors see photos: auto (graphics when their TERM or
+    /// TERM_PROGRAM names a protocol and their PTY request gives pixels,
+    /// else half blocks), halfblocks, or off (the drawings).
+    #[arg(long, value_enum, default_value_t = Images::Auto)]
+    pub images: Images,
 }
 
 impl ServeArgs {
@@ -235,6 +248,7 @@ impl ServeArgs {
         settings.max_session = self.max_session;
         settings.proxy_protocol = self.proxy_protocol;
         settings.metrics = self.metrics;
+        settings.images = self.images;
         Some(settings)
     }
 }

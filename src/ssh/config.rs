@@ -13,6 +13,7 @@ use russh::keys::{Algorithm, PrivateKey, PublicKey};
 use russh::{MethodKind, MethodSet, SshId};
 
 use super::limits::Limits;
+use crate::photos::Images;
 
 /// Everything `lookbook serve` can be told.
 #[derive(Debug, Clone)]
@@ -32,6 +33,8 @@ pub struct Settings {
     pub proxy_protocol: bool,
     /// Where to serve Prometheus metrics, if anywhere.
     pub metrics: Option<SocketAddr>,
+    /// How visitors' terminals show photos.
+    pub images: Images,
 }
 
 impl Settings {
@@ -48,6 +51,7 @@ impl Settings {
             max_session: Duration::from_secs(60 * 60),
             proxy_protocol: false,
             metrics: None,
+            images: Images::Auto,
         }
     }
 }

@@ -18,6 +18,7 @@ use super::config::Access;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, End, Start};
+use crate::photos::{self, PhotoMode};
 use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
@@ -65,6 +66,11 @@ pub struct Connection {
     term: Option<String>,
     no_color: Option<String>,
     colorterm: Option<String>,
+    /// `TERM_PROGRAM`, when sent (`ssh -o SetEnv=TERM_PROGRAM=...`), and
+    /// the window's size in pixels from the PTY request (0 when unknown):
+    /// how photos can be shown.
+    term_program: Option<String>,
+    pixels: (u32, u32),
     /// The user name the client logged in with: the edit it opens, when
     /// there is one by that name.
     user: Option<String>,
@@ -90,6 +96,8 @@ impl Connection {
             term: None,
             no_color: None,
             colorterm: None,
+            term_program: None,
+            pixels: (0, 0),
             user: None,
             refused_keys,
         }
@@ -170,11 +178,19 @@ impl Connection {
         let (Some(channel), Some(size)) = (self.channel.take(), self.pty) else {
             return;
         };
+        let terminal = photos::Terminal {
+            term: self.term.as_deref(),
+            term_program: self.term_program.as_deref(),
+            cells: size,
+            pixels: self.pixels,
+        };
+        let images = self.shared.settings.images;
         let theme = Theme::for_terminal(
             self.no_color.as_deref(),
             self.term.as_deref(),
             self.colorterm.as_deref(),
-        );
+        )
+        .with_photos(images, PhotoMode::choose(images, terminal));
         let shared = &self.shared;
         let mut catalogue = shared.catalogue.clone();
         let current = std::sync::Arc::clone(&catalogue.borrow_and_update());
@@ -267,8 +283,8 @@ impl Handler for Connection {
         term: &str,
         col_width: u32,
         row_height: u32,
-        _pix_width: u32,
-        _pix_height: u32,
+        pix_width: u32,
+        pix_height: u32,
         _modes: &[(Pty, u32)],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
@@ -277,6 +293,7 @@ impl Handler for Connection {
         }
         let size = session::usable_size(col_width, row_height).unwrap_or(session::DEFAULT_SIZE);
         self.pty = Some(size);
+        self.pixels = (pix_width, pix_height);
         self.term = Some(term.to_string());
         session.channel_success(channel)
     }
@@ -301,7 +318,8 @@ impl Handler for Connection {
         Ok(())
     }
 
-    /// Only `NO_COLOR` and `COLORTERM` are taken, for the theme; nothing
+    /// Only `NO_COLOR`, `COLORTERM` and `TERM_PROGRAM` are taken, for the
+    /// theme; nothing
     /// here has an environment.
     async fn env_request(
         &mut self,
@@ -317,6 +335,10 @@ impl Handler for Connection {
             }
             "COLORTERM" if self.is_ours(channel) => {
                 self.colorterm = Some(value.to_string());
+                session.channel_success(channel)
+            }
+            "TERM_PROGRAM" if self.is_ours(channel) => {
+                self.term_program = Some(value.to_string());
                 session.channel_success(channel)
             }
             _ => session.channel_failure(channel),

@@ -11,10 +11,12 @@ use ratatui::widgets::Paragraph;
 
 use super::Scene;
 use super::drawing::{self, Sketch};
+use super::photo;
 use super::{pane, text};
 use crate::app::Pane;
 use crate::layout::{Extent, LinkArea};
-use crate::lookbook::Bag;
+use crate::lookbook::{Bag, Photo};
+use crate::photos::PhotoMode;
 
 /// Labels are padded to this many cells so values line up.
 const LABEL_WIDTH: usize = LABEL_COLUMNS as usize;
@@ -39,10 +41,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkAr
     );
     let inner = text_area(area);
     frame.render_widget(block, area);
-    let drawn = ui.app.selected().is_some_and(|i| {
-        let lookbook = ui.app.lookbook();
-        lookbook.draws(lookbook.bags[i].shape)
-    });
+    let bag = ui.app.selected().map(|i| &ui.app.lookbook().bags[i]);
+    let photo = bag
+        .and_then(|bag| bag.image.as_ref())
+        .filter(|_| ui.theme.photos != PhotoMode::Off);
+    let drawn = photo.is_some() || bag.is_some_and(|bag| ui.app.lookbook().draws(bag.shape));
     let picture = if drawn { drawing_rows(inner) } else { 0 };
     let (lines, link_at) = lines(ui, inner.width, picture);
     let extent = Extent {
@@ -58,9 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkAr
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
     let link = link_at.and_then(|at| placed(ui, at, inner, scroll));
-    if let Some(bag) = ui.app.selected().map(|i| &ui.app.lookbook().bags[i]) {
-        let sketch = Sketch::of_bag(bag);
-        draw_picture(frame.buffer_mut(), &sketch, inner, picture, scroll, ui);
+    if let Some(bag) = bag {
+        let picture_of = match photo {
+            Some(photo) => Picture::Photo(photo, Sketch::of_bag(bag)),
+            None => Picture::Drawing(Sketch::of_bag(bag)),
+        };
+        draw_picture(frame.buffer_mut(), &picture_of, inner, picture, scroll, ui);
     }
     if max_scroll > 0 {
         let more = if scroll < max_scroll {
@@ -127,11 +133,18 @@ fn drawing_rows(inner: Rect) -> u16 {
     }
 }
 
+/// What the pane shows above the facts: the bag's photo (with its drawing
+/// for when the photo can't be read), or its drawing.
+enum Picture<'a> {
+    Photo(&'a Photo, Sketch),
+    Drawing(Sketch),
+}
+
 /// Draws the rows of the picture still in view after scrolling `scroll`
 /// rows: drawn whole off screen, then copied, so it scrolls like text.
 fn draw_picture(
     target: &mut Buffer,
-    sketch: &Sketch,
+    picture_of: &Picture,
     inner: Rect,
     rows: u16,
     scroll: usize,
@@ -145,7 +158,14 @@ fn draw_picture(
     }
     let area = Rect::new(0, 0, inner.width, rows);
     let mut picture = Buffer::empty(area);
-    drawing::render(sketch, area, &mut picture, ui.theme.drawing);
+    match picture_of {
+        Picture::Photo(photo, sketch) => {
+            if !photo::draw(photo, area, &mut picture, scroll == 0, ui) {
+                drawing::render(sketch, area, &mut picture, ui.theme.drawing);
+            }
+        }
+        Picture::Drawing(sketch) => drawing::render(sketch, area, &mut picture, ui.theme.drawing),
+    }
     for row in scroll..rows.min(scroll.saturating_add(inner.height)) {
         for x in 0..inner.width {
             if let Some(cell) = target.cell_mut((inner.x + x, inner.y + row - scroll)) {

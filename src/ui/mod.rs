@@ -15,6 +15,7 @@ pub mod hyperlink;
 mod list;
 mod overlay;
 mod pane;
+mod photo;
 mod picker;
 mod shortlist;
 mod styling;

@@ -3,6 +3,7 @@
 //! palette; `NO_COLOR` gets a monochrome theme where focus and selection
 //! still show through bold, reverse and border weight.
 
+use crate::photos::{Images, PhotoMode};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
@@ -49,6 +50,8 @@ pub struct Theme {
     pub depth: Depth,
     /// Whether links are sent as OSC 8 hyperlinks (see `hyperlink`).
     pub links: bool,
+    /// How photos are shown (the line drawings when `Off`).
+    pub photos: PhotoMode,
 }
 
 impl Theme {
@@ -112,6 +115,7 @@ impl Theme {
             // terminal gets what it announces (see `for_terminal`).
             depth: Depth::TrueColor,
             links: true,
+            photos: PhotoMode::Halfblocks,
         }
     }
 
@@ -144,7 +148,21 @@ impl Theme {
             drawing: Drawing::Shading,
             depth: Depth::TrueColor,
             links: true,
+            // Half blocks are nothing but colour: without colour, the
+            // line drawings say more.
+            photos: PhotoMode::Off,
         }
+    }
+
+    /// This theme, showing photos the `mode` way. Without colour, half
+    /// blocks (nothing but colour) only when asked for by name.
+    #[must_use]
+    pub fn with_photos(mut self, images: Images, mode: PhotoMode) -> Theme {
+        let colourless = self.photos == PhotoMode::Off;
+        if !(colourless && images == Images::Auto && mode == PhotoMode::Halfblocks) {
+            self.photos = mode;
+        }
+        self
     }
 
     pub fn selection(&self, focused: bool) -> Style {

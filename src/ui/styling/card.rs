@@ -101,7 +101,8 @@ pub fn card(ui: &Scene, look_index: usize, width: u16) -> Card {
         lines.extend(wrapped(piece, "• ", Style::new()));
     }
     let label = Span::styled("Carried", theme.label);
-    let drawn = ui.app.lookbook().draws(look.carried.shape);
+    let photo = look.image.is_some() && ui.theme.photos != crate::photos::PhotoMode::Off;
+    let drawn = photo || ui.app.lookbook().draws(look.carried.shape);
     let thumbnail_row = carried(&mut lines, label, &look.carried.description, width, drawn);
     if let Some(note) = &look.note {
         let italic = theme.muted.add_modifier(Modifier::ITALIC);

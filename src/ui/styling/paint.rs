@@ -11,9 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Slot;
 use super::card::{Card, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH};
+use crate::photos::PhotoMode;
 use crate::ui::Scene;
 use crate::ui::drawing::{self, Sketch};
-use crate::ui::{pane, text};
+use crate::ui::{pane, photo, text};
 
 /// The top border, a middle row and the bottom border of a card's frame.
 const FRAME_ROWS: u16 = 3;
@@ -57,8 +58,16 @@ pub fn band(
             let y = u16::try_from(rows.start - shown.start).unwrap_or(u16::MAX);
             let area = Rect::new(2, y, THUMBNAIL_WIDTH.min(content_width), THUMBNAIL_HEIGHT);
             let look = &ui.app.lookbook().looks[card.look];
-            let sketch = Sketch::of_carried(&look.carried);
-            drawing::render(&sketch, area, &mut buffer, ui.theme.drawing);
+            // The look's photo when it has one (and can be read), else the
+            // drawing of the bag carried.
+            let photo = look
+                .image
+                .as_ref()
+                .filter(|_| ui.theme.photos != PhotoMode::Off);
+            if !photo.is_some_and(|photo| photo::draw(photo, area, &mut buffer, true, ui)) {
+                let sketch = Sketch::of_carried(&look.carried);
+                drawing::render(&sketch, area, &mut buffer, ui.theme.drawing);
+            }
         }
     }
     if rows >= 2 {

@@ -1,0 +1,37 @@
+//! A photo drawn into a rectangle of cells, centred, the way the theme
+//! says the terminal shows photos. Partly scrolled out of view, it is drawn
+//! in half blocks whatever the terminal: a graphics protocol draws a whole
+//! image from its first cell, and half of one would leave the screen torn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::widgets::Widget;
+use ratatui_image::Image;
+
+use super::Scene;
+use crate::lookbook::Photo;
+use crate::photos::PhotoMode;
+
+/// Draws `photo` in `area` of `buffer`; false when it could not be (the
+/// file changed since it loaded), so the caller draws something else.
+pub fn draw(photo: &Photo, area: Rect, buffer: &mut Buffer, whole: bool, ui: &Scene) -> bool {
+    let mode = match ui.theme.photos {
+        PhotoMode::Graphics { .. } if !whole => PhotoMode::Halfblocks,
+        mode => mode,
+    };
+    let size = Size::new(area.width, area.height);
+    let Some(protocol) = ui.app.photos().protocol(photo, size, mode) else {
+        return false;
+    };
+    let shown = protocol.size();
+    let x = area.x + area.width.saturating_sub(shown.width) / 2;
+    let y = area.y + area.height.saturating_sub(shown.height) / 2;
+    let at = Rect::new(
+        x,
+        y,
+        shown.width.min(area.width),
+        shown.height.min(area.height),
+    );
+    Image::new(&protocol).render(at, buffer);
+    true
+}

@@ -1,0 +1,164 @@
+//! Photos as users see them: in half blocks in every terminal (and in
+//! these snapshots), through a graphics protocol where the terminal has
+//! one, the drawings when photos are off; decoded once for every session.
+//! The photos are made here, at test time: no binary fixtures.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use lookbook::app::keymap::parse_keys;
+use lookbook::app::{App, Edit};
+use lookbook::lookbook::load_path;
+use lookbook::photos::{Graphics, PhotoMode};
+use lookbook::render;
+use lookbook::ui::theme::Theme;
+use ratatui::layout::Size;
+
+/// A made-up photo: a soft ground behind a round pink "bag".
+fn photo(width: u32, height: u32) -> image::RgbImage {
+    image::RgbImage::from_fn(width, height, |x, y| {
+        let (dx, dy) = (
+            i64::from(x) - i64::from(width / 2),
+            i64::from(y) - i64::from(height / 2),
+        );
+        let radius = i64::from(width.min(height) / 3);
+        if dx * dx + dy * dy < radius * radius {
+            image::Rgb([240, 110, 170])
+        } else {
+            image::Rgb([230, 225, 215])
+        }
+    })
+}
+
+/// The fixture `valid.toml` with a photo for its first bag and its look,
+/// written to a folder of `name`'s own with the photos beside it.
+fn photo_edit(name: &str) -> PathBuf {
+    let folder =
+        std::env::temp_dir().join(format!("lookbook-photo-edit-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(folder.join("images")).expect("a folder");
+    photo(400, 300)
+        .save(folder.join("images/bag.png"))
+        .expect("a PNG");
+    photo(300, 400)
+        .save(folder.join("images/look.jpg"))
+        .expect("a JPEG");
+    let valid = include_str!("fixtures/valid.toml");
+    let text = valid
+        .replacen(
+            "price = 195\n",
+            "price = 195\nimage = \"images/bag.png\"\n",
+            1,
+        )
+        .replacen(
+            "pairs = [\"one\"]",
+            "pairs = [\"one\"]\nimage = \"images/look.jpg\"",
+            1,
+        );
+    let file = folder.join("edit.toml");
+    std::fs::write(&file, text).expect("the edit");
+    file
+}
+
+fn screen(app: &mut App, theme: &Theme, keys: &str, width: u16, height: u16) -> String {
+    let keys = parse_keys(keys).expect("keys");
+    let size = render::Size { width, height };
+    render::text(&render::after_keys(app, theme, &keys, size))
+}
+
+#[test]
+fn a_photo_shows_in_half_blocks_in_the_detail_pane_and_on_the_look_card() {
+    let lookbook = load_path(&photo_edit("halfblocks")).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(Arc::new(lookbook));
+    let frame = screen(&mut app, &Theme::ansi(), "", 100, 34);
+    insta::assert_snapshot!("photo_halfblocks_100x34", frame);
+}
+
+/// With photos off, or without colour, the frame is the one the same edit
+/// without photos draws: its drawings.
+#[test]
+fn with_photos_off_or_without_colour_the_drawings_show() {
+    let file = photo_edit("off");
+    let lookbook = Arc::new(load_path(&file).unwrap_or_else(|e| panic!("{e}")));
+    let text = std::fs::read_to_string(&file).expect("the edit");
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.starts_with("image = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let plain = Arc::new(lookbook::lookbook::parse(&stripped, "plain.toml").expect("loads"));
+    let mut off = Theme::ansi();
+    off.photos = PhotoMode::Off;
+    for (theme, name) in [(off, "off"), (Theme::monochrome(), "monochrome")] {
+        for keys in ["", "Tab Tab"] {
+            let photos = screen(&mut App::new(Arc::clone(&lookbook)), &theme, keys, 100, 34);
+            let drawings = screen(&mut App::new(Arc::clone(&plain)), &theme, keys, 100, 34);
+            assert_eq!(photos, drawings, "{name}, {keys:?}");
+        }
+    }
+    let with = screen(&mut App::new(lookbook), &Theme::ansi(), "", 100, 34);
+    let without = screen(&mut App::new(plain), &Theme::ansi(), "", 100, 34);
+    assert_ne!(with, without, "photos on show");
+}
+
+/// Two sessions on one edit draw the same scaled photo: it was decoded and
+/// scaled once.
+#[test]
+fn sessions_on_one_edit_share_each_scaled_photo() {
+    let lookbook = Arc::new(load_path(&photo_edit("shared")).unwrap_or_else(|e| panic!("{e}")));
+    let edit = Edit::new(Arc::clone(&lookbook));
+    let (one, two) = (App::on(Arc::clone(&edit)), App::on(Arc::clone(&edit)));
+    let photo = lookbook.bags[0].image.as_ref().expect("a photo");
+    let size = Size::new(40, 10);
+    let first = one
+        .photos()
+        .protocol(photo, size, PhotoMode::Halfblocks)
+        .expect("drawn");
+    let again = two
+        .photos()
+        .protocol(photo, size, PhotoMode::Halfblocks)
+        .expect("drawn");
+    assert!(Arc::ptr_eq(&first, &again));
+    let other = two
+        .photos()
+        .protocol(photo, Size::new(30, 8), PhotoMode::Halfblocks)
+        .expect("drawn");
+    assert!(!Arc::ptr_eq(&first, &other), "another size is scaled anew");
+}
+
+/// In a terminal with the kitty protocol, the photo goes out as kitty
+/// graphics (an APC `_G` transmission) rather than half blocks; scrolled
+/// part out of view, it is half blocks, never half an image.
+#[test]
+fn a_kitty_terminal_gets_kitty_graphics_unless_the_photo_is_cut() {
+    let lookbook = Arc::new(load_path(&photo_edit("kitty")).unwrap_or_else(|e| panic!("{e}")));
+    let mut theme = Theme::ansi();
+    theme.photos = PhotoMode::Graphics {
+        protocol: Graphics::Kitty,
+        cell: (10, 20),
+    };
+    let mut app = App::new(lookbook);
+    let keys = parse_keys("").expect("keys");
+    let buffer = render::after_keys(
+        &mut app,
+        &theme,
+        &keys,
+        render::Size {
+            width: 100,
+            height: 26,
+        },
+    );
+    let symbols: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(symbols.contains("\x1b_G"), "a kitty transmission");
+    let scrolled = render::after_keys(
+        &mut app,
+        &theme,
+        &parse_keys("Tab j").expect("keys"),
+        render::Size {
+            width: 100,
+            height: 26,
+        },
+    );
+    let symbols: String = scrolled.content().iter().map(|c| c.symbol()).collect();
+    assert!(!symbols.contains("\x1b_G"), "no kitty image when cut");
+    assert!(symbols.contains('▀'), "half blocks instead");
+}
