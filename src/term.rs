@@ -4,12 +4,13 @@
 //! The terminal is restored on every way out: quit, error, panic, or a
 //! signal (the window closed, `kill`, a tmux kill).
 
-use std::io::{self, IsTerminal, Stderr};
+use std::io::{self, IsTerminal, Stderr, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::photos::{Graphics, PhotoMode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -157,7 +158,7 @@ pub fn run(
     };
     let result = enter(mouse).and_then(|mut screen| {
         let ran = event_loop(&mut screen, &mut shell, theme, &mut inputs);
-        ran.and(blank())
+        ran.and(blank(theme.photos))
     });
     let restored = leave();
     result.and(restored)?;
@@ -225,13 +226,30 @@ fn enter(mouse: bool) -> io::Result<LocalTerminal> {
 ///
 /// Written straight to stderr: ratatui's `clear` asks the terminal where
 /// the cursor is on stdout, which may be a closed pipe by now.
-fn blank() -> io::Result<()> {
+///
+/// Kitty keeps images apart from the text, so clearing the screen leaves
+/// them: they are deleted too (all of them, with their data), or they would
+/// stay over the user's shell.
+fn blank(photos: PhotoMode) -> io::Result<()> {
+    let mut stderr = io::stderr();
+    if matches!(
+        photos,
+        PhotoMode::Graphics {
+            protocol: Graphics::Kitty,
+            ..
+        }
+    ) {
+        stderr.write_all(KITTY_DELETE_ALL.as_bytes())?;
+    }
     execute!(
-        io::stderr(),
+        stderr,
         Clear(ClearType::All),
         ratatui::crossterm::cursor::MoveTo(0, 0)
     )
 }
+
+/// Kitty's "delete every image, and free its data".
+pub const KITTY_DELETE_ALL: &str = "\x1b_Ga=d,d=A\x1b\\";
 
 /// Puts the terminal back as it was; safe to call more than once.
 fn leave() -> io::Result<()> {

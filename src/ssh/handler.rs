@@ -185,12 +185,22 @@ impl Connection {
             pixels: self.pixels,
         };
         let images = self.shared.settings.images;
+        // Kitty images are kept per terminal, and the server shares its
+        // scaled photos between visitors: kitty terminals get half blocks
+        // until each session keeps its own.
+        let mode = match PhotoMode::choose(images, terminal) {
+            PhotoMode::Graphics {
+                protocol: photos::Graphics::Kitty,
+                ..
+            } => PhotoMode::Halfblocks,
+            mode => mode,
+        };
         let theme = Theme::for_terminal(
             self.no_color.as_deref(),
             self.term.as_deref(),
             self.colorterm.as_deref(),
         )
-        .with_photos(images, PhotoMode::choose(images, terminal));
+        .with_photos(images, mode);
         let shared = &self.shared;
         let mut catalogue = shared.catalogue.clone();
         let current = std::sync::Arc::clone(&catalogue.borrow_and_update());
