@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use image::DynamicImage;
 use ratatui::layout::Size;
+use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use ratatui_image::{FontSize, Resize};
@@ -21,10 +22,14 @@ pub enum PhotoMode {
     Off,
     /// Two pixels a cell, in the upper half block's colours: every terminal.
     Halfblocks,
-    /// A graphics protocol, with the terminal's cell size in pixels.
+    /// A graphics protocol, with the terminal's cell size in pixels, and
+    /// which terminal: kitty keeps the images it was sent, so each kitty
+    /// terminal gets its own (0 for every other protocol, whose scaled
+    /// photos any terminal may share).
     Graphics {
         protocol: Graphics,
         cell: (u16, u16),
+        terminal: u64,
     },
 }
 
@@ -76,9 +81,9 @@ struct Key {
     mode: PhotoMode,
 }
 
-/// Scaled photos kept at most: a window dragged through many sizes must
-/// not keep every one.
-const MAX_SCALED: usize = 64;
+/// Scaled photos kept at most: a window dragged through many sizes, or
+/// many kitty terminals, must not keep every one.
+const MAX_SCALED: usize = 256;
 
 /// A file's pixels, once some session decoded them (`None`: unreadable).
 type Decoded = Arc<OnceLock<Option<Arc<DynamicImage>>>>;
@@ -98,8 +103,8 @@ impl std::fmt::Debug for Photos {
 impl Photos {
     /// `photo` ready to draw in `size` cells the `mode` way: `None` when it
     /// cannot be read any more (the file changed since it loaded), so the
-    /// caller draws something else. Kitty images are not shared: the
-    /// protocol sends an image once, to one terminal.
+    /// caller draws something else. Kitty images are kept per terminal (the
+    /// mode says which): the protocol sends an image once, to one terminal.
     pub fn protocol(&self, photo: &Photo, size: Size, mode: PhotoMode) -> Option<Arc<Protocol>> {
         let picker = mode.picker()?;
         let key = Key {
@@ -108,14 +113,7 @@ impl Photos {
             height: size.height,
             mode,
         };
-        let shared = !matches!(
-            mode,
-            PhotoMode::Graphics {
-                protocol: Graphics::Kitty,
-                ..
-            }
-        );
-        if shared && let Some(protocol) = lock(&self.scaled).get(&key) {
+        if let Some(protocol) = lock(&self.scaled).get(&key) {
             return Some(Arc::clone(protocol));
         }
         let image = self.decoded(photo)?;
@@ -123,13 +121,11 @@ impl Photos {
             .new_protocol(DynamicImage::clone(&image), size, Resize::Fit(None))
             .ok()
             .map(Arc::new)?;
-        if shared {
-            let mut scaled = lock(&self.scaled);
-            if scaled.len() >= MAX_SCALED {
-                scaled.clear();
-            }
-            scaled.insert(key, Arc::clone(&protocol));
+        let mut scaled = lock(&self.scaled);
+        if scaled.len() >= MAX_SCALED {
+            scaled.clear();
         }
+        scaled.insert(key, Arc::clone(&protocol));
         Some(protocol)
     }
 
@@ -184,7 +180,11 @@ impl PhotoMode {
             Images::Off => PhotoMode::Off,
             Images::Halfblocks => PhotoMode::Halfblocks,
             Images::Auto => match (graphics(terminal), cell_size(terminal)) {
-                (Some(protocol), Some(cell)) => PhotoMode::Graphics { protocol, cell },
+                (Some(protocol), Some(cell)) => PhotoMode::Graphics {
+                    protocol,
+                    cell,
+                    terminal: 0,
+                },
                 _ => PhotoMode::Halfblocks,
             },
         }
@@ -221,6 +221,82 @@ fn cell_size(terminal: Terminal) -> Option<(u16, u16)> {
     Some((cell(width, columns)?, cell(height, rows)?))
 }
 
+/// What a server sends to learn how a visitor's terminal shows photos:
+/// whether it draws kitty graphics, its device attributes (sixel), its
+/// cell size in pixels, and a status report every terminal answers, last,
+/// so the answer's end is known.
+pub fn query() -> String {
+    Parser::query(false, QueryStdioOptions::default())
+}
+
+/// A terminal's answer to [`query`], heard a chunk at a time.
+pub struct Answer {
+    parser: Parser,
+    kitty: bool,
+    sixel: bool,
+    cell: Option<(u16, u16)>,
+    done: bool,
+}
+
+impl Default for Answer {
+    fn default() -> Answer {
+        Answer {
+            parser: Parser::new(),
+            kitty: false,
+            sixel: false,
+            cell: None,
+            done: false,
+        }
+    }
+}
+
+impl Answer {
+    /// Takes `bytes` from the terminal; returns where in them the answer
+    /// ended (what follows is the visitor's typing), once it has.
+    pub fn hear(&mut self, bytes: &[u8]) -> Option<usize> {
+        for (at, c) in String::from_utf8_lossy(bytes).char_indices() {
+            for response in self.parser.push(c) {
+                match response {
+                    Response::Kitty => self.kitty = true,
+                    Response::Sixel => self.sixel = true,
+                    Response::CellSize(size) => self.cell = size.or(self.cell),
+                    Response::Status => self.done = true,
+                    _ => {}
+                }
+            }
+            if self.done {
+                return Some((at + c.len_utf8()).min(bytes.len()));
+            }
+        }
+        None
+    }
+
+    /// How the terminal that gave this answer shows photos: a graphics
+    /// protocol it said it has, at the cell size it said (or `pixels` over
+    /// `cells`, the PTY's), as `terminal`; else what `fallback` chose.
+    pub fn mode(&self, terminal: u64, fallback: PhotoMode, sizes: Terminal) -> PhotoMode {
+        let protocol = if self.kitty {
+            Graphics::Kitty
+        } else if self.sixel {
+            Graphics::Sixel
+        } else {
+            return fallback;
+        };
+        match self.cell.or_else(|| cell_size(sizes)) {
+            Some(cell) => PhotoMode::Graphics {
+                protocol,
+                cell,
+                terminal: if protocol == Graphics::Kitty {
+                    terminal
+                } else {
+                    0
+                },
+            },
+            None => fallback,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +316,7 @@ mod tests {
         let kitty = PhotoMode::Graphics {
             protocol: Graphics::Kitty,
             cell: (9, 18),
+            terminal: 0,
         };
         assert_eq!(auto("xterm-kitty", "", (900, 540)), kitty);
         assert_eq!(auto("xterm-ghostty", "", (900, 540)), kitty);
@@ -248,7 +325,8 @@ mod tests {
             iterm,
             PhotoMode::Graphics {
                 protocol: Graphics::Iterm2,
-                cell: (10, 20)
+                cell: (10, 20),
+                terminal: 0,
             }
         );
         assert!(matches!(
@@ -272,6 +350,54 @@ mod tests {
         assert_eq!(PhotoMode::choose(Images::Off, none), PhotoMode::Off);
         assert_eq!(
             PhotoMode::choose(Images::Halfblocks, none),
+            PhotoMode::Halfblocks
+        );
+    }
+
+    #[test]
+    fn a_kitty_terminal_answers_and_its_typing_follows() {
+        let mut answer = Answer::default();
+        // The kitty reply, device attributes without sixel, the cell size,
+        // then the status report, then a key the visitor pressed.
+        let reply = b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22c\x1b[6;20;10t\x1b[0nj";
+        let (first, rest) = reply.split_at(9);
+        assert_eq!(answer.hear(first), None, "not yet");
+        let end = answer.hear(rest).expect("the end of the answer");
+        assert_eq!(&rest[end..], b"j");
+        let mode = answer.mode(7, PhotoMode::Halfblocks, Terminal::default());
+        assert_eq!(
+            mode,
+            PhotoMode::Graphics {
+                protocol: Graphics::Kitty,
+                cell: (10, 20),
+                terminal: 7
+            }
+        );
+    }
+
+    #[test]
+    fn a_sixel_terminal_without_a_cell_size_uses_the_pty_pixels() {
+        let mut answer = Answer::default();
+        assert!(answer.hear(b"\x1b[?62;4;22c\x1b[0n").is_some());
+        let sizes = Terminal {
+            cells: (100, 30),
+            pixels: (800, 480),
+            ..Terminal::default()
+        };
+        let mode = answer.mode(7, PhotoMode::Halfblocks, sizes);
+        assert_eq!(
+            mode,
+            PhotoMode::Graphics {
+                protocol: Graphics::Sixel,
+                cell: (8, 16),
+                terminal: 0
+            }
+        );
+        // Nothing said of graphics: whatever was chosen before.
+        let mut plain = Answer::default();
+        assert!(plain.hear(b"\x1b[?62;22c\x1b[0n").is_some());
+        assert_eq!(
+            plain.mode(7, PhotoMode::Halfblocks, sizes),
             PhotoMode::Halfblocks
         );
     }

@@ -135,6 +135,7 @@ fn a_kitty_terminal_gets_kitty_graphics_unless_the_photo_is_cut() {
     theme.photos = PhotoMode::Graphics {
         protocol: Graphics::Kitty,
         cell: (10, 20),
+        terminal: 0,
     };
     let mut app = App::new(lookbook);
     let keys = parse_keys("").expect("keys");

@@ -967,3 +967,70 @@ async fn any_other_name_gets_the_picker_which_opens_and_comes_back() {
     assert!(home.contains("1 sneaker · "), "the picks go home:\n{home}");
     server.stop().await;
 }
+
+/// An edit whose first bag has a photo, in a folder of `name`'s own.
+fn photo_edit(name: &str) -> Lookbook {
+    let folder =
+        std::env::temp_dir().join(format!("lookbook-ssh-photo-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(folder.join("images")).expect("a folder");
+    image::RgbImage::from_fn(200, 150, |x, y| {
+        image::Rgb([x.to_le_bytes()[0], y.to_le_bytes()[0], 160])
+    })
+    .save(folder.join("images/bag.png"))
+    .expect("a photo");
+    let valid = include_str!("fixtures/valid.toml");
+    let text = valid.replacen(
+        "price = 195\n",
+        "price = 195\nimage = \"images/bag.png\"\n",
+        1,
+    );
+    let file = folder.join("edit.toml");
+    std::fs::write(&file, text).expect("the edit");
+    lookbook::lookbook::load_path(&file).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Over SSH the server asks the visitor's terminal, through the session,
+/// how it shows photos; a terminal that answers as kitty does gets the
+/// photo as kitty graphics, and its images are deleted when it leaves. A
+/// terminal that answers nothing of graphics gets half blocks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kitty_terminal_is_asked_over_the_session_and_gets_kitty_graphics() {
+    let server = serve_edit("kitty", photo_edit("kitty"), |_| {}).await;
+    let mut term = Term::open(server.addr, 100, 30).await;
+    let asked = |t: &Term| contains(&t.received, b"\x1b_Gi=31,s=1,v=1,a=q");
+    assert!(term.until(asked).await, "the kitty query arrives");
+    assert!(
+        contains(&term.received, b"\x1b[5n"),
+        "with a status request last"
+    );
+    // As kitty answers: graphics OK, device attributes, 10x20-pixel cells,
+    // the status report; then a key, which must not be lost.
+    term.keys(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22c\x1b[6;20;10t\x1b[0nj")
+        .await;
+    assert!(
+        term.until(|t| t.text().contains("▶  Two bag")).await,
+        "the j after the answer moved"
+    );
+    term.keys(b"k").await;
+    let graphics = |t: &Term| contains(&t.received, b"\x1b_Gq=2,");
+    assert!(term.until(graphics).await, "kitty graphics arrive");
+    term.keys(b"q").await;
+    assert!(term.until(|t| t.closed).await);
+    assert!(
+        contains(&term.received, b"\x1b_Ga=d,d=A\x1b\\"),
+        "images deleted on leaving"
+    );
+
+    // A terminal that says nothing of graphics gets half blocks.
+    let mut plain = Term::open(server.addr, 100, 30).await;
+    assert!(plain.until(asked).await);
+    plain.keys(b"\x1b[?62;22c\x1b[0n").await;
+    let half_blocks = |t: &Term| t.text().contains("▄▄▄▄") || t.text().contains("▀▀▀▀");
+    assert!(plain.until(half_blocks).await, "{}", plain.text());
+    assert!(!contains(&plain.received, b"\x1b_Gq=2,"));
+    server.stop().await;
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -6,7 +6,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use russh::keys::PublicKey;
 use russh::server::VerifiedPublicKey;
@@ -185,14 +185,17 @@ impl Connection {
             pixels: self.pixels,
         };
         let images = self.shared.settings.images;
-        // Kitty images are kept per terminal, and the server shares its
-        // scaled photos between visitors: kitty terminals get half blocks
-        // until each session keeps its own.
+        // Kitty keeps the images each terminal was sent: each visitor's
+        // kitty photos are their own.
+        let terminal_id = NEXT_TERMINAL.fetch_add(1, Ordering::Relaxed);
         let mode = match PhotoMode::choose(images, terminal) {
-            PhotoMode::Graphics {
-                protocol: photos::Graphics::Kitty,
-                ..
-            } => PhotoMode::Halfblocks,
+            PhotoMode::Graphics { protocol, cell, .. } if protocol == photos::Graphics::Kitty => {
+                PhotoMode::Graphics {
+                    protocol,
+                    cell,
+                    terminal: terminal_id,
+                }
+            }
             mode => mode,
         };
         let theme = Theme::for_terminal(
@@ -204,8 +207,22 @@ impl Connection {
         let shared = &self.shared;
         let mut catalogue = shared.catalogue.clone();
         let current = std::sync::Arc::clone(&catalogue.borrow_and_update());
+        // Asked only where there are photos to show: the question costs a
+        // round trip, and typing before the answer comes is not heard.
+        let has_photos = current.entries().iter().any(|entry| {
+            let lookbook = entry.lookbook();
+            lookbook.bags.iter().any(|b| b.image.is_some())
+                || lookbook.looks.iter().any(|l| l.image.is_some())
+        });
+        let photo_question =
+            (images == photos::Images::Auto && has_photos).then_some(session::PhotoQuestion {
+                terminal: terminal_id,
+                cells: size,
+                pixels: self.pixels,
+            });
         let shell = Shell::new(current, self.user.as_deref());
         let start = Start {
+            photo_question,
             shell,
             catalogue,
             theme,
@@ -224,6 +241,9 @@ impl Connection {
         });
     }
 }
+
+/// Tells each visitor's terminal from every other, for kitty's images.
+static NEXT_TERMINAL: AtomicU64 = AtomicU64::new(1);
 
 /// How to browse instead, for a line that refuses something.
 fn connect_hint(listen: SocketAddr) -> String {

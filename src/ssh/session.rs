@@ -23,6 +23,7 @@ use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
 use crate::app::{Action, SearchDone};
 use crate::library::Catalogue;
+use crate::photos;
 use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
@@ -122,8 +123,24 @@ pub fn human(duration: Duration) -> String {
     crate::words::count(usize::try_from(n).unwrap_or(usize::MAX), unit)
 }
 
+/// Asking the visitor's terminal how it shows photos, before browsing.
+pub struct PhotoQuestion {
+    /// This visitor's terminal, among all (kitty keeps images per terminal).
+    pub terminal: u64,
+    /// The PTY's size in cells and pixels, for a terminal that does not say
+    /// its cell size itself.
+    pub cells: (u16, u16),
+    pub pixels: (u32, u32),
+}
+
+/// How long a terminal gets to answer: terminals answer at once, so this
+/// is a network round trip and some.
+const ANSWER_WAIT: Duration = Duration::from_millis(500);
+
 /// What a session starts with.
 pub struct Start {
+    /// Asked first, when the edits have photos and `--images auto`.
+    pub photo_question: Option<PhotoQuestion>,
     pub shell: Shell,
     /// The edits, as live reload changes them.
     pub catalogue: watch::Receiver<Arc<Catalogue>>,
@@ -149,6 +166,7 @@ enum Out {
 /// Runs the session to its end, says goodbye, and tells why it ended.
 pub async fn run(start: Start) -> End {
     let Start {
+        photo_question,
         mut shell,
         mut catalogue,
         theme,
@@ -163,7 +181,7 @@ pub async fn run(start: Start) -> End {
     let (frames, queue) = mpsc::channel(1);
     let writer = tokio::spawn(write_frames(writer, queue));
 
-    let (end, shortlist) = match ClientScreen::new(width, height) {
+    let (end, shortlist, kitty) = match ClientScreen::new(width, height) {
         Ok(screen) => {
             shell.handle(Action::Resize { width, height });
             let mut session = Session {
@@ -179,14 +197,38 @@ pub async fn run(start: Start) -> End {
                 shutdown: &mut shutdown,
                 catalogue: &mut catalogue,
             };
-            let end = session.run(&mut reader, &frames, watched, limits).await;
-            (end, session.shell.take_home(true).replace('\n', "\r\n"))
+            let end = match photo_question {
+                Some(question) => session.ask_photos(&mut reader, &frames, question).await,
+                None => None,
+            };
+            let end = match end {
+                Some(end) => end,
+                None => session.run(&mut reader, &frames, watched, limits).await,
+            };
+            let kitty = matches!(
+                session.theme.photos,
+                photos::PhotoMode::Graphics {
+                    protocol: photos::Graphics::Kitty,
+                    ..
+                }
+            );
+            (
+                end,
+                session.shell.take_home(true).replace('\n', "\r\n"),
+                kitty,
+            )
         }
-        Err(_) => (End::DrawFailed, String::new()),
+        Err(_) => (End::DrawFailed, String::new(), false),
     };
 
     if end != End::ClientLeft {
         let goodbye = async {
+            // Kitty keeps its images apart from the text: they go before
+            // the screen does, or they would stay over the visitor's shell.
+            if kitty {
+                let delete = crate::term::KITTY_DELETE_ALL.as_bytes().to_vec();
+                let _ = frames.send(Out::Frame(delete)).await;
+            }
             let _ = frames.send(Out::Goodbye(end, shortlist)).await;
             drop(frames);
             let _ = writer.await;
@@ -313,6 +355,50 @@ impl Session {
             }
         }
         End::Quit
+    }
+
+    /// Asks the visitor's terminal how it shows photos and waits briefly for
+    /// the answer, read from the channel before any key: the terminal sends
+    /// it as if typed. What follows the answer is typing, kept. `Some` when
+    /// the session ended meanwhile.
+    async fn ask_photos(
+        &mut self,
+        reader: &mut ChannelReadHalf,
+        frames: &mpsc::Sender<Out>,
+        question: PhotoQuestion,
+    ) -> Option<End> {
+        if frames
+            .send(Out::Frame(photos::query().into_bytes()))
+            .await
+            .is_err()
+        {
+            return Some(End::ClientLeft);
+        }
+        let mut answer = photos::Answer::default();
+        let deadline = Instant::now() + ANSWER_WAIT;
+        loop {
+            match tokio::time::timeout_at(deadline, reader.wait()).await {
+                Err(_) => break,
+                Ok(Some(ChannelMsg::Eof)) => return Some(End::InputEnded),
+                Ok(None | Some(ChannelMsg::Close)) => return Some(End::ClientLeft),
+                Ok(Some(ChannelMsg::Data { data })) => {
+                    if let Some(end) = answer.hear(&data) {
+                        self.parser.feed(&data[end..], &mut self.keys);
+                        self.handle_keys();
+                        break;
+                    }
+                }
+                Ok(Some(_)) => {}
+            }
+        }
+        let sizes = photos::Terminal {
+            cells: question.cells,
+            pixels: question.pixels,
+            ..photos::Terminal::default()
+        };
+        let mode = answer.mode(question.terminal, self.theme.photos, sizes);
+        self.theme = self.theme.clone().with_photos(photos::Images::Auto, mode);
+        None
     }
 
     /// Hands the parsed keys to the app; whether there were any.
