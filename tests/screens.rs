@@ -752,3 +752,26 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+/// The about overlay scrolls a row a key, from its top.
+#[test]
+fn the_about_overlay_scrolls_from_its_top() {
+    let top = screen("i", 80, 20);
+    let down = screen("i j", 80, 20);
+    let rows = |frame: &str| -> Vec<String> { frame.lines().map(str::to_string).collect() };
+    let (top, down) = (rows(&top), rows(&down));
+    assert_eq!(
+        top[2],
+        "│ From Hello! Fashion                                                          │"
+    );
+    // Everything inside moved up one row.
+    assert_eq!(down[2..10], top[3..11]);
+}
+
+/// The shortlist's cursor is drawn where it is, not on the first row.
+#[test]
+fn the_shortlist_draws_its_cursor_where_it_is() {
+    let frame = screen("Space j Space S j", 80, 24);
+    assert!(frame.contains("│   Nano Mayfair bag"), "{frame}");
+    assert!(frame.contains("│ ▶ First Nano bag"), "{frame}");
+}
