@@ -15,6 +15,8 @@ use lookbook::lookbook::{
     parse,
 };
 
+mod support;
+
 /// The minimal valid lookbook every fixture is a near-copy of.
 const VALID: &str = include_str!("fixtures/valid.toml");
 
@@ -1838,11 +1840,7 @@ fn photo_fixture(name: &str, test: &str) -> PathBuf {
     let folder = root.join("edit");
     let images = folder.join("images");
     std::fs::create_dir_all(&images).expect("a folder");
-    let pixels = |w, h| {
-        image::RgbImage::from_fn(w, h, |x, y| {
-            image::Rgb([x.to_le_bytes()[0], y.to_le_bytes()[0], 120])
-        })
-    };
+    let pixels = support::photo::picture;
     pixels(40, 30).save(images.join("one.png")).expect("a PNG");
     pixels(48, 64)
         .save(images.join("look.jpg"))

@@ -3,7 +3,6 @@
 //! one, the drawings when photos are off; decoded once for every session.
 //! The photos are made here, at test time: no binary fixtures.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use lookbook::app::keymap::parse_keys;
@@ -13,51 +12,9 @@ use lookbook::photos::{Graphics, PhotoMode};
 use lookbook::render;
 use lookbook::ui::theme::Theme;
 use ratatui::layout::Size;
+use support::photo::edit_with_photos;
 
-/// A made-up photo: a soft ground behind a round pink "bag".
-fn photo(width: u32, height: u32) -> image::RgbImage {
-    image::RgbImage::from_fn(width, height, |x, y| {
-        let (dx, dy) = (
-            i64::from(x) - i64::from(width / 2),
-            i64::from(y) - i64::from(height / 2),
-        );
-        let radius = i64::from(width.min(height) / 3);
-        if dx * dx + dy * dy < radius * radius {
-            image::Rgb([240, 110, 170])
-        } else {
-            image::Rgb([230, 225, 215])
-        }
-    })
-}
-
-/// The fixture `valid.toml` with a photo for its first bag and its look,
-/// written to a folder of `name`'s own with the photos beside it.
-fn photo_edit(name: &str) -> PathBuf {
-    let folder =
-        std::env::temp_dir().join(format!("lookbook-photo-edit-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(folder.join("images")).expect("a folder");
-    photo(400, 300)
-        .save(folder.join("images/bag.png"))
-        .expect("a PNG");
-    photo(300, 400)
-        .save(folder.join("images/look.jpg"))
-        .expect("a JPEG");
-    let valid = include_str!("fixtures/valid.toml");
-    let text = valid
-        .replacen(
-            "price = 195\n",
-            "price = 195\nimage = \"images/bag.png\"\n",
-            1,
-        )
-        .replacen(
-            "pairs = [\"one\"]",
-            "pairs = [\"one\"]\nimage = \"images/look.jpg\"",
-            1,
-        );
-    let file = folder.join("edit.toml");
-    std::fs::write(&file, text).expect("the edit");
-    file
-}
+mod support;
 
 fn screen(app: &mut App, theme: &Theme, keys: &str, width: u16, height: u16) -> String {
     let keys = parse_keys(keys).expect("keys");
@@ -67,7 +24,8 @@ fn screen(app: &mut App, theme: &Theme, keys: &str, width: u16, height: u16) -> 
 
 #[test]
 fn a_photo_shows_in_half_blocks_in_the_detail_pane_and_on_the_look_card() {
-    let lookbook = load_path(&photo_edit("halfblocks")).unwrap_or_else(|e| panic!("{e}"));
+    let lookbook =
+        load_path(&edit_with_photos("halfblocks", true)).unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(Arc::new(lookbook));
     let frame = screen(&mut app, &Theme::ansi(), "", 100, 34);
     insta::assert_snapshot!("photo_halfblocks_100x34", frame);
@@ -77,7 +35,7 @@ fn a_photo_shows_in_half_blocks_in_the_detail_pane_and_on_the_look_card() {
 /// without photos draws: its drawings.
 #[test]
 fn with_photos_off_or_without_colour_the_drawings_show() {
-    let file = photo_edit("off");
+    let file = edit_with_photos("off", true);
     let lookbook = Arc::new(load_path(&file).unwrap_or_else(|e| panic!("{e}")));
     let text = std::fs::read_to_string(&file).expect("the edit");
     let stripped: String = text
@@ -104,7 +62,8 @@ fn with_photos_off_or_without_colour_the_drawings_show() {
 /// scaled once.
 #[test]
 fn sessions_on_one_edit_share_each_scaled_photo() {
-    let lookbook = Arc::new(load_path(&photo_edit("shared")).unwrap_or_else(|e| panic!("{e}")));
+    let lookbook =
+        Arc::new(load_path(&edit_with_photos("shared", true)).unwrap_or_else(|e| panic!("{e}")));
     let edit = Edit::new(Arc::clone(&lookbook));
     let (one, two) = (App::on(Arc::clone(&edit)), App::on(Arc::clone(&edit)));
     let photo = lookbook.bags[0].image.as_ref().expect("a photo");
@@ -130,7 +89,8 @@ fn sessions_on_one_edit_share_each_scaled_photo() {
 /// part out of view, it is half blocks, never half an image.
 #[test]
 fn a_kitty_terminal_gets_kitty_graphics_unless_the_photo_is_cut() {
-    let lookbook = Arc::new(load_path(&photo_edit("kitty")).unwrap_or_else(|e| panic!("{e}")));
+    let lookbook =
+        Arc::new(load_path(&edit_with_photos("kitty", true)).unwrap_or_else(|e| panic!("{e}")));
     let mut theme = Theme::ansi();
     theme.photos = PhotoMode::Graphics {
         protocol: Graphics::Kitty,

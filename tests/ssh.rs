@@ -22,6 +22,8 @@ use tokio::sync::oneshot;
 use tokio::time::{Instant, sleep, timeout};
 
 /// Every wait in these tests ends by this, pass or fail.
+mod support;
+
 const LIMIT: Duration = Duration::from_secs(20);
 
 // The trusting client the SSH benchmarks use (each server makes a fresh key).
@@ -968,24 +970,9 @@ async fn any_other_name_gets_the_picker_which_opens_and_comes_back() {
     server.stop().await;
 }
 
-/// An edit whose first bag has a photo, in a folder of `name`'s own.
+/// An edit whose first bag has a photo.
 fn photo_edit(name: &str) -> Lookbook {
-    let folder =
-        std::env::temp_dir().join(format!("lookbook-ssh-photo-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(folder.join("images")).expect("a folder");
-    image::RgbImage::from_fn(200, 150, |x, y| {
-        image::Rgb([x.to_le_bytes()[0], y.to_le_bytes()[0], 160])
-    })
-    .save(folder.join("images/bag.png"))
-    .expect("a photo");
-    let valid = include_str!("fixtures/valid.toml");
-    let text = valid.replacen(
-        "price = 195\n",
-        "price = 195\nimage = \"images/bag.png\"\n",
-        1,
-    );
-    let file = folder.join("edit.toml");
-    std::fs::write(&file, text).expect("the edit");
+    let file = support::photo::edit_with_photos(&format!("ssh-{name}"), false);
     lookbook::lookbook::load_path(&file).unwrap_or_else(|e| panic!("{e}"))
 }
 
