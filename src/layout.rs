@@ -63,12 +63,22 @@ pub struct Extent {
 }
 
 /// What a frame measured, for the app to scroll by: the detail text and
-/// the open overlay, where they were drawn; and where it drew links.
+/// the open overlay, where they were drawn; and where it drew links and
+/// whole photos.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub detail: Option<Extent>,
     pub overlay: Option<Extent>,
     pub links: Vec<LinkArea>,
+    pub photos: Vec<PhotoArea>,
+}
+
+/// The cells a whole photo was drawn in, and its file: a picture of the
+/// frame (SVG, PNG) shows the photo itself there, not its half blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoArea {
+    pub area: Rect,
+    pub file: std::path::PathBuf,
 }
 
 /// Cells of one row that show a link's text, and its address.

@@ -268,6 +268,7 @@ fn expected_frame(
         palette: &lookbook::render::Palette::LOOKBOOK,
         title: &title,
         fonts: &[],
+        photos: &[],
     };
     lookbook::render::encode(&buffer, format, &picture).expect("the frame encodes")
 }

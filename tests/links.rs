@@ -151,6 +151,7 @@ fn svg_makes_the_link_an_anchor_and_png_draws_it() {
         palette: &Palette::LOOKBOOK,
         title: "links",
         fonts: &[],
+        photos: &[],
     };
     let svg = String::from_utf8(render::encode(&frame, Format::Svg, &picture).expect("svg"))
         .expect("utf-8");

@@ -123,3 +123,45 @@ fn a_kitty_terminal_gets_kitty_graphics_unless_the_photo_is_cut() {
     assert!(!symbols.contains("\x1b_G"), "no kitty image when cut");
     assert!(symbols.contains('▀'), "half blocks instead");
 }
+
+/// A picture of the frame shows the photo itself over its cells (an SVG
+/// `<image>`, which the PNG draws), and none under an overlay.
+#[test]
+fn pictures_show_the_photo_itself() {
+    let lookbook = load_path(&edit_with_photos("svg", true)).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(Arc::new(lookbook));
+    let svg = |app: &mut App, keys: &str| {
+        let buffer = render::after_keys(
+            app,
+            &Theme::ansi(),
+            &parse_keys(keys).expect("keys"),
+            render::Size {
+                width: 100,
+                height: 34,
+            },
+        );
+        let picture = render::Picture {
+            palette: &render::palette::Palette::LOOKBOOK,
+            title: "photos",
+            fonts: &[],
+            photos: app.photo_areas(),
+        };
+        String::from_utf8(render::encode(&buffer, render::Format::Svg, &picture).expect("an SVG"))
+            .expect("text")
+    };
+    let shown = svg(&mut app, "");
+    assert_eq!(shown.matches("<image ").count(), 1, "the bag's photo");
+    assert!(
+        shown.contains("href=\"data:image/png;base64,iVBORw0KGgo"),
+        "a PNG in a data URI"
+    );
+    let area = &app.photo_areas()[0].area;
+    let at = format!(
+        "<image x=\"{}\" y=\"{}\"",
+        u32::from(area.x) * 9,
+        u32::from(area.y) * 18
+    );
+    assert!(shown.contains(&at), "at the photo's cells: {at}");
+    let covered = svg(&mut app, "?");
+    assert!(!covered.contains("<image "), "not over the help");
+}

@@ -237,6 +237,7 @@ fn cjk_and_emoji_draw_from_the_system_fonts() {
             palette: &Palette::LOOKBOOK,
             title: "fonts",
             fonts: &[],
+            photos: &[],
         };
         let bytes = render::encode(&frame, render::Format::Png, &picture).expect("a PNG");
         let png = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
@@ -267,6 +268,7 @@ fn a_character_no_font_has_is_a_visible_box() {
         palette: &Palette::LOOKBOOK,
         title: "a box",
         fonts: &[],
+        photos: &[],
     };
     let bytes = render::encode(&frame, render::Format::Png, &picture).expect("a PNG");
     let png = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");

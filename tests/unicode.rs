@@ -129,6 +129,7 @@ fn ansi(buffer: &Buffer) -> String {
             palette: &Palette::LOOKBOOK,
             title: "",
             fonts: &[],
+            photos: &[],
         },
     )
     .expect("ANSI encodes");

@@ -61,6 +61,8 @@ pub struct App {
     shortlist: Shortlist,
     /// The detail text; its length is what the last frame measured.
     detail: Scroll,
+    /// Where the last frame drew whole photos (for pictures of it).
+    photos: Vec<layout::PhotoArea>,
     /// Over `stops`.
     styling: Scroll,
     overlay: Option<Overlay>,
@@ -93,6 +95,7 @@ impl App {
             prompt: None,
             shortlist: Shortlist::default(),
             detail: Scroll::default(),
+            photos: Vec::new(),
             overlay: None,
             overlay_view: Scroll::default(),
             running: true,
@@ -105,6 +108,11 @@ impl App {
 
     pub fn lookbook(&self) -> &Lookbook {
         &self.edit.lookbook
+    }
+
+    /// Where the last frame drew whole photos.
+    pub fn photo_areas(&self) -> &[layout::PhotoArea] {
+        &self.photos
     }
 
     /// The edit's photos, shared with every session on it.
@@ -281,6 +289,7 @@ impl App {
     /// What the last frame measured of the text the app scrolls: the
     /// drawing is the one place that lays it out, so it says how long it is.
     pub fn observe(&mut self, drawn: Drawn) {
+        self.photos = drawn.photos;
         if let Some(detail) = drawn.detail {
             self.detail.resize(detail.len, detail.viewport);
         }

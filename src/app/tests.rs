@@ -557,6 +557,7 @@ fn overlay_of(len: usize, viewport: usize) -> layout::Drawn {
         detail: None,
         overlay: Some(layout::Extent { len, viewport }),
         links: Vec::new(),
+        photos: Vec::new(),
     }
 }
 
@@ -632,6 +633,7 @@ fn the_detail_starts_from_the_top_for_another_bag_only() {
             }),
             overlay: None,
             links: Vec::new(),
+            photos: Vec::new(),
         });
         press(app, "Tab j j");
         assert_eq!(app.detail_scroll(), 2);

@@ -47,6 +47,7 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
         palette: &Palette::LOOKBOOK,
         title: &title,
         fonts: request.fonts,
+        photos: app.photo_areas(),
     };
     let bytes = encode(&buffer, format, &picture).map_err(Error::Failed)?;
     match request.out {

@@ -7,6 +7,7 @@ pub mod ansi;
 pub mod command;
 mod glyphs;
 pub mod palette;
+mod photo;
 mod png;
 pub mod screenshots;
 mod size;
@@ -21,7 +22,7 @@ use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
 use crate::app::{Action, App};
-use crate::layout::Drawn;
+use crate::layout::{Drawn, PhotoArea};
 use crate::shell::Shell;
 use crate::ui;
 use crate::ui::hyperlink;
@@ -113,6 +114,8 @@ pub struct Picture<'a> {
     pub palette: &'a Palette,
     pub title: &'a str,
     pub fonts: &'a [PathBuf],
+    /// Where the frame drew whole photos (`App::photo_areas`).
+    pub photos: &'a [PhotoArea],
 }
 
 /// The bytes of `buffer` in `format`.
@@ -120,10 +123,13 @@ pub fn encode(buffer: &Buffer, format: Format, picture: &Picture) -> Result<Vec<
     Ok(match format {
         Format::Text => text(buffer).into_bytes(),
         Format::Ansi => ansi::ansi(buffer).into_bytes(),
-        Format::Svg => svg::svg(buffer, picture.palette, picture.title).into_bytes(),
+        Format::Svg => {
+            svg::with_photos(buffer, picture.palette, picture.title, picture.photos).into_bytes()
+        }
         Format::Png => {
             let fonts = png::Fonts::for_text(&text(buffer), picture.fonts)?;
-            png::png(&svg::svg(buffer, picture.palette, picture.title), &fonts)?
+            let svg = svg::with_photos(buffer, picture.palette, picture.title, picture.photos);
+            png::png(&svg, &fonts)?
         }
     })
 }

@@ -18,6 +18,7 @@ use crate::lookbook::{BUNDLED, LoadError, Lookbook, parse};
 use crate::ui::theme::Theme;
 
 use super::{Palette, Size, after_keys, png, svg};
+use crate::layout::PhotoArea;
 
 /// One screenshot: its file name (without extension), what it shows, the
 /// keys typed and the terminal size.
@@ -109,9 +110,14 @@ pub const REFRESH: &str = "cargo run --release -- screenshots";
 
 /// The SVG of a scene of `edit`, in lookbook's palette and its ANSI theme.
 pub fn scene_svg(edit: &Arc<Lookbook>, scene: &Scene) -> Result<String, String> {
-    let buffer = scene_buffer(edit, scene)?;
+    let (buffer, photos) = scene_frame(edit, scene)?;
     let title = super::picture_title(&edit.title, &scene.caption);
-    Ok(svg::svg(&buffer, &Palette::LOOKBOOK, &title))
+    Ok(svg::with_photos(
+        &buffer,
+        &Palette::LOOKBOOK,
+        &title,
+        &photos,
+    ))
 }
 
 /// The frame a scene of `edit` shows.
@@ -119,6 +125,14 @@ pub fn scene_buffer(
     edit: &Arc<Lookbook>,
     scene: &Scene,
 ) -> Result<ratatui::buffer::Buffer, String> {
+    scene_frame(edit, scene).map(|(buffer, _)| buffer)
+}
+
+/// The scene's frame, and where it drew whole photos.
+fn scene_frame(
+    edit: &Arc<Lookbook>,
+    scene: &Scene,
+) -> Result<(ratatui::buffer::Buffer, Vec<PhotoArea>), String> {
     let keys = parse_keys(&scene.keys)?;
     let mut app = App::new(Arc::clone(edit));
     let mut buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
@@ -131,7 +145,7 @@ pub fn scene_buffer(
         let _ = app.reload(Reload::Failed(problem), Instant::now());
         buffer = after_keys(&mut app, &Theme::ansi(), &[], scene.size);
     }
-    Ok(buffer)
+    Ok((buffer, app.photo_areas().to_vec()))
 }
 
 /// Writes `NAME.svg` and `NAME.png` of every scene of `edit` into `dir`
@@ -146,9 +160,9 @@ pub fn write_all(
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for scene in scenes {
-        let buffer = scene_buffer(edit, scene)?;
+        let (buffer, photos) = scene_frame(edit, scene)?;
         let title = super::picture_title(&edit.title, &scene.caption);
-        let svg = svg::svg(&buffer, &Palette::LOOKBOOK, &title);
+        let svg = svg::with_photos(&buffer, &Palette::LOOKBOOK, &title, &photos);
         let fonts = png::Fonts::for_text(&super::text(&buffer), fonts)?;
         let png = png::png(&svg, &fonts)?;
         for (extension, bytes) in [("svg", svg.as_bytes()), ("png", png.as_slice())] {

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::glyphs::{self, CellBox, LIGHT, Shape, coordinate};
 use super::palette::{Painted, Palette, Rgb};
+use crate::layout::PhotoArea;
 use crate::ui::hyperlink;
 
 /// Cell width and height in SVG units; the PNG doubles them.
@@ -42,6 +43,16 @@ pub fn cell_origin(col: u16, row: u16) -> (u32, u32) {
 
 /// The whole picture: its title, shadow, window, three dots, then the grid.
 pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
+    with_photos(buffer, palette, title, &[])
+}
+
+/// As [`svg`], with each photo the frame drew whole shown over its cells.
+pub fn with_photos(
+    buffer: &Buffer,
+    palette: &Palette,
+    title: &str,
+    photos: &[PhotoArea],
+) -> String {
     let grid_w = u32::from(buffer.area.width) * u32::from(CELL_W);
     let grid_h = u32::from(buffer.area.height) * u32::from(CELL_H);
     let window_w = grid_w + 2 * u32::from(PADDING);
@@ -98,6 +109,7 @@ pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
         wy + TITLE_BAR
     );
     out.push_str(&grid(buffer, palette));
+    out.push_str(&super::photo::images(photos));
     out.push_str("</g>\n</svg>\n");
     out
 }

@@ -14,7 +14,7 @@ use super::drawing::{self, Sketch};
 use super::photo;
 use super::{pane, text};
 use crate::app::Pane;
-use crate::layout::{Extent, LinkArea};
+use crate::layout::{Extent, LinkArea, PhotoArea};
 use crate::lookbook::{Bag, Photo};
 use crate::photos::PhotoMode;
 
@@ -30,9 +30,17 @@ const MIN_ROWS_FOR_DRAWING: u16 = 12;
 const DRAWING_SHARE: (u32, u32) = (2, 5);
 const MAX_DRAWING_ROWS: u16 = 12;
 
-/// Draws the pane; returns how long its content is and how much shows, and
-/// where the bag's link is, when it is in view.
-pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkArea>) {
+/// What the pane drew that the app and pictures of the frame need.
+pub struct Drawn {
+    /// How long its content is and how much shows.
+    pub extent: Extent,
+    /// Where the bag's link is, when it is in view.
+    pub link: Option<LinkArea>,
+    /// Where its photo is, when it is wholly in view.
+    pub photo: Option<PhotoArea>,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Drawn {
     let focused = ui.app.focus() == Pane::Detail;
     let block = pane::block(
         ui.theme,
@@ -61,12 +69,17 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkAr
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
     let link = link_at.and_then(|at| placed(ui, at, inner, scroll));
+    let mut photo_area = None;
     if let Some(bag) = bag {
         let picture_of = match photo {
             Some(photo) => Picture::Photo(photo, Sketch::of_bag(bag)),
             None => Picture::Drawing(Sketch::of_bag(bag)),
         };
-        draw_picture(frame.buffer_mut(), &picture_of, inner, picture, scroll, ui);
+        let drawn = draw_picture(frame.buffer_mut(), &picture_of, inner, picture, scroll, ui);
+        photo_area = photo.zip(drawn).map(|(photo, at)| PhotoArea {
+            area: Rect::new(inner.x + at.x, inner.y + at.y, at.width, at.height),
+            file: photo.file.clone(),
+        });
     }
     if max_scroll > 0 {
         let more = if scroll < max_scroll {
@@ -83,7 +96,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> (Extent, Option<LinkAr
         );
         frame.render_widget(marker, bottom);
     }
-    (extent, link)
+    Drawn {
+        extent,
+        link,
+        photo: photo_area,
+    }
 }
 
 /// Where a link line of the text (`at`) lands on screen after scrolling,
@@ -142,6 +159,7 @@ enum Picture<'a> {
 
 /// Draws the rows of the picture still in view after scrolling `scroll`
 /// rows: drawn whole off screen, then copied, so it scrolls like text.
+/// Returns where in the picture a photo went, when it is wholly in view.
 fn draw_picture(
     target: &mut Buffer,
     picture_of: &Picture,
@@ -149,18 +167,18 @@ fn draw_picture(
     rows: u16,
     scroll: usize,
     ui: &Scene,
-) {
-    let Ok(scroll) = u16::try_from(scroll) else {
-        return;
-    };
+) -> Option<Rect> {
+    let scroll = u16::try_from(scroll).ok()?;
     if rows == 0 || scroll >= rows {
-        return;
+        return None;
     }
     let area = Rect::new(0, 0, inner.width, rows);
     let mut picture = Buffer::empty(area);
+    let mut photo_at = None;
     match picture_of {
         Picture::Photo(photo, sketch) => {
-            if !photo::draw(photo, area, &mut picture, scroll == 0, ui) {
+            photo_at = photo::draw(photo, area, &mut picture, scroll == 0, ui);
+            if photo_at.is_none() {
                 drawing::render(sketch, area, &mut picture, ui.theme.drawing);
             }
         }
@@ -173,6 +191,7 @@ fn draw_picture(
             }
         }
     }
+    photo_at.filter(|_| scroll == 0)
 }
 
 /// The pane's text, below `picture` blank rows where the drawing goes, and

@@ -81,9 +81,10 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         list::draw(frame, rect, ui);
     }
     if let Some(rect) = screen.detail {
-        let (extent, link) = detail::draw(frame, rect, ui);
-        drawn.detail = Some(extent);
-        drawn.links.extend(link);
+        let detail = detail::draw(frame, rect, ui);
+        drawn.detail = Some(detail.extent);
+        drawn.links.extend(detail.link);
+        drawn.photos.extend(detail.photo);
     }
     if let Some(rect) = screen.styling {
         styling::draw(frame, rect, ui);
@@ -96,9 +97,10 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         Some(Overlay::Errors) => Some(errors::draw(frame, area, ui)),
         None => None,
     };
-    // A link under an overlay is not there to click.
+    // A link under an overlay is not there to click, nor a photo to show.
     if drawn.overlay.is_some() {
         drawn.links.clear();
+        drawn.photos.clear();
     }
     drawn
 }

@@ -12,17 +12,22 @@ use super::Scene;
 use crate::lookbook::Photo;
 use crate::photos::PhotoMode;
 
-/// Draws `photo` in `area` of `buffer`; false when it could not be (the
-/// file changed since it loaded), so the caller draws something else.
-pub fn draw(photo: &Photo, area: Rect, buffer: &mut Buffer, whole: bool, ui: &Scene) -> bool {
+/// Draws `photo` in `area` of `buffer`; returns the cells it took, or
+/// `None` when it could not be drawn (the file changed since it loaded),
+/// so the caller draws something else.
+pub fn draw(
+    photo: &Photo,
+    area: Rect,
+    buffer: &mut Buffer,
+    whole: bool,
+    ui: &Scene,
+) -> Option<Rect> {
     let mode = match ui.theme.photos {
         PhotoMode::Graphics { .. } if !whole => PhotoMode::Halfblocks,
         mode => mode,
     };
     let size = Size::new(area.width, area.height);
-    let Some(protocol) = ui.app.photos().protocol(photo, size, mode) else {
-        return false;
-    };
+    let protocol = ui.app.photos().protocol(photo, size, mode)?;
     let shown = protocol.size();
     let x = area.x + area.width.saturating_sub(shown.width) / 2;
     let y = area.y + area.height.saturating_sub(shown.height) / 2;
@@ -33,5 +38,5 @@ pub fn draw(photo: &Photo, area: Rect, buffer: &mut Buffer, whole: bool, ui: &Sc
         shown.height.min(area.height),
     );
     Image::new(&protocol).render(at, buffer);
-    true
+    Some(at)
 }

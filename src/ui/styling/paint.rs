@@ -64,7 +64,7 @@ pub fn band(
                 .image
                 .as_ref()
                 .filter(|_| ui.theme.photos != PhotoMode::Off);
-            if !photo.is_some_and(|photo| photo::draw(photo, area, &mut buffer, true, ui)) {
+            if photo.is_none_or(|photo| photo::draw(photo, area, &mut buffer, true, ui).is_none()) {
                 let sketch = Sketch::of_carried(&look.carried);
                 drawing::render(&sketch, area, &mut buffer, ui.theme.drawing);
             }
