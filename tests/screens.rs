@@ -701,14 +701,11 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     let book = Arc::new(many_looks());
     let stops: usize = book.looks.iter().map(|l| 1 + l.pairs.len()).sum();
     let mut checked = 0;
-    for (width, height) in [
-        (160, 50),
-        (120, 40),
-        (100, 30),
-        (80, 24),
-        (120, 24),
-        (61, 30),
-    ] {
+    // Every height at 120 wide: some window ends exactly between rows.
+    let sizes = [(160, 50), (100, 30), (80, 24), (61, 30)]
+        .into_iter()
+        .chain((24..=44).map(|height| (120, height)));
+    for (width, height) in sizes {
         let mut app = App::new(Arc::clone(&book));
         let size = render::Size { width, height };
         let keys = parse_keys("Tab Tab").expect("keys");
@@ -741,6 +738,24 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
             }
             check_card_borders(&inside, &bottom)
                 .unwrap_or_else(|why| panic!("{at}: {why}\n{frame}"));
+            // Looks below the last one in view: the pane says there is more.
+            let shown: Vec<usize> = (0..book.looks.len())
+                .filter(|&i| shows(&format!("Wearer {i} ")))
+                .collect();
+            let last = shown.iter().max().copied().unwrap_or(0);
+            let more =
+                bottom.contains("↓ more") || inside.last().is_some_and(|r| r.contains("↓ more"));
+            assert!(
+                last + 1 == book.looks.len() || more,
+                "{at}: looks below, no ↓ more\n{frame}"
+            );
+            // At the last stop, earlier cards fill the space above it.
+            if step + 1 == stops && (width, height) == (120, 40) {
+                assert!(
+                    shows("Wearer 5 "),
+                    "{at}: the card before the last\n{frame}"
+                );
+            }
             for row in inside.iter().filter(|r| r.starts_with('╭')) {
                 let cards = row.matches('╭').count();
                 assert!(
