@@ -260,3 +260,64 @@ fn card_row(ui: &Scene, row: usize, columns: usize, width: u16) -> CardRow {
         height,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::App;
+    use crate::app::keymap::parse_keys;
+    use crate::lookbook::parse;
+    use crate::ui::theme::Theme;
+
+    /// Three looks, one a row; the third alone pairs with the second bag.
+    fn three_looks() -> App {
+        let mut toml = String::from(
+            "[lookbook]\ntitle = \"T\"\nsource = \"S\"\ncurrency = \"GBP\"\n\n\
+             [[bag]]\nid = \"a\"\nname = \"A\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 1\n\n\
+             [[bag]]\nid = \"b\"\nname = \"B\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 2\n\n",
+        );
+        for (look, pairs) in [("x", "a"), ("y", "a"), ("z", "b")] {
+            toml.push_str(&format!(
+                "[[look]]\nid = \"{look}\"\nwearer = \"W {look}\"\noutfit = [\"o\"]\n\
+                 carried = \"c\"\npairs = [\"{pairs}\"]\n\n"
+            ));
+        }
+        let mut app = App::new(Arc::new(parse(&toml, "three.toml").expect("loads")));
+        for key in parse_keys("j").expect("keys") {
+            app.handle_key(key);
+        }
+        app
+    }
+
+    /// With the list focused, the pane keeps its place while the marked
+    /// card shows at least MIN_CARD_SHOWN rows from its top, and starts at
+    /// the marked card once it would not: exactly at the boundary.
+    #[test]
+    fn the_pane_scrolls_to_the_marked_card_only_when_it_would_be_out_of_sight() {
+        let app = three_looks();
+        let theme = Theme::ansi();
+        let ui = Scene {
+            app: &app,
+            theme: &theme,
+        };
+        assert_eq!(app.selected(), Some(1), "bag B, paired with the third look");
+        let width = 40;
+        let above: usize = (0..2).map(|row| card_row(&ui, row, 1, width).height).sum();
+        let fits = u16::try_from(above + MIN_CARD_SHOWN).expect("small");
+        let at = |height| anchor(&ui, Rect::new(0, 0, width, height), 1);
+        assert_eq!(at(fits), (0, 0), "its first rows show from the top");
+        assert_eq!(at(fits - 1), (2, 0), "one row less: start at it");
+        // Room for the first card and a few rows: the second card pushes
+        // the marked one out of sight, however the count goes.
+        let first = u16::try_from(card_row(&ui, 0, 1, width).height).expect("small");
+        let min = u16::try_from(MIN_CARD_SHOWN).expect("small");
+        assert_eq!(at(first + min), (2, 0));
+        // Two a row: the marked card is on the second row.
+        let two_up = u16::try_from(card_row(&ui, 0, 2, width).height).expect("small");
+        let at_two = |height| anchor(&ui, Rect::new(0, 0, width, height), 2);
+        assert_eq!(at_two(two_up + min), (0, 0));
+        assert_eq!(at_two(two_up + min - 1), (2, 0));
+    }
+}
