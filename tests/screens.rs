@@ -693,6 +693,31 @@ fn check_card_borders(inside: &[String], bottom: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// How many rows of the card titled `title` in the pane's `inside` show
+/// some of its thumbnail (block characters in the thumbnail's columns), if
+/// the card is in view.
+fn thumbnail_rows(inside: &[String], title: &str) -> Option<usize> {
+    let rows: Vec<Vec<char>> = inside.iter().map(|r| r.chars().collect()).collect();
+    let head: Vec<char> = format!("╭ {title} ").chars().collect();
+    let (top, x) = rows.iter().enumerate().find_map(|(y, r)| {
+        r.windows(head.len())
+            .position(|w| w == head.as_slice())
+            .map(|x| (y, x))
+    })?;
+    let columns = x + 2..x + 2 + 16;
+    let is_block = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
+    Some(
+        rows[top + 1..]
+            .iter()
+            .take_while(|r| r.get(x) != Some(&'╰') && r.get(x) != Some(&'╭'))
+            .filter(|r| {
+                r.get(columns.clone())
+                    .is_some_and(|cells| cells.iter().any(|&c| is_block(c)))
+            })
+            .count(),
+    )
+}
+
 /// Walking the styling cursor over every look and paired bag, at several
 /// sizes: the cursor's row is always in view, cards stay inside the pane,
 /// and each row of cards spans the pane's width exactly, card against card.
@@ -700,6 +725,28 @@ fn check_card_borders(inside: &[String], bottom: &str) -> Result<(), String> {
 fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     let book = Arc::new(many_looks());
     let stops: usize = book.looks.iter().map(|l| 1 + l.pairs.len()).sum();
+    // Each look's thumbnail as a pane tall enough for every card shows it.
+    let tall = {
+        let mut app = App::new(Arc::clone(&book));
+        let keys = parse_keys("Tab Tab").expect("keys");
+        let frame = render::text(&render::after_keys(
+            &mut app,
+            &Theme::ansi(),
+            &keys,
+            render::Size {
+                width: 160,
+                height: 200,
+            },
+        ));
+        let (inside, _) = styling_pane(&frame).expect("a styling pane");
+        (0..book.looks.len())
+            .map(|i| thumbnail_rows(&inside, &format!("Wearer {i}")).expect("every card"))
+            .collect::<Vec<usize>>()
+    };
+    assert!(
+        tall.iter().all(|&n| n > 0),
+        "every card has a thumbnail: {tall:?}"
+    );
     let mut checked = 0;
     // Every height at 120 wide: some window ends exactly between rows.
     let sizes = [(160, 50), (100, 30), (80, 24), (61, 30)]
@@ -738,6 +785,14 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
             }
             check_card_borders(&inside, &bottom)
                 .unwrap_or_else(|why| panic!("{at}: {why}\n{frame}"));
+            // A thumbnail is drawn whole or not at all.
+            for (i, &whole) in tall.iter().enumerate() {
+                let shown = thumbnail_rows(&inside, &format!("Wearer {i}"));
+                assert!(
+                    shown.is_none_or(|n| n == 0 || n == whole),
+                    "{at}: look {i}'s thumbnail shows {shown:?} of {whole} rows\n{frame}"
+                );
+            }
             // Looks below the last one in view: the pane says there is more.
             let shown: Vec<usize> = (0..book.looks.len())
                 .filter(|&i| shows(&format!("Wearer {i} ")))
