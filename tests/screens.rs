@@ -774,7 +774,8 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     let mut heights_by_width = std::collections::HashMap::new();
     let mut checked = 0;
     // Every height at 120 wide: some window ends exactly between rows.
-    let sizes = [(160, 50), (100, 30), (80, 24), (61, 30)]
+    // Odd widths too: two cards a row share them unevenly.
+    let sizes = [(160, 50), (100, 30), (80, 24), (81, 24), (61, 30), (62, 30)]
         .into_iter()
         .chain((24..=44).chain([60, 80]).map(|height| (120, height)));
     for (width, height) in sizes {
