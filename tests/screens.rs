@@ -718,6 +718,30 @@ fn thumbnail_rows(inside: &[String], title: &str) -> Option<usize> {
     )
 }
 
+/// The rows of the card titled `title` in the pane's `inside`, its side
+/// borders included, if the card is in view.
+fn card_text(inside: &[String], title: &str) -> Option<Vec<String>> {
+    let rows: Vec<Vec<char>> = inside.iter().map(|r| r.chars().collect()).collect();
+    let head: Vec<char> = format!("╭ {title} ").chars().collect();
+    let (top, x) = rows.iter().enumerate().find_map(|(y, r)| {
+        r.windows(head.len())
+            .position(|w| w == head.as_slice())
+            .map(|x| (y, x))
+    })?;
+    let right = x + rows[top][x..].iter().position(|&c| c == '╮')?;
+    Some(
+        rows[top..]
+            .iter()
+            .take_while(|r| r.get(x) != Some(&'╰'))
+            .map(|r| {
+                r.get(x..=right)
+                    .map(|c| c.iter().collect())
+                    .unwrap_or_default()
+            })
+            .collect(),
+    )
+}
+
 /// Walking the styling cursor over every look and paired bag, at several
 /// sizes: the cursor's row is always in view, cards stay inside the pane,
 /// and each row of cards spans the pane's width exactly, card against card.
@@ -830,6 +854,12 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
                 last + 1 == book.looks.len() || more,
                 "{at}: looks below, no ↓ more\n{frame}"
             );
+            // A card's total once, however tall its row.
+            for i in 0..book.looks.len() {
+                let text = card_text(&inside, &format!("Wearer {i}")).unwrap_or_default();
+                let totals = text.iter().filter(|r| r.contains("Together")).count();
+                assert!(totals <= 1, "{at}: look {i} totals {totals} times\n{frame}");
+            }
             // No card twice.
             for i in 0..book.looks.len() {
                 let title = format!("╭ Wearer {i} ");
