@@ -152,3 +152,52 @@ pub fn blit(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::super::card::card;
+    use super::*;
+    use crate::app::App;
+    use crate::lookbook::bundled;
+    use crate::ui::theme::Theme;
+
+    /// A card the window cuts exactly at its thumbnail's first row shows
+    /// none of it: that row goes to the repeated title, and half a drawing
+    /// would be a torn one.
+    #[test]
+    fn a_card_cut_at_its_thumbnail_shows_none_of_it() {
+        let app = App::new(Arc::new(bundled()));
+        let theme = Theme::ansi();
+        let ui = Scene {
+            app: &app,
+            theme: &theme,
+        };
+        let card = card(&ui, 0, 40);
+        let first = card.thumbnail_row.expect("a thumbnail") + 1;
+        let height = card.height();
+        let slot = Slot {
+            x: 0,
+            width: 44,
+            top: 0,
+            height,
+        };
+        let is_block = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
+        let drawn_rows = |shown: Range<usize>| {
+            let band = band(&ui, &card, &slot, false, &shown);
+            (0..band.area.height)
+                .filter(|&y| {
+                    (2..2 + THUMBNAIL_WIDTH).any(|x| band[(x, y)].symbol().chars().any(is_block))
+                })
+                .count()
+        };
+        assert!(drawn_rows(0..height) > 0, "whole, the card draws it");
+        assert_eq!(drawn_rows(first..height), 0, "cut at its first row");
+        assert_eq!(
+            drawn_rows(first - 1..height),
+            drawn_rows(0..height),
+            "whole below the title"
+        );
+    }
+}
