@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod input;
 pub mod layout;
 pub mod library;
 pub mod lookbook;

@@ -990,13 +990,16 @@ async fn a_kitty_terminal_is_asked_over_the_session_and_gets_kitty_graphics() {
         contains(&term.received, b"\x1b[5n"),
         "with a status request last"
     );
-    // As kitty answers: graphics OK, device attributes, 10x20-pixel cells,
-    // the status report; then a key, which must not be lost.
-    term.keys(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22c\x1b[6;20;10t\x1b[0nj")
+    // A key pressed before the answer came, which must not be lost; then,
+    // as kitty answers: graphics OK, device attributes, 10x20-pixel cells,
+    // the status report, with a key among them (Space: shortlist it).
+    term.keys(b"j").await;
+    term.keys(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22c \x1b[6;20;10t\x1b[0n")
         .await;
     assert!(
-        term.until(|t| t.text().contains("▶  Two bag")).await,
-        "the j after the answer moved"
+        term.until(|t| t.text().contains("▶✓ Two bag")).await,
+        "the j before the answer moved, the Space among it picked:\n{}",
+        term.text()
     );
     term.keys(b"k").await;
     let graphics = |t: &Term| contains(&t.received, b"\x1b_Gq=2,");

@@ -2,7 +2,9 @@
 //! pane. Ended by `kill` (as a closed window or a tmux kill would end it),
 //! the shell must be back as it was: the main screen, a cooked tty with
 //! echo, no mouse reporting, and a working prompt. On a terminal that says
-//! it can't draw (`TERM=dumb`), the browser does not start.
+//! it can't draw (`TERM=dumb`), the browser does not start. The photo
+//! question is answered by tmux, and, as kitty would, by a test that plays
+//! the terminal on a pseudo-terminal of its own.
 //!
 //! Needs `tmux`; `.ci/run` installs it and sets `LOOKBOOK_E2E_REQUIRED=1`.
 
@@ -262,4 +264,193 @@ fn quitting_after_the_window_grew_leaves_no_frame_behind() {
         "{screen}"
     );
     assert!(!screen.contains('│'), "a frame was left behind:\n{screen}");
+}
+
+/// The frame the app draws for `file` after `keys`, photos in half blocks,
+/// as tmux shows it (no trailing blanks).
+fn headless(file: &std::path::Path, keys: &str, width: u16, height: u16) -> String {
+    use lookbook::app::App;
+    use lookbook::app::keymap::parse_keys;
+    use lookbook::render;
+    let lookbook = lookbook::lookbook::load_path(file).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(std::sync::Arc::new(lookbook));
+    let keys = parse_keys(keys).expect("known key names");
+    let size = render::Size { width, height };
+    let theme = lookbook::ui::theme::Theme::ansi();
+    support::tmux::trimmed(&render::text(&render::after_keys(
+        &mut app, &theme, &keys, size,
+    )))
+}
+
+/// An edit with photos: lookbook asks the terminal how it shows them (here
+/// tmux, which answers without graphics). The answer never reaches the app
+/// or the shell as typing; a key typed at once is kept; the photos show in
+/// half blocks, frame for frame as drawn headless; quitting leaves the
+/// shell clean.
+#[test]
+fn the_photo_question_is_answered_without_a_trace() {
+    if !have_tmux() {
+        return;
+    }
+    let file = support::photo::edit_with_photos("terminal-question", true);
+    let pane = Pane::start("question");
+    pane.type_line("PS1='READY$ '; clear");
+    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    let binary = env!("CARGO_BIN_EXE_lookbook");
+    pane.type_line(&format!("{binary} {}; echo exit=$?", file.display()));
+    pane.tmux.run(&["send-keys", "-t", "t", "j"]);
+    let second = headless(&file, "j", 100, 30);
+    pane.wait_for("the j typed at once", |s| s == second);
+    let filtering = headless(&file, "j k /", 100, 30);
+    assert!(filtering.contains("▀▀▀▀"), "the bag's photo:\n{filtering}");
+    pane.tmux.run(&["send-keys", "-t", "t", "k", "/"]);
+    pane.wait_for("the filter open, empty, on the first bag", |s| {
+        s == filtering
+    });
+    // Esc and q one at a time: together they read as Alt-q.
+    pane.tmux.run(&["send-keys", "-t", "t", "Escape"]);
+    pane.wait_for("the filter closed", |s| !s.contains("Esc clear"));
+    pane.tmux.run(&["send-keys", "-t", "t", "q"]);
+    // The command line says `exit=$?`; the shell's answer comes after.
+    let screen = pane.wait_for("the shell again", |s| s.matches("exit=").count() == 2);
+    assert!(screen.contains("exit=0"), "{screen}");
+    let after = screen.split("exit=0").nth(1).unwrap_or_default();
+    assert_eq!(
+        after.trim(),
+        "READY$",
+        "nothing of the answer after quitting:\n{screen}"
+    );
+    assert!(!screen.contains("^["), "no answer shown as text:\n{screen}");
+}
+
+/// The binary on a pseudo-terminal this test plays the terminal of: one
+/// that answers the photo question as kitty does. Keys typed before and
+/// among the replies are kept; the photo goes out as kitty graphics; on
+/// quitting, kitty's images are deleted before the screen is left.
+#[test]
+fn a_kitty_terminal_is_asked_and_gets_kitty_graphics() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use rustix::termios::{Winsize, tcsetwinsize};
+
+    let file = support::photo::edit_with_photos("terminal-kitty", false);
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("a pty");
+    grantpt(&master).expect("granted");
+    unlockpt(&master).expect("unlocked");
+    let size = Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    tcsetwinsize(&master, size).expect("a size");
+    let name = ptsname(&master, Vec::new()).expect("its name");
+    let name = name.to_str().expect("a path");
+    let open = || {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(name)
+            .expect("the pty's other end")
+    };
+    // In a session of its own with the pty as its controlling terminal,
+    // as a shell starts it: the size is read from /dev/tty.
+    let mut child = Command::new("setsid")
+        .args(["--ctty", env!("CARGO_BIN_EXE_lookbook")])
+        .arg(&file)
+        .env("TERM", "xterm-256color")
+        .env_remove("TERM_PROGRAM")
+        .stdin(open())
+        .stderr(open())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("lookbook starts");
+    let mut terminal = std::fs::File::from(master);
+    let mut reader = terminal.try_clone().expect("a reader");
+    let (chunks, received) = mpsc::channel();
+    thread::spawn(move || {
+        let mut chunk = [0; 4096];
+        // Ends when the child is gone (EIO on the master).
+        while let Ok(n @ 1..) = reader.read(&mut chunk) {
+            let _ = chunks.send(chunk[..n].to_vec());
+        }
+    });
+    let mut output = Output {
+        bytes: Vec::new(),
+        received,
+    };
+    let has =
+        |needle: &'static [u8]| move |out: &[u8]| out.windows(needle.len()).any(|w| w == needle);
+    let asked = output.until("the kitty query", &has(b"\x1b_Gi=31,s=1,v=1,a=q"));
+    assert!(
+        has(b"\x1b[5n")(&output.bytes),
+        "with the status request last"
+    );
+    // `j` before the answer; the replies (graphics OK, device attributes,
+    // 10x20-pixel cells, the status) with Space among them.
+    terminal.write_all(b"j").expect("typed");
+    thread::sleep(Duration::from_millis(50));
+    terminal
+        .write_all(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;22c \x1b[6;20;10t\x1b[0n")
+        .expect("answered");
+    let frame = |out: &[u8]| {
+        let mut screen = vt100::Parser::new(
+            30.try_into().expect("rows"),
+            100.try_into().expect("columns"),
+            0,
+        );
+        screen.process(&out[asked..]);
+        screen.screen().contents()
+    };
+    output.until("the second bag picked", &|out| {
+        frame(out).contains("▶✓ Two bag")
+    });
+    terminal.write_all(b"k").expect("typed");
+    output.until("kitty graphics", &has(b"\x1b_Gq=2,"));
+    terminal.write_all(b"q").expect("typed");
+    let status = child.wait().expect("lookbook ends");
+    assert!(status.success(), "{status:?}");
+    let leaving = output.until("the alternate screen left", &has(b"\x1b[?1049l"));
+    let delete = b"\x1b_Ga=d,d=A\x1b\\";
+    let delete = output
+        .bytes
+        .windows(delete.len())
+        .position(|w| w == delete)
+        .expect("kitty's images deleted");
+    assert!(delete < leaving, "before the screen is left");
+    let mut shortlist = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut shortlist)
+        .expect("the shortlist");
+    assert!(shortlist.contains("Two bag"), "{shortlist}");
+}
+
+/// What a program wrote to its terminal, as it arrives.
+struct Output {
+    bytes: Vec<u8>,
+    received: std::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+impl Output {
+    /// Reads until `done` holds of all that came; how much that was.
+    fn until(&mut self, what: &str, done: &dyn Fn(&[u8]) -> bool) -> usize {
+        let deadline = Instant::now() + support::tmux::LIMIT;
+        while !done(&self.bytes) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.received.recv_timeout(left) {
+                Ok(chunk) => self.bytes.extend(chunk),
+                Err(_) => panic!(
+                    "never saw {what}: {:?}",
+                    String::from_utf8_lossy(&self.bytes)
+                ),
+            }
+        }
+        self.bytes.len()
+    }
 }

@@ -94,6 +94,15 @@ impl Catalogue {
         &self.entries
     }
 
+    /// Whether any edit has a photo (of a bag or a look) to show.
+    pub fn has_photos(&self) -> bool {
+        self.entries.iter().any(|entry| {
+            let lookbook = entry.lookbook();
+            lookbook.bags.iter().any(|b| b.image.is_some())
+                || lookbook.looks.iter().any(|l| l.image.is_some())
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -208,18 +208,14 @@ impl Connection {
         let mut catalogue = shared.catalogue.clone();
         let current = std::sync::Arc::clone(&catalogue.borrow_and_update());
         // Asked only where there are photos to show: the question costs a
-        // round trip, and typing before the answer comes is not heard.
-        let has_photos = current.entries().iter().any(|entry| {
-            let lookbook = entry.lookbook();
-            lookbook.bags.iter().any(|b| b.image.is_some())
-                || lookbook.looks.iter().any(|l| l.image.is_some())
-        });
-        let photo_question =
-            (images == photos::Images::Auto && has_photos).then_some(session::PhotoQuestion {
+        // round trip before the first frame.
+        let photo_question = (images == photos::Images::Auto && current.has_photos()).then_some(
+            session::PhotoQuestion {
                 terminal: terminal_id,
                 cells: size,
                 pixels: self.pixels,
-            });
+            },
+        );
         let shell = Shell::new(current, self.user.as_deref());
         let start = Start {
             photo_question,

@@ -16,7 +16,6 @@
 mod config;
 mod counting;
 mod handler;
-mod input;
 mod limits;
 mod log;
 mod metrics;

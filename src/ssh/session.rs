@@ -19,9 +19,9 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::{JoinHandle, spawn_blocking};
 use tokio::time::{Instant, sleep_until, timeout};
 
-use super::input::{ESC_WAIT, InputParser};
 use super::output::{self, ClientScreen};
 use crate::app::{Action, SearchDone};
+use crate::input::{ESC_WAIT, InputParser};
 use crate::library::Catalogue;
 use crate::photos;
 use crate::shell::Shell;
@@ -359,8 +359,8 @@ impl Session {
 
     /// Asks the visitor's terminal how it shows photos and waits briefly for
     /// the answer, read from the channel before any key: the terminal sends
-    /// it as if typed. What follows the answer is typing, kept. `Some` when
-    /// the session ended meanwhile.
+    /// it as if typed. Typing that comes before, among or after the replies
+    /// is kept, in order. `Some` when the session ended meanwhile.
     async fn ask_photos(
         &mut self,
         reader: &mut ChannelReadHalf,
@@ -375,16 +375,18 @@ impl Session {
             return Some(End::ClientLeft);
         }
         let mut answer = photos::Answer::default();
+        let mut typing = Vec::new();
         let deadline = Instant::now() + ANSWER_WAIT;
         loop {
             match tokio::time::timeout_at(deadline, reader.wait()).await {
-                Err(_) => break,
+                Err(_) => {
+                    answer.finish(&mut typing);
+                    break;
+                }
                 Ok(Some(ChannelMsg::Eof)) => return Some(End::InputEnded),
                 Ok(None | Some(ChannelMsg::Close)) => return Some(End::ClientLeft),
                 Ok(Some(ChannelMsg::Data { data })) => {
-                    if let Some(end) = answer.hear(&data) {
-                        self.parser.feed(&data[end..], &mut self.keys);
-                        self.handle_keys();
+                    if answer.hear(&data, &mut typing) {
                         break;
                     }
                 }
@@ -398,6 +400,8 @@ impl Session {
         };
         let mode = answer.mode(question.terminal, self.theme.photos, sizes);
         self.theme = self.theme.clone().with_photos(photos::Images::Auto, mode);
+        self.parser.feed(&typing, &mut self.keys);
+        self.handle_keys();
         None
     }
 

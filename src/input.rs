@@ -1,4 +1,6 @@
-//! Raw bytes from the client's terminal into key events.
+//! Raw bytes from a terminal into key events, where crossterm's reader
+//! is not the one reading them: an SSH visitor's channel, and the keys
+//! typed locally while the terminal answered the photo question.
 //!
 //! An SSH client sends what its terminal produces: plain characters, UTF-8,
 //! control bytes and escape sequences, cut into packets wherever the network

@@ -10,7 +10,7 @@ use std::sync::{Arc, Once, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::photos::{Graphics, PhotoMode};
+use crate::photos::{Graphics, Images, PhotoMode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -23,11 +23,13 @@ use ratatui::crossterm::terminal::{
 use tokio::sync::watch;
 
 use crate::app::{Action, SearchDone};
-use crate::layout::Drawn;
 use crate::library::Catalogue;
+use crate::layout::Drawn;
 use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
+
+mod question;
 
 type LocalTerminal = Terminal<CrosstermBackend<Stderr>>;
 
@@ -142,11 +144,14 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 /// Runs the shell until it quits or a signal ends it, on a terminal that
 /// passed [`check`]. `mouse` turns on mouse reporting, which takes text
 /// selection away from the terminal, so it is the user's choice.
+/// `ask_photos`: the terminal is asked how it shows photos first (with
+/// `--images auto`, when the edits have photos), and answers for `theme`.
 /// New versions of the edits (live reload) arrive on `catalogue`.
 pub fn run(
     mut shell: Shell,
     theme: &Theme,
     mouse: bool,
+    ask_photos: bool,
     catalogue: &mut watch::Receiver<Arc<Catalogue>>,
 ) -> io::Result<Ending> {
     restore_on_panic();
@@ -157,7 +162,15 @@ pub fn run(
         catalogue,
     };
     let result = enter(mouse).and_then(|mut screen| {
-        let ran = event_loop(&mut screen, &mut shell, theme, &mut inputs);
+        let mut theme = theme.clone();
+        if ask_photos {
+            let (mode, keys) = question::ask(theme.photos)?;
+            theme = theme.with_photos(Images::Auto, mode);
+            for key in keys {
+                shell.handle_key(key);
+            }
+        }
+        let ran = event_loop(&mut screen, &mut shell, &theme, &mut inputs);
         ran.and(blank(theme.photos))
     });
     let restored = leave();
