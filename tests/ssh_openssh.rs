@@ -41,7 +41,12 @@ impl Server {
         let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("lookbook-e2e-{}-{n}", std::process::id()));
         let key = dir.join("host_key");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lookbook"))
+        // Started as systemd starts it: in a session of its own (setsid),
+        // with no terminal and no TERM, so nothing the server does may
+        // lean on a tty of its own (a visitor's resize once asked one).
+        let mut child = Command::new("setsid")
+            .arg(env!("CARGO_BIN_EXE_lookbook"))
+            .env_remove("TERM")
             .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
             .arg(&key)
             .args(extra)

@@ -58,20 +58,18 @@ impl ClientScreen {
     /// from the PTY request and window-changes, never from asking a tty.
     pub fn new(width: u16, height: u16) -> io::Result<ClientScreen> {
         let frame = FrameBuffer::default();
-        let terminal = Terminal::with_options(
-            CrosstermBackend::new(frame.clone()),
-            TerminalOptions {
-                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-            },
-        )?;
+        let terminal = client_terminal(&frame, width, height)?;
         Ok(ClientScreen { terminal, frame })
     }
 
-    /// Follows a window-change: the next draw repaints everything.
+    /// Follows a window-change: the next draw repaints everything, on a
+    /// cleared screen. A new terminal of the new size rather than ratatui's
+    /// `resize`, which asks the server's own tty for its size on the way
+    /// (and fails where there is none: under systemd, say).
     pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
-        self.terminal.resize(Rect::new(0, 0, width, height))?;
-        // Clearing wrote a "clear screen" that belongs to the next frame.
-        Ok(())
+        self.terminal = client_terminal(&self.frame, width, height)?;
+        // The "clear screen" belongs to the next frame's bytes.
+        queue!(self.frame, terminal::Clear(terminal::ClearType::All))
     }
 
     /// Draws `app` and returns the bytes that bring the client's screen from
@@ -94,6 +92,21 @@ impl ClientScreen {
         self.terminal.draw(|frame| drawn = draw(frame))?;
         Ok(drawn)
     }
+}
+
+/// A terminal drawing into `frame`, fixed at the client's size: nothing
+/// ever asks a tty for it.
+fn client_terminal(
+    frame: &FrameBuffer,
+    width: u16,
+    height: u16,
+) -> io::Result<Terminal<CrosstermBackend<FrameBuffer>>> {
+    Terminal::with_options(
+        CrosstermBackend::new(frame.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
 }
 
 /// What a session sends first: the alternate screen (so the client's own

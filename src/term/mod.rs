@@ -23,8 +23,8 @@ use ratatui::crossterm::terminal::{
 use tokio::sync::watch;
 
 use crate::app::{Action, SearchDone};
-use crate::library::Catalogue;
 use crate::layout::Drawn;
+use crate::library::Catalogue;
 use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
