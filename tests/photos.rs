@@ -150,18 +150,23 @@ fn pictures_show_the_photo_itself() {
             .expect("text")
     };
     let shown = svg(&mut app, "");
-    assert_eq!(shown.matches("<image ").count(), 1, "the bag's photo");
+    assert_eq!(
+        shown.matches("<image ").count(),
+        2,
+        "the bag's photo and the look card's"
+    );
     assert!(
         shown.contains("href=\"data:image/png;base64,iVBORw0KGgo"),
         "a PNG in a data URI"
     );
-    let area = &app.photo_areas()[0].area;
-    let at = format!(
-        "<image x=\"{}\" y=\"{}\"",
-        u32::from(area.x) * 9,
-        u32::from(area.y) * 18
-    );
-    assert!(shown.contains(&at), "at the photo's cells: {at}");
+    for photo in app.photo_areas() {
+        let at = format!(
+            "<image x=\"{}\" y=\"{}\"",
+            u32::from(photo.area.x) * 9,
+            u32::from(photo.area.y) * 18
+        );
+        assert!(shown.contains(&at), "at the photo's cells: {at}");
+    }
     let covered = svg(&mut app, "?");
     assert!(!covered.contains("<image "), "not over the help");
 }

@@ -87,7 +87,7 @@ fn draw_scene(frame: &mut Frame, ui: &Scene) -> Drawn {
         drawn.photos.extend(detail.photo);
     }
     if let Some(rect) = screen.styling {
-        styling::draw(frame, rect, ui);
+        drawn.photos.extend(styling::draw(frame, rect, ui));
     }
     hints::draw(frame, screen.hints, ui, screen.tabs.is_some());
     drawn.overlay = match app.overlay() {

@@ -12,6 +12,7 @@ use ratatui::text::Line;
 
 use super::pane;
 use crate::app::{Pane, Stop};
+use crate::layout::PhotoArea;
 use crate::ui::Scene;
 use crate::words::count;
 use card::{Card, card};
@@ -39,7 +40,8 @@ struct CardRow {
     height: usize,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
+/// Draws the pane; returns where whole photos went.
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) -> Vec<PhotoArea> {
     let theme = ui.theme;
     let looks = &ui.app.lookbook().looks;
     let focused = ui.app.focus() == Pane::Styling;
@@ -51,15 +53,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     let block = pane::block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let mut photos = Vec::new();
     if inner.is_empty() {
-        return;
+        return photos;
     }
     if looks.is_empty() {
         frame.render_widget(
             Line::styled("This lookbook has no looks.", theme.muted),
             inner,
         );
-        return;
+        return photos;
     }
     let columns = usize::from(inner.width / MIN_CARD_WIDTH).clamp(1, looks.len());
     let view = rows_in_view(ui, inner, columns);
@@ -73,7 +76,15 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
             }
             let cursor_on_card = focused && ui.app.styling_stop() == Some(Stop::Look(card.look));
             let band = paint::band(ui, card, &slot, cursor_on_card, &shown);
-            paint::blit(&band, frame.buffer_mut(), inner, &slot, &shown, view.offset);
+            let photo = paint::blit(&band, frame.buffer_mut(), inner, &slot, &shown, view.offset);
+            photos.extend(
+                photo
+                    .zip(looks[card.look].image.as_ref())
+                    .map(|(area, photo)| PhotoArea {
+                        area,
+                        file: photo.file.clone(),
+                    }),
+            );
         }
         top += row.height;
     }
@@ -83,6 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
     if view.more_below {
         more_marker(frame, area, " ↓ more ", area.bottom().saturating_sub(1), ui);
     }
+    photos
 }
 
 /// Says on a border row that the content goes on past it.

@@ -19,6 +19,13 @@ use crate::ui::{pane, photo, text};
 /// The top border, a middle row and the bottom border of a card's frame.
 const FRAME_ROWS: u16 = 3;
 
+/// Rows of a card, painted, and where in them its photo went (when it has
+/// one, drawn whole).
+pub struct Band {
+    pub buffer: Buffer,
+    pub photo: Option<Rect>,
+}
+
 /// Paints rows `shown` of a card (in its own coordinates, border
 /// included) into a buffer of their own. A card cut by the window is
 /// closed by its own border at the cut, marked with which way the rest is,
@@ -30,7 +37,7 @@ pub fn band(
     slot: &Slot,
     cursor_on_card: bool,
     shown: &Range<usize>,
-) -> Buffer {
+) -> Band {
     let frame = card_frame(ui, card, slot.width, cursor_on_card);
     let rows = u16::try_from(shown.len()).unwrap_or(u16::MAX);
     let mut buffer = Buffer::empty(Rect::new(0, 0, slot.width, rows));
@@ -52,6 +59,7 @@ pub fn band(
     let cut_top = shown.start > 0;
     let cut_bottom = shown.end < slot.height;
     let whole = (shown.start + usize::from(cut_top))..(shown.end - usize::from(cut_bottom));
+    let mut photo_at = None;
     if let Some(row) = card.thumbnail_row {
         let rows = (row + 1)..(row + 1 + usize::from(THUMBNAIL_HEIGHT));
         if whole.start <= rows.start && rows.end <= whole.end {
@@ -64,7 +72,8 @@ pub fn band(
                 .image
                 .as_ref()
                 .filter(|_| ui.theme.photos != PhotoMode::Off);
-            if photo.is_none_or(|photo| photo::draw(photo, area, &mut buffer, true, ui).is_none()) {
+            photo_at = photo.and_then(|photo| photo::draw(photo, area, &mut buffer, true, ui));
+            if photo_at.is_none() {
                 let sketch = Sketch::of_carried(&look.carried);
                 drawing::render(&sketch, area, &mut buffer, ui.theme.drawing);
             }
@@ -83,7 +92,10 @@ pub fn band(
                 .render(area, &mut buffer);
         }
     }
-    buffer
+    Band {
+        buffer,
+        photo: photo_at,
+    }
 }
 
 /// The card's border, titles and all, three rows tall.
@@ -127,16 +139,28 @@ fn copy_row(from: &Buffer, from_row: u16, to: &mut Buffer, to_row: u16) {
 }
 
 /// Copies a card's band (its rows `shown`, placed at `slot` in the pane's
-/// content) into the window starting at content row `offset`.
+/// content) into the window starting at content row `offset`; returns
+/// where its photo went on screen, when the window shows all of it.
 pub fn blit(
-    band: &Buffer,
+    band: &Band,
     target: &mut Buffer,
     window: Rect,
     slot: &Slot,
     shown: &Range<usize>,
     offset: usize,
-) {
+) -> Option<Rect> {
     let first = slot.top + shown.start;
+    let photo = band.photo.and_then(|photo| {
+        let row = (first + usize::from(photo.y)).checked_sub(offset)?;
+        let on_screen = Rect::new(
+            window.x + slot.x + photo.x,
+            window.y + u16::try_from(row).ok()?,
+            photo.width,
+            photo.height,
+        );
+        (window.intersection(on_screen) == on_screen).then_some(on_screen)
+    });
+    let band = &band.buffer;
     for row in 0..band.area.height {
         let Some(screen_row) = (first + usize::from(row)).checked_sub(offset) else {
             continue;
@@ -151,6 +175,7 @@ pub fn blit(
             target[(window.x + slot.x + x, window.y + y)] = band[(x, row)].clone();
         }
     }
+    photo
 }
 
 #[cfg(test)]
@@ -185,7 +210,7 @@ mod tests {
         };
         let is_block = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
         let drawn_rows = |shown: Range<usize>| {
-            let band = band(&ui, &card, &slot, false, &shown);
+            let band = band(&ui, &card, &slot, false, &shown).buffer;
             (0..band.area.height)
                 .filter(|&y| {
                     (2..2 + THUMBNAIL_WIDTH).any(|x| band[(x, y)].symbol().chars().any(is_block))
