@@ -13,6 +13,7 @@ pub mod library;
 pub mod lookbook;
 pub mod photos;
 pub mod render;
+pub mod repaint;
 pub mod scroll;
 pub mod shell;
 pub mod ssh;

@@ -170,3 +170,139 @@ fn pictures_show_the_photo_itself() {
     let covered = svg(&mut app, "?");
     assert!(!covered.contains("<image "), "not over the help");
 }
+
+/// One step of a visitor's: keys, or a new window size.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Keys(&'static str),
+    Resize(u16, u16),
+}
+
+/// A theme for a terminal that shows photos with `protocol`.
+fn graphics(protocol: Graphics) -> Theme {
+    let mut theme = Theme::ansi();
+    theme.photos = PhotoMode::Graphics {
+        protocol,
+        cell: (10, 20),
+        terminal: 0,
+    };
+    theme
+}
+
+fn terminal(width: u16, height: u16) -> vt100::Parser {
+    let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    let mut terminal = vt100::Parser::new(nonzero(height), nonzero(width), 0);
+    terminal.process(&lookbook::ssh::output::enter());
+    terminal
+}
+
+/// Every cell as the terminal shows it: its text (a cell never written
+/// shows as a blank one), colours and attributes.
+fn cells(terminal: &vt100::Parser) -> Vec<String> {
+    let screen = terminal.screen();
+    let (rows, columns) = screen.size();
+    let mut cells = Vec::new();
+    for row in 0..rows.get() {
+        for column in 0..columns.get() {
+            let cell = screen.cell(row, column).expect("a cell");
+            cells.push(format!(
+                "{row},{column} {:?} {:?} {:?} {}{}{}{}",
+                match cell.contents() {
+                    "" => " ",
+                    text => text,
+                },
+                cell.fgcolor(),
+                cell.bgcolor(),
+                cell.bold(),
+                cell.italic(),
+                cell.underline(),
+                cell.inverse(),
+            ));
+        }
+    }
+    cells
+}
+
+/// A terminal with photos in graphics is drawn frame after frame, as a
+/// visitor's gets them, through overlays, resizes and other bags; after
+/// each frame it shows what a terminal that got only that frame shows:
+/// nothing of an earlier photo or overlay is left behind. Sixel and iTerm2
+/// photos are pixels, which this terminal cannot see: a frame whose photos
+/// moved starts on a cleared screen, and one whose photos stayed does not.
+#[test]
+fn a_photo_in_graphics_leaves_nothing_behind() {
+    use lookbook::app::Action;
+    use lookbook::ssh::output::ClientScreen;
+    let steps = [
+        Step::Keys("?"),
+        Step::Keys("Esc"),
+        Step::Keys("j"),
+        Step::Keys("k"),
+        Step::Resize(90, 30),
+        Step::Keys("Tab"),
+        Step::Keys("j"),
+        Step::Keys("k"),
+        Step::Keys("i"),
+        Step::Keys("Esc"),
+        Step::Keys("Tab"),
+        Step::Keys("Tab"),
+        Step::Resize(100, 34),
+        Step::Keys("S"),
+        Step::Keys("Esc"),
+        Step::Keys("/"),
+        Step::Keys("Esc"),
+    ];
+    for protocol in [Graphics::Kitty, Graphics::Sixel, Graphics::Iterm2] {
+        let theme = graphics(protocol);
+        let file = edit_with_photos(&format!("repaint-{protocol:?}"), true);
+        let lookbook = Arc::new(load_path(&file).unwrap_or_else(|e| panic!("{e}")));
+        let mut app = App::new(lookbook);
+        let (mut width, mut height) = (100, 34);
+        app.handle(Action::Resize { width, height });
+        let mut screen = ClientScreen::new(width, height).expect("a screen");
+        let mut seen = terminal(width, height);
+        seen.process(&screen.draw(&mut app, &theme).expect("a frame"));
+        assert_eq!(app.photo_areas().len(), 2, "the bag's photo and the look's");
+        for step in steps {
+            let before = app.photo_areas().to_vec();
+            match step {
+                Step::Keys(keys) => {
+                    for key in parse_keys(keys).expect("keys") {
+                        app.handle_key(key);
+                    }
+                }
+                Step::Resize(w, h) => {
+                    (width, height) = (w, h);
+                    app.handle(Action::Resize { width, height });
+                    screen.resize(width, height).expect("resized");
+                    let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+                    seen.set_size(nonzero(height), nonzero(width));
+                }
+            }
+            let frame = screen.draw(&mut app, &theme).expect("a frame");
+            seen.process(&frame);
+            let mut fresh = terminal(width, height);
+            let first = ClientScreen::new(width, height).expect("a screen");
+            fresh.process(&{ first }.draw(&mut app, &theme).expect("a frame"));
+            let differ: Vec<(String, String)> = cells(&seen)
+                .into_iter()
+                .zip(cells(&fresh))
+                .filter(|(seen, fresh)| seen != fresh)
+                .take(5)
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "{protocol:?}: after {step:?}, the screen is not the frame \
+                 (seen, a fresh terminal): {differ:#?}"
+            );
+            let cleared = frame.windows(4).any(|w| w == b"\x1b[2J");
+            let moved = app.photo_areas() != before.as_slice();
+            let resized = matches!(step, Step::Resize(..));
+            assert_eq!(
+                cleared,
+                resized || (moved && protocol != Graphics::Kitty),
+                "{protocol:?}: after {step:?}, photos moved: {moved}"
+            );
+        }
+    }
+}

@@ -13,7 +13,9 @@ use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
-use crate::layout::Drawn;
+use crate::layout::{Drawn, PhotoArea};
+use crate::photos::PhotoMode;
+use crate::repaint;
 use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
@@ -51,6 +53,8 @@ impl Write for FrameBuffer {
 pub struct ClientScreen {
     terminal: Terminal<CrosstermBackend<FrameBuffer>>,
     frame: FrameBuffer,
+    /// Where the last frame's photos were.
+    photos: Vec<PhotoArea>,
 }
 
 impl ClientScreen {
@@ -59,7 +63,11 @@ impl ClientScreen {
     pub fn new(width: u16, height: u16) -> io::Result<ClientScreen> {
         let frame = FrameBuffer::default();
         let terminal = client_terminal(&frame, width, height)?;
-        Ok(ClientScreen { terminal, frame })
+        Ok(ClientScreen {
+            terminal,
+            frame,
+            photos: Vec::new(),
+        })
     }
 
     /// Follows a window-change: the next draw repaints everything, on a
@@ -75,22 +83,24 @@ impl ClientScreen {
     /// Draws `app` and returns the bytes that bring the client's screen from
     /// the last frame to this one; the app learns what the frame measured.
     pub fn draw(&mut self, app: &mut App, theme: &Theme) -> io::Result<Vec<u8>> {
-        let drawn = self.paint(|frame| ui::draw(frame, app, theme))?;
+        let drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
         app.observe(drawn);
         Ok(self.frame.take())
     }
 
     /// Draws what `shell` shows, as [`ClientScreen::draw`] draws an app.
     pub fn draw_shell(&mut self, shell: &mut Shell, theme: &Theme) -> io::Result<Vec<u8>> {
-        let drawn = self.paint(|frame| ui::draw_shell(frame, shell, theme))?;
+        let drawn = self.paint(theme.photos, |frame| ui::draw_shell(frame, shell, theme))?;
         shell.observe(drawn);
         Ok(self.frame.take())
     }
 
-    fn paint(&mut self, draw: impl FnOnce(&mut Frame) -> Drawn) -> io::Result<Drawn> {
-        let mut drawn = Drawn::default();
-        self.terminal.draw(|frame| drawn = draw(frame))?;
-        Ok(drawn)
+    fn paint(
+        &mut self,
+        mode: PhotoMode,
+        draw: impl FnOnce(&mut Frame) -> Drawn,
+    ) -> io::Result<Drawn> {
+        repaint::draw(&mut self.terminal, &mut self.photos, mode, draw)
     }
 }
 

@@ -23,8 +23,8 @@ use ratatui::crossterm::terminal::{
 use tokio::sync::watch;
 
 use crate::app::{Action, SearchDone};
-use crate::layout::Drawn;
 use crate::library::Catalogue;
+use crate::repaint;
 use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
@@ -324,6 +324,7 @@ fn event_loop(
     });
     let mut stale = true;
     let mut searches = Searches::default();
+    let mut photos_shown = Vec::new();
     while shell.is_running() && caught.load(Ordering::SeqCst) == 0 {
         let searched = searches.collect(shell);
         if inputs.take(shell) || searched {
@@ -331,8 +332,9 @@ fn event_loop(
         }
         searches.start(shell);
         if stale {
-            let mut drawn = Drawn::default();
-            screen.draw(|frame| drawn = ui::draw_shell(frame, shell, theme))?;
+            let drawn = repaint::draw(screen, &mut photos_shown, theme.photos, |frame| {
+                ui::draw_shell(frame, shell, theme)
+            })?;
             shell.observe(drawn);
         }
         // A signal does not wake a blocking read, so wait in short steps,

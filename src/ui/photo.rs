@@ -2,6 +2,8 @@
 //! says the terminal shows photos. Partly scrolled out of view, it is drawn
 //! in half blocks whatever the terminal: a graphics protocol draws a whole
 //! image from its first cell, and half of one would leave the screen torn.
+//! Under an overlay, sixel and iTerm2 photos are half blocks too: their
+//! pixels would paint over the overlay's text wherever it is redrawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
@@ -22,8 +24,9 @@ pub fn draw(
     whole: bool,
     ui: &Scene,
 ) -> Option<Rect> {
+    let covered = ui.theme.photos.paints_pixels() && ui.app.overlay().is_some();
     let mode = match ui.theme.photos {
-        PhotoMode::Graphics { .. } if !whole => PhotoMode::Halfblocks,
+        PhotoMode::Graphics { .. } if !whole || covered => PhotoMode::Halfblocks,
         mode => mode,
     };
     let size = Size::new(area.width, area.height);
