@@ -196,6 +196,24 @@ fn terminal(width: u16, height: u16) -> vt100::Parser {
     terminal
 }
 
+/// A terminal that got only the frame `app` draws now.
+fn fresh(app: &mut App, theme: &Theme, width: u16, height: u16) -> vt100::Parser {
+    let mut screen = lookbook::ssh::output::ClientScreen::new(width, height).expect("a screen");
+    let mut fresh = terminal(width, height);
+    fresh.process(&screen.draw(app, theme).expect("a frame"));
+    fresh
+}
+
+/// The first few cells two terminals show differently.
+fn differences(one: &vt100::Parser, other: &vt100::Parser) -> Vec<(String, String)> {
+    cells(one)
+        .into_iter()
+        .zip(cells(other))
+        .filter(|(one, other)| one != other)
+        .take(5)
+        .collect()
+}
+
 /// Every cell as the terminal shows it: its text (a cell never written
 /// shows as a blank one), colours and attributes.
 fn cells(terminal: &vt100::Parser) -> Vec<String> {
@@ -281,15 +299,7 @@ fn a_photo_in_graphics_leaves_nothing_behind() {
             }
             let frame = screen.draw(&mut app, &theme).expect("a frame");
             seen.process(&frame);
-            let mut fresh = terminal(width, height);
-            let first = ClientScreen::new(width, height).expect("a screen");
-            fresh.process(&{ first }.draw(&mut app, &theme).expect("a frame"));
-            let differ: Vec<(String, String)> = cells(&seen)
-                .into_iter()
-                .zip(cells(&fresh))
-                .filter(|(seen, fresh)| seen != fresh)
-                .take(5)
-                .collect();
+            let differ = differences(&seen, &fresh(&mut app, &theme, width, height));
             assert!(
                 differ.is_empty(),
                 "{protocol:?}: after {step:?}, the screen is not the frame \
