@@ -160,10 +160,15 @@ fn pictures_show_the_photo_itself() {
         "a PNG in a data URI"
     );
     for photo in app.photo_areas() {
+        let (x, y) = (u32::from(photo.area.x) * 9, u32::from(photo.area.y) * 18);
+        let (w, h) = (
+            u32::from(photo.area.width) * 9,
+            u32::from(photo.area.height) * 18,
+        );
+        // On the window's ground, so no half block shows in its margins.
         let at = format!(
-            "<image x=\"{}\" y=\"{}\"",
-            u32::from(photo.area.x) * 9,
-            u32::from(photo.area.y) * 18
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"#1f1c24\"/>\n\
+             <image x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\""
         );
         assert!(shown.contains(&at), "at the photo's cells: {at}");
     }

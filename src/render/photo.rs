@@ -1,18 +1,22 @@
 //! Photos in pictures of a frame: each photo the frame drew whole becomes
 //! an `<image>` over its cells, the photo itself (scaled to the cells, as a
-//! PNG in a data URI) rather than its half blocks. A photo that cannot be
-//! read keeps its half blocks.
+//! PNG in a data URI) rather than its half blocks, on the window's ground:
+//! a photo of another shape than its cells leaves margins, where its half
+//! blocks would show as a sliver. A photo that cannot be read keeps its
+//! half blocks.
 
 use std::fmt::Write;
 use std::io::Cursor;
 
 use image::imageops::FilterType;
 
+use super::palette::Rgb;
 use super::svg::{CELL_H, CELL_W};
 use crate::layout::PhotoArea;
 
-/// The `<image>` elements for `photos`, in the grid's coordinates.
-pub fn images(photos: &[PhotoArea]) -> String {
+/// The `<image>` elements for `photos`, each on a `ground` of its cells,
+/// in the grid's coordinates.
+pub fn images(photos: &[PhotoArea], ground: Rgb) -> String {
     let mut out = String::new();
     for photo in photos {
         let (x, y) = (
@@ -28,7 +32,8 @@ pub fn images(photos: &[PhotoArea]) -> String {
         };
         let _ = writeln!(
             out,
-            "<image x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" \
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" fill=\"{ground}\"/>\n\
+             <image x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" \
              preserveAspectRatio=\"xMidYMid meet\" href=\"data:image/png;base64,{}\"/>",
             base64_simd::STANDARD.encode_to_string(&png)
         );

@@ -109,7 +109,7 @@ pub fn with_photos(
         wy + TITLE_BAR
     );
     out.push_str(&grid(buffer, palette));
-    out.push_str(&super::photo::images(photos));
+    out.push_str(&super::photo::images(photos, palette.background));
     out.push_str("</g>\n</svg>\n");
     out
 }
