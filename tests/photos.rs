@@ -318,6 +318,17 @@ fn a_photo_in_graphics_leaves_nothing_behind() {
                 resized || (moved && protocol != Graphics::Kitty),
                 "{protocol:?}: after {step:?}, photos moved: {moved}"
             );
+            // Under an overlay, no pixels: they would cover its text.
+            let pixels: &[u8] = match protocol {
+                Graphics::Kitty => continue,
+                Graphics::Sixel => b"\x1bP",
+                Graphics::Iterm2 => b"\x1b]1337;",
+            };
+            let painted = frame.windows(pixels.len()).any(|w| w == pixels);
+            assert!(
+                !(app.overlay().is_some() && painted),
+                "{protocol:?}: pixels under the overlay after {step:?}"
+            );
         }
     }
 }

@@ -17,8 +17,9 @@ pub fn query() -> String {
 
 const ESC: u8 = 0x1b;
 
-/// An answer's longest part: a kitty reply is a few dozen bytes. Longer
-/// is not an answer, and goes back to the typing.
+/// An answer's longest part: a kitty reply is a few dozen bytes. A string
+/// not ended within this many is not an answer, and goes back to the
+/// typing.
 const LONGEST_REPLY: usize = 256;
 
 /// A terminal's answer to [`query`], heard a chunk at a time.
@@ -165,7 +166,7 @@ fn string_end(held: &[u8]) -> Option<usize> {
 }
 
 fn too_long(held: &[u8]) -> Held {
-    if held.len() > LONGEST_REPLY {
+    if held.len() >= LONGEST_REPLY {
         Held::Typing(held.len())
     } else {
         Held::Open
@@ -258,13 +259,31 @@ mod tests {
     }
 
     #[test]
+    fn the_question_asks_for_kitty_sixel_and_the_cell_size_then_the_status() {
+        let question = query();
+        for part in ["\x1b_Gi=31,", "\x1b[c", "\x1b[16t"] {
+            assert!(question.contains(part), "{part:?} in {question:?}");
+        }
+        assert!(question.ends_with("\x1b[5n"), "the status last");
+    }
+
+    #[test]
+    fn an_esc_right_after_the_answer_is_typing() {
+        let mut answer = Answer::default();
+        let (typing, done) = hear(&mut answer, &[&[KITTY, b"\x1b"].concat()]);
+        assert!(done);
+        assert_eq!(typing, b"\x1b", "not held back once the answer ended");
+    }
+
+    #[test]
     fn keys_shaped_like_replies_stay_keys() {
         let mut answer = Answer::default();
         // rxvt's Shift-Right is `CSI c`, without the `?` of device
-        // attributes; F5 is `CSI 15 ~`; a lone Esc waits for what follows.
-        let (typing, done) = hear(&mut answer, &[b"\x1b[c\x1b[15~\x1b"]);
+        // attributes; F5 is `CSI 15 ~`; replies carry numbers, so `CSI n`
+        // is not one; a lone Esc waits for what follows.
+        let (typing, done) = hear(&mut answer, &[b"\x1b[c\x1b[15~\x1b[n\x1b"]);
         assert!(!done);
-        assert_eq!(typing, b"\x1b[c\x1b[15~");
+        assert_eq!(typing, b"\x1b[c\x1b[15~\x1b[n");
         let mut rest = Vec::new();
         answer.finish(&mut rest);
         assert_eq!(rest, b"\x1b", "Esc, once nothing more came");
@@ -273,10 +292,31 @@ mod tests {
     #[test]
     fn an_endless_string_goes_back_to_the_typing() {
         let mut answer = Answer::default();
-        let long = [b"\x1b_".as_slice(), &[b'a'; LONGEST_REPLY]].concat();
+        let long = [b"\x1b_".as_slice(), &[b'a'; LONGEST_REPLY - 2]].concat();
         let (typing, done) = hear(&mut answer, &[&long]);
         assert!(!done);
-        assert_eq!(typing, long);
+        assert_eq!(typing, long, "at the longest, not held back");
+        // A reply of the longest length is still one.
+        let mut answer = Answer::default();
+        let reply = [b"\x1b_G".as_slice(), &[b'a'; LONGEST_REPLY - 5], b"\x1b\\"].concat();
+        assert_eq!(reply.len(), LONGEST_REPLY);
+        assert_eq!(hear(&mut answer, &[&reply, b"j"]), (b"j".to_vec(), false));
+    }
+
+    #[test]
+    fn a_string_may_end_with_bel() {
+        let mut answer = Answer::default();
+        let (typing, done) = hear(&mut answer, &[b"\x1b]11;rgb:0/0/0\x07j\x1b[0n"]);
+        assert_eq!((typing, done), (b"j".to_vec(), true));
+    }
+
+    #[test]
+    fn a_broken_sequence_is_typing_and_a_reply_may_follow_it() {
+        let mut answer = Answer::default();
+        // ESC [ 1, then a byte no control sequence has: typing; the ESC
+        // starts the status reply.
+        let (typing, done) = hear(&mut answer, &[b"\x1b[1\x1b[0n"]);
+        assert_eq!((typing, done), (b"\x1b[1".to_vec(), true));
     }
 
     #[test]
