@@ -164,7 +164,9 @@ pub fn run(
     let result = enter(mouse).and_then(|mut screen| {
         let mut theme = theme.clone();
         if ask_photos {
-            let (mode, keys) = question::ask(theme.photos)?;
+            // A question that could not be asked is photos as the names
+            // said, never a browser that does not start.
+            let (mode, keys) = question::ask(theme.photos).unwrap_or((theme.photos, Vec::new()));
             theme = theme.with_photos(Images::Auto, mode);
             for key in keys {
                 shell.handle_key(key);

@@ -153,8 +153,8 @@ pub fn blit(
     let photo = band.photo.and_then(|photo| {
         let row = (first + usize::from(photo.y)).checked_sub(offset)?;
         let on_screen = Rect::new(
-            window.x + slot.x + photo.x,
-            window.y + u16::try_from(row).ok()?,
+            window.x.saturating_add(slot.x).saturating_add(photo.x),
+            window.y.saturating_add(u16::try_from(row).ok()?),
             photo.width,
             photo.height,
         );
