@@ -693,17 +693,23 @@ fn check_card_borders(inside: &[String], bottom: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the card titled `title` starts (its top-left corner's row and
+/// column) among `rows`, if it is in view.
+fn card_corner(rows: &[Vec<char>], title: &str) -> Option<(usize, usize)> {
+    let head: Vec<char> = format!("╭ {title} ").chars().collect();
+    rows.iter().enumerate().find_map(|(y, r)| {
+        r.windows(head.len())
+            .position(|w| w == head.as_slice())
+            .map(|x| (y, x))
+    })
+}
+
 /// How many rows of the card titled `title` in the pane's `inside` show
 /// some of its thumbnail (block characters in the thumbnail's columns), if
 /// the card is in view.
 fn thumbnail_rows(inside: &[String], title: &str) -> Option<usize> {
     let rows: Vec<Vec<char>> = inside.iter().map(|r| r.chars().collect()).collect();
-    let head: Vec<char> = format!("╭ {title} ").chars().collect();
-    let (top, x) = rows.iter().enumerate().find_map(|(y, r)| {
-        r.windows(head.len())
-            .position(|w| w == head.as_slice())
-            .map(|x| (y, x))
-    })?;
+    let (top, x) = card_corner(&rows, title)?;
     let columns = x + 2..x + 2 + 16;
     let is_block = |c: char| ('\u{2580}'..='\u{259f}').contains(&c);
     Some(
@@ -722,12 +728,7 @@ fn thumbnail_rows(inside: &[String], title: &str) -> Option<usize> {
 /// borders included, if the card is in view.
 fn card_text(inside: &[String], title: &str) -> Option<Vec<String>> {
     let rows: Vec<Vec<char>> = inside.iter().map(|r| r.chars().collect()).collect();
-    let head: Vec<char> = format!("╭ {title} ").chars().collect();
-    let (top, x) = rows.iter().enumerate().find_map(|(y, r)| {
-        r.windows(head.len())
-            .position(|w| w == head.as_slice())
-            .map(|x| (y, x))
-    })?;
+    let (top, x) = card_corner(&rows, title)?;
     let right = x + rows[top][x..].iter().position(|&c| c == '╮')?;
     Some(
         rows[top..]
