@@ -7,7 +7,7 @@ use std::time::Instant;
 use lookbook::app::keymap::parse_keys;
 use lookbook::app::{App, Pane, Problem, Reload};
 use lookbook::layout;
-use lookbook::lookbook::{LoadError, bundled};
+use lookbook::lookbook::{LoadError, Lookbook, bundled};
 use lookbook::render;
 use lookbook::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -743,6 +743,20 @@ fn card_text(inside: &[String], title: &str) -> Option<Vec<String>> {
     )
 }
 
+/// The styling pane's inside, focused, in a window `width` wide and tall
+/// enough for every card.
+fn styling_inside(book: &Arc<Lookbook>, width: u16) -> Vec<String> {
+    let mut app = App::new(Arc::clone(book));
+    let keys = parse_keys("Tab Tab").expect("keys");
+    let frame = render::text(&render::after_keys(
+        &mut app,
+        &Theme::ansi(),
+        &keys,
+        render::Size { width, height: 200 },
+    ));
+    styling_pane(&frame).expect("a styling pane").0
+}
+
 /// Walking the styling cursor over every look and paired bag, at several
 /// sizes: the cursor's row is always in view, cards stay inside the pane,
 /// and each row of cards spans the pane's width exactly, card against card.
@@ -752,18 +766,7 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     let stops: usize = book.looks.iter().map(|l| 1 + l.pairs.len()).sum();
     // Each look's thumbnail as a pane tall enough for every card shows it.
     let tall = {
-        let mut app = App::new(Arc::clone(&book));
-        let keys = parse_keys("Tab Tab").expect("keys");
-        let frame = render::text(&render::after_keys(
-            &mut app,
-            &Theme::ansi(),
-            &keys,
-            render::Size {
-                width: 160,
-                height: 200,
-            },
-        ));
-        let (inside, _) = styling_pane(&frame).expect("a styling pane");
+        let inside = styling_inside(&book, 160);
         (0..book.looks.len())
             .map(|i| thumbnail_rows(&inside, &format!("Wearer {i}")).expect("every card"))
             .collect::<Vec<usize>>()
@@ -774,15 +777,7 @@ fn the_styling_cursor_stays_in_view_over_rows_of_cards() {
     );
     // And each card's height, border to border, in a pane `width` wide.
     let heights_at = |width: u16| -> Vec<usize> {
-        let mut app = App::new(Arc::clone(&book));
-        let keys = parse_keys("Tab Tab").expect("keys");
-        let frame = render::text(&render::after_keys(
-            &mut app,
-            &Theme::ansi(),
-            &keys,
-            render::Size { width, height: 200 },
-        ));
-        let (inside, _) = styling_pane(&frame).expect("a styling pane");
+        let inside = styling_inside(&book, width);
         let tops: Vec<usize> = (0..inside.len())
             .filter(|&y| inside[y].starts_with('╭'))
             .collect();
