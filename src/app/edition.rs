@@ -205,7 +205,30 @@ impl App {
     /// shortlisted bags are no longer in the edit (they drop out), and the
     /// app as it was.
     fn replace_edit(&mut self, edit: Arc<Edit>) -> (usize, App) {
-        let old = Arc::clone(&self.edit.lookbook);
+        // Every field is named, none left to `..`: a field added to the app
+        // is carried over, translated to the new edit, or left behind on
+        // purpose here, or this does not compile.
+        let App {
+            edit: old_edit,
+            size,
+            focus,
+            query,
+            listing: old_listing,
+            list,
+            prompt,
+            shortlist,
+            detail,
+            // Where the last frame drew photos: the next frame says anew.
+            photos: _,
+            styling,
+            overlay,
+            overlay_view,
+            running,
+            // The caller's to settle: a good save clears it.
+            problem: _,
+            notice,
+        } = &*self;
+        let old = Arc::clone(&old_edit.lookbook);
         let lookbook = Arc::clone(&edit.lookbook);
         let bags: HashMap<&str, usize> = lookbook
             .bags
@@ -216,19 +239,18 @@ impl App {
         let bag_in_new = |bag: usize| bags.get(old.bags[bag].id.as_str()).copied();
 
         let mut fresh = App::on(edit);
-        fresh.resize(self.size.0, self.size.1);
-        fresh.focus = self.focus;
-        fresh.running = self.running;
-        fresh.notice = self.notice.take();
-        let query = self.query.clone();
-        fresh.set_query(|q| *q = query);
-        fresh.prompt = self.prompt.take();
+        fresh.resize(size.0, size.1);
+        fresh.focus = *focus;
+        fresh.running = *running;
+        fresh.notice.clone_from(notice);
+        fresh.set_query(|q| q.clone_from(query));
+        fresh.prompt.clone_from(prompt);
         fresh.fit_list();
 
         // The selected bag, or the nearest one still listed: after it in
         // the old list, then before it.
-        let cursor = self.list.cursor();
-        let old_visible = &self.listing.visible;
+        let cursor = list.cursor();
+        let old_visible = &old_listing.visible;
         let after = old_visible.iter().skip(cursor);
         let before = old_visible.iter().take(cursor).rev();
         let position = |bag: usize| fresh.listing.visible.iter().position(|&b| b == bag);
@@ -236,15 +258,13 @@ impl App {
             .chain(before)
             .filter_map(|&bag| bag_in_new(bag))
             .find_map(position);
-        fresh
-            .list
-            .restore(kept.unwrap_or(cursor), self.list.offset());
+        fresh.list.restore(kept.unwrap_or(cursor), list.offset());
         if self.selected().and_then(bag_in_new) == fresh.selected() && fresh.selected().is_some() {
-            fresh.detail = self.detail;
+            fresh.detail = *detail;
         }
 
         let mut dropped = 0;
-        for bag in self.shortlist.iter() {
+        for bag in shortlist.iter() {
             match bag_in_new(bag) {
                 Some(bag) => fresh.shortlist.toggle(bag),
                 None => dropped += 1,
@@ -256,17 +276,17 @@ impl App {
             .and_then(|s| stop_in(&old, &lookbook, s))
         {
             let index = fresh.stop_index(stop);
-            fresh.styling.restore(index, self.styling.offset());
+            fresh.styling.restore(index, styling.offset());
         }
 
-        fresh.overlay = self.overlay;
-        fresh.overlay_view = match self.overlay {
+        fresh.overlay = *overlay;
+        fresh.overlay_view = match overlay {
             Some(Overlay::Shortlist) => {
-                let mut view = self.overlay_view;
+                let mut view = *overlay_view;
                 view.resize(fresh.shortlist.len(), view.viewport());
                 view
             }
-            Some(_) => self.overlay_view,
+            Some(_) => *overlay_view,
             None => Scroll::default(),
         };
         (dropped, std::mem::replace(self, fresh))
