@@ -63,14 +63,16 @@ pub struct Extent {
 }
 
 /// What a frame measured, for the app to scroll by: the detail text and
-/// the open overlay, where they were drawn; and where it drew links and
-/// whole photos.
+/// the open overlay, where they were drawn; where it drew links and whole
+/// photos; and the photos it wanted but found not ready, for the transport
+/// to make ready off the drawing path and draw again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
     pub detail: Option<Extent>,
     pub overlay: Option<Extent>,
     pub links: Vec<LinkArea>,
     pub photos: Vec<PhotoArea>,
+    pub wanted: Vec<crate::photos::PhotoRequest>,
 }
 
 /// The cells a whole photo was drawn in, and its file: a picture of the

@@ -2,11 +2,13 @@
 //!
 //! Data flows one way: `lookbook.toml` -> [`lookbook`] (model, parse,
 //! validate) -> [`app`] (state and actions, no I/O) -> [`ui`] (pure drawing
-//! of `&App` into a frame) -> a transport ([`term`] for a local terminal,
-//! [`ssh`] for `lookbook serve`).
+//! of `&App` into a frame) -> the [`driver`], the one loop every session
+//! runs, on a transport ([`term`] for a local terminal, [`ssh`] for
+//! `lookbook serve`).
 
 pub mod app;
 pub mod cli;
+pub mod driver;
 pub mod input;
 pub mod layout;
 pub mod library;

@@ -152,7 +152,7 @@ fn browse(
     let shell = Shell::new(shelf.catalogue(), None);
     // Asked only where there are photos to show, as a server asks.
     let ask_photos = images == Images::Auto && opened.catalogue.has_photos();
-    let ending = term::run(shell, &theme, mouse, ask_photos, &mut shelf.subscribe())
+    let ending = term::run(shell, &theme, mouse, ask_photos, shelf.subscribe())
         .map_err(|error| Error::Failed(error.to_string()))?;
     let shell = match ending {
         term::Ending::Quit(shell) => shell,

@@ -7,11 +7,13 @@ use std::sync::Arc;
 
 use lookbook::app::keymap::parse_keys;
 use lookbook::app::{App, Edit};
+use lookbook::lookbook::Photo;
 use lookbook::lookbook::load_path;
-use lookbook::photos::{Graphics, PhotoMode};
+use lookbook::photos::{Graphics, PhotoMode, Photos, Ready};
 use lookbook::render;
 use lookbook::ui::theme::Theme;
 use ratatui::layout::Size;
+use ratatui_image::protocol::Protocol;
 use support::photo::edit_with_photos;
 
 mod support;
@@ -59,7 +61,7 @@ fn with_photos_off_or_without_colour_the_drawings_show() {
 }
 
 /// Two sessions on one edit draw the same scaled photo: it was decoded and
-/// scaled once.
+/// scaled once, by a job, never by drawing.
 #[test]
 fn sessions_on_one_edit_share_each_scaled_photo() {
     let lookbook =
@@ -68,20 +70,26 @@ fn sessions_on_one_edit_share_each_scaled_photo() {
     let (one, two) = (App::on(Arc::clone(&edit)), App::on(Arc::clone(&edit)));
     let photo = lookbook.bags[0].image.as_ref().expect("a photo");
     let size = Size::new(40, 10);
-    let first = one
-        .photos()
-        .protocol(photo, size, PhotoMode::Halfblocks)
-        .expect("drawn");
-    let again = two
-        .photos()
-        .protocol(photo, size, PhotoMode::Halfblocks)
-        .expect("drawn");
+    let first = made(one.photos(), photo, size);
+    let Ready::Drawn(again) = two.photos().ready(photo, size, PhotoMode::Halfblocks) else {
+        panic!("the other session finds it ready");
+    };
     assert!(Arc::ptr_eq(&first, &again));
-    let other = two
-        .photos()
-        .protocol(photo, Size::new(30, 8), PhotoMode::Halfblocks)
-        .expect("drawn");
+    let other = made(two.photos(), photo, Size::new(30, 8));
     assert!(!Arc::ptr_eq(&first, &other), "another size is scaled anew");
+}
+
+/// A photo as drawing first finds it (wanted, not made), then as a job
+/// makes it.
+fn made(photos: &Photos, photo: &Photo, size: Size) -> Arc<Protocol> {
+    let Ready::Wanted(request) = photos.ready(photo, size, PhotoMode::Halfblocks) else {
+        panic!("drawing never decodes: the first look finds it wanted");
+    };
+    photos.prepare(&request);
+    match photos.ready(photo, size, PhotoMode::Halfblocks) {
+        Ready::Drawn(protocol) => protocol,
+        _ => panic!("ready once the job ran"),
+    }
 }
 
 /// In a terminal with the kitty protocol, the photo goes out as kitty

@@ -556,8 +556,7 @@ fn overlay_of(len: usize, viewport: usize) -> layout::Drawn {
     layout::Drawn {
         detail: None,
         overlay: Some(layout::Extent { len, viewport }),
-        links: Vec::new(),
-        photos: Vec::new(),
+        ..layout::Drawn::default()
     }
 }
 
@@ -632,8 +631,7 @@ fn the_detail_starts_from_the_top_for_another_bag_only() {
                 viewport: 10,
             }),
             overlay: None,
-            links: Vec::new(),
-            photos: Vec::new(),
+            ..layout::Drawn::default()
         });
         press(app, "Tab j j");
         assert_eq!(app.detail_scroll(), 2);

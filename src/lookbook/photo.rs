@@ -17,7 +17,7 @@ pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
 pub const MAX_PHOTO_SIDE: u32 = 8192;
 
 /// A photo that passed the checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Photo {
     /// As the lookbook writes it (for messages).
     pub written: String,

@@ -1,6 +1,7 @@
 //! Photos as every session on an edit shares them: each file decoded once,
 //! on first sight, and scaled once per cell area and way of drawing it.
-//! Sessions draw from here; none decodes or scales what another already did.
+//! Sessions draw from here; none decodes or scales what another already did,
+//! and drawing never decodes: it asks, and a job makes the photo ready.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -19,6 +20,10 @@ mod choose;
 
 pub use answer::{Answer, query};
 pub use choose::{Images, Terminal};
+
+/// Kitty's "delete every image, and free its data": kitty keeps images
+/// apart from the text, so clearing the screen leaves them.
+pub const KITTY_DELETE_ALL: &str = "\x1b_Ga=d,d=A\x1b\\";
 
 /// How a terminal shows photos.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,10 +111,14 @@ const MAX_SCALED: usize = 256;
 /// A file's pixels, once some session decoded them (`None`: unreadable).
 type Decoded = Arc<OnceLock<Option<Arc<DynamicImage>>>>;
 
+/// A photo scaled for one size and way, once a job made it (`None`: it
+/// could not be made). Jobs for the same one wait for the first.
+type Scaled = Arc<OnceLock<Option<Arc<Protocol>>>>;
+
 #[derive(Default)]
 pub struct Photos {
     decoded: Mutex<HashMap<PathBuf, Decoded>>,
-    scaled: Mutex<HashMap<Key, Arc<Protocol>>>,
+    scaled: Mutex<HashMap<Key, Scaled>>,
 }
 
 impl std::fmt::Debug for Photos {
@@ -118,33 +127,77 @@ impl std::fmt::Debug for Photos {
     }
 }
 
+/// What drawing finds of a photo: decoding and scaling are slow (a large
+/// JPEG takes a good part of a second), so drawing never does them; it
+/// asks, and a job does them off the drawing path.
+pub enum Ready {
+    /// Ready to draw.
+    Drawn(Arc<Protocol>),
+    /// Not made yet: draw something else, and have this request run.
+    Wanted(PhotoRequest),
+    /// It cannot be made (the file changed since it loaded): draw
+    /// something else, for good.
+    Unreadable,
+}
+
+/// A photo a frame wanted and could not draw yet: what a job needs to
+/// make it ready (see [`Photos::prepare`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PhotoRequest {
+    photo: Photo,
+    key: Key,
+}
+
 impl Photos {
-    /// `photo` ready to draw in `size` cells the `mode` way: `None` when it
-    /// cannot be read any more (the file changed since it loaded), so the
-    /// caller draws something else. Kitty images are kept per terminal (the
-    /// mode says which): the protocol sends an image once, to one terminal.
-    pub fn protocol(&self, photo: &Photo, size: Size, mode: PhotoMode) -> Option<Arc<Protocol>> {
-        let picker = mode.picker()?;
+    /// `photo` as ready to draw in `size` cells the `mode` way, if a job
+    /// made it. Kitty images are kept per terminal (the mode says which):
+    /// the protocol sends an image once, to one terminal.
+    pub fn ready(&self, photo: &Photo, size: Size, mode: PhotoMode) -> Ready {
+        if mode.picker().is_none() {
+            return Ready::Unreadable;
+        }
         let key = Key {
             file: photo.file.clone(),
             width: size.width,
             height: size.height,
             mode,
         };
-        if let Some(protocol) = lock(&self.scaled).get(&key) {
-            return Some(Arc::clone(protocol));
+        let made = lock(&self.scaled)
+            .get(&key)
+            .and_then(|cell| cell.get().cloned());
+        match made {
+            Some(Some(protocol)) => Ready::Drawn(protocol),
+            Some(None) => Ready::Unreadable,
+            None => Ready::Wanted(PhotoRequest {
+                photo: photo.clone(),
+                key,
+            }),
         }
-        let image = self.decoded(photo)?;
-        let protocol = picker
+    }
+
+    /// Decodes and scales what `request` asks for, unless another job did:
+    /// slow, so a transport runs it on a blocking thread (a test or a
+    /// picture at once), then draws again.
+    pub fn prepare(&self, request: &PhotoRequest) {
+        let cell = {
+            let mut scaled = lock(&self.scaled);
+            if scaled.len() >= MAX_SCALED && !scaled.contains_key(&request.key) {
+                scaled.clear();
+            }
+            Arc::clone(scaled.entry(request.key.clone()).or_default())
+        };
+        cell.get_or_init(|| self.scale(request));
+    }
+
+    fn scale(&self, request: &PhotoRequest) -> Option<Arc<Protocol>> {
+        let key = &request.key;
+        let picker = key.mode.picker()?;
+        let image = self.decoded(&request.photo)?;
+        let size = Size::new(key.width, key.height);
+        picker
             .new_protocol(DynamicImage::clone(&image), size, Resize::Fit(None))
             .ok()
-            .map(Arc::new)?;
-        let mut scaled = lock(&self.scaled);
-        if scaled.len() >= MAX_SCALED {
-            scaled.clear();
-        }
-        scaled.insert(key, Arc::clone(&protocol));
-        Some(protocol)
+            .map(Arc::new)
     }
 
     /// The photo's pixels, decoded by whichever session needed them first.

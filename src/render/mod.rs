@@ -14,6 +14,7 @@ mod size;
 pub mod svg;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -21,7 +22,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Edit};
 use crate::layout::{Drawn, PhotoArea};
 use crate::shell::Shell;
 use crate::ui;
@@ -149,7 +150,10 @@ pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     while let Some(job) = app.search_job() {
         app.search_done(job.run());
     }
-    let (buffer, drawn) = headless(width, height, |frame| ui::draw(frame, app, theme));
+    let edit = Arc::clone(app.edit());
+    let (buffer, drawn) = headless(width, height, Some(&edit), |frame| {
+        ui::draw(frame, app, theme)
+    });
     app.observe(drawn);
     buffer
 }
@@ -160,12 +164,35 @@ pub fn shell_frame(shell: &mut Shell, theme: &Theme, width: u16, height: u16) ->
     while let Some(job) = shell.search_job() {
         shell.search_done(job.run());
     }
-    let (buffer, drawn) = headless(width, height, |frame| ui::draw_shell(frame, shell, theme));
+    let edit = shell.app().map(|app| Arc::clone(app.edit()));
+    let (buffer, drawn) = headless(width, height, edit.as_ref(), |frame| {
+        ui::draw_shell(frame, shell, theme)
+    });
     shell.observe(drawn);
     buffer
 }
 
-fn headless(width: u16, height: u16, draw: impl FnOnce(&mut Frame) -> Drawn) -> (Buffer, Drawn) {
+/// Draws a frame; headless, the photos it wanted are made ready at once
+/// and it is drawn again, so the same keys always draw the same frame.
+fn headless(
+    width: u16,
+    height: u16,
+    edit: Option<&Arc<Edit>>,
+    mut draw: impl FnMut(&mut Frame) -> Drawn,
+) -> (Buffer, Drawn) {
+    let (buffer, drawn) = draw_once(width, height, &mut draw);
+    match edit {
+        Some(edit) if !drawn.wanted.is_empty() => {
+            for request in &drawn.wanted {
+                edit.photos.prepare(request);
+            }
+            draw_once(width, height, draw)
+        }
+        _ => (buffer, drawn),
+    }
+}
+
+fn draw_once(width: u16, height: u16, draw: impl FnOnce(&mut Frame) -> Drawn) -> (Buffer, Drawn) {
     let backend = TestBackend::new(width, height);
     // A TestBackend never fails to draw.
     let mut terminal = Terminal::new(backend).expect("a test backend");

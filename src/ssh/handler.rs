@@ -17,7 +17,8 @@ use tokio::sync::watch;
 use super::config::Access;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
-use super::session::{self, End, Start};
+use super::session::{self, Start};
+use crate::driver::End;
 use crate::photos::{self, PhotoMode};
 use crate::shell::Shell;
 use crate::ui::theme::Theme;
@@ -212,8 +213,6 @@ impl Connection {
         let photo_question = (images == photos::Images::Auto && current.has_photos()).then_some(
             session::PhotoQuestion {
                 terminal: terminal_id,
-                cells: size,
-                pixels: self.pixels,
             },
         );
         let shell = Shell::new(current, self.user.as_deref());
@@ -223,6 +222,7 @@ impl Connection {
             catalogue,
             theme,
             size,
+            pixels: self.pixels,
             channel,
             idle_timeout: shared.settings.idle_timeout,
             max_session: shared.settings.max_session,

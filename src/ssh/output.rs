@@ -16,7 +16,6 @@ use crate::app::App;
 use crate::layout::{Drawn, PhotoArea};
 use crate::photos::PhotoMode;
 use crate::repaint;
-use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -82,25 +81,32 @@ impl ClientScreen {
 
     /// Draws `app` and returns the bytes that bring the client's screen from
     /// the last frame to this one; the app learns what the frame measured.
+    /// Its photos are made ready at once (the driver makes them ready off
+    /// the drawing path instead): a frame that wanted some is drawn again.
     pub fn draw(&mut self, app: &mut App, theme: &Theme) -> io::Result<Vec<u8>> {
-        let drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
+        let mut drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
+        if !drawn.wanted.is_empty() {
+            for request in &drawn.wanted {
+                app.edit().photos.prepare(request);
+            }
+            drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
+        }
         app.observe(drawn);
-        Ok(self.frame.take())
+        Ok(self.take())
     }
 
-    /// Draws what `shell` shows, as [`ClientScreen::draw`] draws an app.
-    pub fn draw_shell(&mut self, shell: &mut Shell, theme: &Theme) -> io::Result<Vec<u8>> {
-        let drawn = self.paint(theme.photos, |frame| ui::draw_shell(frame, shell, theme))?;
-        shell.observe(drawn);
-        Ok(self.frame.take())
-    }
-
-    fn paint(
+    /// Draws a frame with `draw`; its bytes wait for [`ClientScreen::take`].
+    pub fn paint(
         &mut self,
         mode: PhotoMode,
         draw: impl FnOnce(&mut Frame) -> Drawn,
     ) -> io::Result<Drawn> {
         repaint::draw(&mut self.terminal, &mut self.photos, mode, draw)
+    }
+
+    /// The bytes drawn since the last take: one frame, or more.
+    pub fn take(&mut self) -> Vec<u8> {
+        self.frame.take()
     }
 }
 

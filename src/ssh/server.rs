@@ -23,7 +23,7 @@ use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
 use super::metrics::Metrics;
 use super::proxy::{self, Source};
-use super::session::human;
+use crate::driver::{End, human};
 use crate::library::{Catalogue, Shelf};
 
 /// What every connection shares.
@@ -407,10 +407,7 @@ fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> Ended {
     match *phase.borrow() {
         Phase::Done(ending @ Ending::Session(_)) => (ending.reason(), "served"),
         Phase::Done(ending) => (ending.reason(), "refused"),
-        Phase::Running => (
-            Ending::Session(super::session::End::ClientLeft).reason(),
-            "served",
-        ),
+        Phase::Running => (Ending::Session(End::ClientLeft).reason(), "served"),
         Phase::LoggingIn => match refused_keys.load(Ordering::Relaxed) {
             0 => ("client left without starting a session".into(), "left"),
             keys => (

@@ -1,32 +1,40 @@
-//! The local terminal transport: raw mode, alternate screen, and a loop that
-//! draws, reads one event, and hands it to the app. The screen is drawn on
+//! The local terminal transport: raw mode, alternate screen, and the
+//! driver's end on them (crossterm's events in, frames out), on a runtime
+//! of one thread, as every SSH session runs. The screen is drawn on
 //! stderr, so stdout stays free for the shortlist (`lookbook > picks.txt`).
 //! The terminal is restored on every way out: quit, error, panic, or a
 //! signal (the window closed, `kill`, a tmux kill).
 
+use std::future::poll_fn;
 use std::io::{self, IsTerminal, Stderr, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once, mpsc};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Once};
+use std::task::Poll;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::photos::{Graphics, Images, PhotoMode};
-use ratatui::Terminal;
+use futures_core::Stream;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event as TermEvent, EventStream, MouseButton,
+    MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Size;
+use ratatui::{Frame, Terminal};
+use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::watch;
 
-use crate::app::{Action, SearchDone};
+use crate::app::Action;
+use crate::driver::{self, End, Event, Limits, Next, Sizes, Transport};
+use crate::layout::{Drawn, PhotoArea};
 use crate::library::Catalogue;
+use crate::photos::{Graphics, KITTY_DELETE_ALL, PhotoMode};
 use crate::repaint;
 use crate::shell::Shell;
-use crate::ui;
 use crate::ui::theme::Theme;
 
 mod question;
@@ -41,60 +49,6 @@ const ENDING_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGQUIT,
 ];
-
-/// How often the loop looks for a caught signal while no key comes.
-const SIGNAL_CHECK: Duration = Duration::from_millis(50);
-
-/// How often the loop looks for a finished search while one runs.
-const SEARCH_CHECK: Duration = Duration::from_millis(5);
-
-/// The search running on a thread of its own, one at a time: a newer one
-/// waits for it (and replaces any other waiting), so typing fast over a big
-/// edit never piles searches up.
-#[derive(Default)]
-struct Searches {
-    running: Option<mpsc::Receiver<SearchDone>>,
-}
-
-impl Searches {
-    fn running(&self) -> bool {
-        self.running.is_some()
-    }
-
-    fn start(&mut self, shell: &mut Shell) {
-        if self.running.is_some() {
-            return;
-        }
-        let Some(job) = shell.search_job() else {
-            return;
-        };
-        let (done, result) = mpsc::channel();
-        thread::spawn(move || {
-            // The loop may have ended; then nobody wants the result.
-            let _ = done.send(job.run());
-        });
-        self.running = Some(result);
-    }
-
-    /// Hands a finished search to the shell; whether one finished.
-    fn collect(&mut self, shell: &mut Shell) -> bool {
-        let Some(running) = &self.running else {
-            return false;
-        };
-        match running.try_recv() {
-            Ok(done) => {
-                shell.search_done(done);
-                self.running = None;
-                true
-            }
-            Err(mpsc::TryRecvError::Empty) => false,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.running = None;
-                false
-            }
-        }
-    }
-}
 
 /// How a browsing session ended.
 #[derive(Debug)]
@@ -142,44 +96,54 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 }
 
 /// Runs the shell until it quits or a signal ends it, on a terminal that
-/// passed [`check`]. `mouse` turns on mouse reporting, which takes text
-/// selection away from the terminal, so it is the user's choice.
-/// `ask_photos`: the terminal is asked how it shows photos first (with
-/// `--images auto`, when the edits have photos), and answers for `theme`.
-/// New versions of the edits (live reload) arrive on `catalogue`.
+/// passed [`check`], as the driver runs every session. `mouse` turns on
+/// mouse reporting, which takes text selection away from the terminal, so
+/// it is the user's choice. `ask_photos`: the terminal is asked how it
+/// shows photos first (with `--images auto`, when the edits have photos),
+/// and answers for `theme`. New versions of the edits (live reload) arrive
+/// on `catalogue`.
 pub fn run(
-    mut shell: Shell,
+    shell: Shell,
     theme: &Theme,
     mouse: bool,
     ask_photos: bool,
-    catalogue: &mut watch::Receiver<Arc<Catalogue>>,
+    catalogue: watch::Receiver<Arc<Catalogue>>,
 ) -> io::Result<Ending> {
     restore_on_panic();
-    let caught = watch_signals()?;
+    arm_second_signal()?;
     watch_for_hangup();
-    let mut inputs = Inputs {
-        caught: &caught,
+    // One thread: one session. Jobs (searches, photos) run on its
+    // blocking pool.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let session = driver::Session {
+        shell,
+        theme: theme.clone(),
         catalogue,
+        shutdown: None,
+        limits: Limits::default(),
+        photo_question: ask_photos.then_some(0),
     };
-    let result = enter(mouse).and_then(|mut screen| {
-        let mut theme = theme.clone();
-        if ask_photos {
-            // A question that could not be asked is photos as the names
-            // said, never a browser that does not start.
-            let (mode, keys) = question::ask(theme.photos).unwrap_or((theme.photos, Vec::new()));
-            theme = theme.with_photos(Images::Auto, mode);
-            for key in keys {
-                shell.handle_key(key);
+    let result = enter(mouse).and_then(|screen| {
+        runtime.block_on(async {
+            let mut local = Local::new(screen)?;
+            let outcome = driver::drive(&mut local, session).await;
+            let blanked = blank(outcome.theme.photos);
+            match local.failure.take() {
+                Some(error) => Err(error),
+                None => blanked.map(|()| outcome),
             }
-        }
-        let ran = event_loop(&mut screen, &mut shell, &theme, &mut inputs);
-        ran.and(blank(theme.photos))
+        })
     });
+    // A photo job may still be decoding: nobody waits for it.
+    runtime.shutdown_background();
     let restored = leave();
-    result.and(restored)?;
-    match caught.load(Ordering::SeqCst) {
-        0 => Ok(Ending::Quit(Box::new(shell))),
-        signal => Ok(Ending::Signal(i32::try_from(signal).unwrap_or(1))),
+    let outcome = result.and_then(|outcome| restored.map(|()| outcome))?;
+    match outcome.end {
+        End::Signal(signal) => Ok(Ending::Signal(signal)),
+        End::DrawFailed => Err(io::Error::other("drawing the screen failed")),
+        _ => Ok(Ending::Quit(Box::new(outcome.shell))),
     }
 }
 
@@ -205,19 +169,28 @@ fn watch_for_hangup() {
     });
 }
 
-/// Notes which ending signal came, for the loop to stop at; a second one
-/// while the terminal is being restored exits at once.
-fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
-    let caught = Arc::new(AtomicUsize::new(0));
-    let armed = Arc::new(AtomicBool::new(false));
-    for signal in ENDING_SIGNALS {
-        // Registered first, so the first signal finds it disarmed.
-        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, armed.clone())?;
-        let number = usize::try_from(signal).unwrap_or(1);
-        signal_hook::flag::register_usize(signal, caught.clone(), number)?;
-        signal_hook::flag::register(signal, armed.clone())?;
-    }
-    Ok(caught)
+/// A second ending signal while the terminal is being restored exits at
+/// once; the first ends the driver (see [`Local::next`]).
+fn arm_second_signal() -> io::Result<()> {
+    static ARMED: Once = Once::new();
+    let mut result = Ok(());
+    ARMED.call_once(|| {
+        let armed = Arc::new(AtomicBool::new(false));
+        for signal in ENDING_SIGNALS {
+            // Registered first, so the first signal finds it disarmed.
+            result = signal_hook::flag::register_conditional_shutdown(
+                signal,
+                128 + signal,
+                armed.clone(),
+            )
+            .and_then(|_| signal_hook::flag::register(signal, armed.clone()))
+            .map(drop);
+            if result.is_err() {
+                return;
+            }
+        }
+    });
+    result
 }
 
 fn enter(mouse: bool) -> io::Result<LocalTerminal> {
@@ -263,9 +236,6 @@ fn blank(photos: PhotoMode) -> io::Result<()> {
     )
 }
 
-/// Kitty's "delete every image, and free its data".
-pub const KITTY_DELETE_ALL: &str = "\x1b_Ga=d,d=A\x1b\\";
-
 /// Puts the terminal back as it was; safe to call more than once.
 fn leave() -> io::Result<()> {
     let mut stderr = io::stderr();
@@ -289,79 +259,116 @@ fn restore_on_panic() {
     });
 }
 
-/// What reaches the loop besides the terminal's events.
-struct Inputs<'a> {
-    /// An ending signal's number, once one came.
-    caught: &'a AtomicUsize,
-    catalogue: &'a mut watch::Receiver<Arc<Catalogue>>,
+/// The local terminal, as the driver's transport: crossterm's events in
+/// (and the ending signals), frames out on stderr.
+struct Local {
+    screen: LocalTerminal,
+    /// Where the last frame's photos were.
+    photos: Vec<PhotoArea>,
+    /// Made on the first event read, after the photo question: crossterm's
+    /// reader would take the terminal's answer for keys.
+    events: Option<EventStream>,
+    signals: Vec<(i32, Signal)>,
+    /// Reading the terminal failed: the browser ends with this error.
+    failure: Option<io::Error>,
 }
 
-impl Inputs<'_> {
-    /// Takes in the edits as the last reload left them, and lets time pass
-    /// (a notice going); whether the screen changed.
-    fn take(&mut self, shell: &mut Shell) -> bool {
-        // An error means no watcher is left: nothing more will change.
-        let changed = self.catalogue.has_changed().unwrap_or(false);
-        if changed {
-            let current = Arc::clone(&self.catalogue.borrow_and_update());
-            if let Some(old) = shell.update(current, Instant::now()) {
-                thread::spawn(move || drop(old));
-            }
-        }
-        shell.tick(Instant::now()) || changed
+impl Local {
+    fn new(screen: LocalTerminal) -> io::Result<Local> {
+        let signals = ENDING_SIGNALS
+            .into_iter()
+            .map(|number| Ok((number, signal(SignalKind::from_raw(number))?)))
+            .collect::<io::Result<_>>()?;
+        Ok(Local {
+            screen,
+            photos: Vec::new(),
+            events: None,
+            signals,
+            failure: None,
+        })
     }
-}
 
-fn event_loop(
-    screen: &mut LocalTerminal,
-    shell: &mut Shell,
-    theme: &Theme,
-    inputs: &mut Inputs,
-) -> io::Result<()> {
-    let caught = inputs.caught;
-    let size = screen.size()?;
-    shell.handle(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    let mut stale = true;
-    let mut searches = Searches::default();
-    let mut photos_shown = Vec::new();
-    while shell.is_running() && caught.load(Ordering::SeqCst) == 0 {
-        let searched = searches.collect(shell);
-        if inputs.take(shell) || searched {
-            stale = true;
-        }
-        searches.start(shell);
-        if stale {
-            let drawn = repaint::draw(screen, &mut photos_shown, theme.photos, |frame| {
-                ui::draw_shell(frame, shell, theme)
-            })?;
-            shell.observe(drawn);
-        }
-        // A signal does not wake a blocking read, so wait in short steps,
-        // shorter while a search may come back.
-        let wait = if searches.running() {
-            SEARCH_CHECK
-        } else {
-            SIGNAL_CHECK
-        };
-        stale = event::poll(wait)?;
-        if !stale {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) => shell.handle_key(key),
-            Event::Resize(width, height) => shell.handle(Action::Resize { width, height }),
-            Event::Mouse(mouse) => {
-                if let Some(action) = mouse_action(mouse) {
-                    shell.handle(action);
+    /// The number of an ending signal that came.
+    async fn signalled(signals: &mut [(i32, Signal)]) -> i32 {
+        poll_fn(|cx| {
+            for (number, signal) in signals.iter_mut() {
+                if signal.poll_recv(cx).is_ready() {
+                    return Poll::Ready(*number);
                 }
             }
-            _ => {}
+            Poll::Pending
+        })
+        .await
+    }
+
+    /// A terminal event as the driver's, if it is one lookbook uses.
+    fn event(&mut self, event: Option<io::Result<TermEvent>>) -> Option<Event> {
+        match event {
+            Some(Ok(TermEvent::Key(key))) => Some(Event::Key(key)),
+            Some(Ok(TermEvent::Resize(width, height))) => Some(Event::Resize { width, height }),
+            Some(Ok(TermEvent::Mouse(mouse))) => mouse_action(mouse).map(Event::Mouse),
+            Some(Ok(TermEvent::Paste(text))) => Some(Event::Paste(text)),
+            Some(Ok(_)) => None,
+            Some(Err(error)) => {
+                self.failure = Some(error);
+                Some(Event::Ended(End::ClientLeft))
+            }
+            None => Some(Event::Ended(End::InputEnded)),
         }
     }
-    Ok(())
+}
+
+impl Transport for Local {
+    fn sizes(&self) -> Sizes {
+        let cells = self.screen.size().unwrap_or(Size::new(80, 24));
+        // The window's size in pixels, where the terminal reports it.
+        let window = ratatui::crossterm::terminal::window_size().ok();
+        Sizes {
+            cells: (cells.width, cells.height),
+            pixels: window.map_or((0, 0), |w| (u32::from(w.width), u32::from(w.height))),
+        }
+    }
+
+    async fn send_raw(&mut self, bytes: &[u8]) -> Result<(), End> {
+        let mut stderr = io::stderr();
+        // A question that could not be asked is photos as the names said,
+        // never a browser that does not start.
+        let _ = stderr.write_all(bytes).and_then(|()| stderr.flush());
+        Ok(())
+    }
+
+    async fn read_raw(&mut self, deadline: Instant) -> Result<Option<Vec<u8>>, End> {
+        let read = tokio::task::spawn_blocking(move || question::read(deadline)).await;
+        // Unreadable, it is as if the terminal said no more.
+        Ok(read.ok().and_then(Result::ok).flatten())
+    }
+
+    async fn next(&mut self, frame_wanted: bool) -> Next {
+        // Drawing here costs nothing to wait for: draw first.
+        if frame_wanted {
+            return Next::FrameReady;
+        }
+        loop {
+            let events = self.events.get_or_insert_with(EventStream::new);
+            let event = tokio::select! {
+                event = poll_fn(|cx| Pin::new(&mut *events).poll_next(cx)) => event,
+                number = Local::signalled(&mut self.signals) => {
+                    return Next::Event(Event::Ended(End::Signal(number)));
+                }
+            };
+            if let Some(event) = self.event(event) {
+                return Next::Event(event);
+            }
+        }
+    }
+
+    fn draw(
+        &mut self,
+        mode: PhotoMode,
+        paint: &mut dyn FnMut(&mut Frame) -> Drawn,
+    ) -> io::Result<Drawn> {
+        repaint::draw(&mut self.screen, &mut self.photos, mode, paint)
+    }
 }
 
 fn mouse_action(mouse: MouseEvent) -> Option<Action> {

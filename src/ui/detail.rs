@@ -356,10 +356,7 @@ mod tests {
     fn fact(label: &'static str, value: &str, width: usize) -> (Vec<String>, usize) {
         let app = App::new(Arc::new(bundled()));
         let theme = Theme::ansi();
-        let ui = Scene {
-            app: &app,
-            theme: &theme,
-        };
+        let ui = Scene::new(&app, &theme);
         let mut out = vec![Line::raw("above")];
         let at = push_fact(&mut out, label, value, width, &ui);
         (out.iter().map(ToString::to_string).collect(), at.line)

@@ -329,10 +329,7 @@ mod tests {
     fn entry(typed: &str, label: &str, help: &'static str, width: usize) -> String {
         let app = App::new(Arc::new(bundled()));
         let theme = Theme::ansi();
-        let ui = Scene {
-            app: &app,
-            theme: &theme,
-        };
+        let ui = Scene::new(&app, &theme);
         let prompt = Prompt {
             kind: PromptKind::Filter,
             text: typed.to_string(),

@@ -23,23 +23,48 @@ mod text;
 pub mod theme;
 mod too_small;
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 
 use crate::app::{App, Overlay};
 use crate::layout::{self, Drawn, Mode};
+use crate::photos::PhotoRequest;
 use crate::shell::Shell;
 use theme::Theme;
 
-/// What one frame draws: the app's state, in a theme.
+/// What one frame draws: the app's state, in a theme; and the photos it
+/// found not ready, for the transport to make ready (see [`Drawn`]).
 pub struct Scene<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
+    wanted: RefCell<Vec<PhotoRequest>>,
+}
+
+impl<'a> Scene<'a> {
+    pub fn new(app: &'a App, theme: &'a Theme) -> Scene<'a> {
+        Scene {
+            app,
+            theme,
+            wanted: RefCell::default(),
+        }
+    }
+
+    /// Notes a photo the frame could not draw yet; asked once per frame.
+    fn want(&self, request: PhotoRequest) {
+        let mut wanted = self.wanted.borrow_mut();
+        if !wanted.contains(&request) {
+            wanted.push(request);
+        }
+    }
 }
 
 /// Draws the whole screen; returns what it measured of the text the app
 /// scrolls (see [`App::observe`]).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
-    let drawn = draw_scene(frame, &Scene { app, theme });
+    let scene = Scene::new(app, theme);
+    let mut drawn = draw_scene(frame, &scene);
+    drawn.wanted = scene.wanted.into_inner();
     theme.depth.apply(frame.buffer_mut());
     if theme.links {
         for link in &drawn.links {

@@ -12,11 +12,12 @@ use ratatui_image::Image;
 
 use super::Scene;
 use crate::lookbook::Photo;
-use crate::photos::PhotoMode;
+use crate::photos::{PhotoMode, Ready};
 
 /// Draws `photo` in `area` of `buffer`; returns the cells it took, or
-/// `None` when it could not be drawn (the file changed since it loaded),
-/// so the caller draws something else.
+/// `None` when it could not be drawn (not made ready yet, which the scene
+/// notes for the transport to do; or the file changed since it loaded), so
+/// the caller draws something else.
 pub fn draw(
     photo: &Photo,
     area: Rect,
@@ -30,7 +31,14 @@ pub fn draw(
         mode => mode,
     };
     let size = Size::new(area.width, area.height);
-    let protocol = ui.app.photos().protocol(photo, size, mode)?;
+    let protocol = match ui.app.photos().ready(photo, size, mode) {
+        Ready::Drawn(protocol) => protocol,
+        Ready::Wanted(request) => {
+            ui.want(request);
+            return None;
+        }
+        Ready::Unreadable => return None,
+    };
     let shown = protocol.size();
     let x = area.x + area.width.saturating_sub(shown.width) / 2;
     let y = area.y + area.height.saturating_sub(shown.height) / 2;

@@ -273,10 +273,7 @@ mod tests {
             app.handle_key(key);
         }
         let theme = Theme::ansi();
-        let ui = Scene {
-            app: &app,
-            theme: &theme,
-        };
+        let ui = Scene::new(&app, &theme);
         pair_row(&ui, bag, false, width)
     }
 

@@ -310,10 +310,7 @@ mod tests {
     fn the_pane_scrolls_to_the_marked_card_only_when_it_would_be_out_of_sight() {
         let app = three_looks();
         let theme = Theme::ansi();
-        let ui = Scene {
-            app: &app,
-            theme: &theme,
-        };
+        let ui = Scene::new(&app, &theme);
         assert_eq!(app.selected(), Some(1), "bag B, paired with the third look");
         let width = 40;
         let above: usize = (0..2).map(|row| card_row(&ui, row, 1, width).height).sum();

@@ -195,10 +195,7 @@ mod tests {
     fn a_card_cut_at_its_thumbnail_shows_none_of_it() {
         let app = App::new(Arc::new(bundled()));
         let theme = Theme::ansi();
-        let ui = Scene {
-            app: &app,
-            theme: &theme,
-        };
+        let ui = Scene::new(&app, &theme);
         let card = card(&ui, 0, 40);
         let first = card.thumbnail_row.expect("a thumbnail") + 1;
         let height = card.height();
