@@ -7,9 +7,10 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::library::OpenError;
+use crate::library::{OpenError, WatchError};
 use crate::lookbook::LoadError;
 use crate::render::{FormatError, PngError, ScreenshotError};
+use crate::ssh::ServeError;
 
 /// Exit status of a command line that asks for something that cannot be
 /// done, as clap uses for its own usage errors.
@@ -37,20 +38,27 @@ pub enum Error {
     /// found: every file's errors.
     #[error("{0}")]
     Open(#[from] OpenError),
+    /// The files to browse could not be watched for saves.
+    #[error("error: {0}")]
+    Watch(#[from] WatchError),
     /// A picture that will not draw or encode, or a `--font` that is no font.
     #[error("error: {0}")]
     Png(#[from] PngError),
     /// The screenshots could not be drawn or written.
     #[error("error: {0}")]
     Screenshots(#[from] ScreenshotError),
+    /// The server could not start.
+    #[error("error: {0}")]
+    Serve(#[from] ServeError),
     /// The command's output could not be written to stdout.
     #[error("error: cannot write to stdout: {0}")]
     WriteStdout(#[source] io::Error),
     /// The command's output could not be written to the file asked for.
     #[error("error: cannot write {}: {source}", .path.display())]
     WriteFile { path: PathBuf, source: io::Error },
-    /// Anything else that stops a command (the terminal, the server, a
-    /// file `new` won't overwrite), said in one line.
+    /// Anything else that stops a command (the terminal, a file `new`
+    /// won't overwrite), said in one line where it happens: this is the
+    /// layer that prints.
     #[error("error: {0}")]
     Failed(String),
 }
