@@ -145,7 +145,7 @@ fn browse(
     // log to write them to. The bundled edit has no file.
     let shelf = Shelf::new(opened.catalogue.clone(), |_, _| {});
     let _watches = if watching {
-        Some(library::watch(&opened, &shelf).map_err(Error::Failed)?)
+        Some(library::watch(&opened, &shelf)?)
     } else {
         None
     };
@@ -173,6 +173,6 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
             "no data dir for the host key ($HOME is not set); pass --host-key FILE".into(),
         )
     })?;
-    ssh::run(settings, opened, !args.no_watch).map_err(Error::Failed)?;
+    ssh::run(settings, opened, !args.no_watch)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,19 @@ use crate::lookbook::load_path;
 /// Events closer together than this are one save.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// Why a file or folder can't be watched.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// A path with no file name (`/`, `..`): nothing in a folder to watch.
+    #[error("{}: not a file to watch", .0.display())]
+    NotAFile(PathBuf),
+    #[error("cannot watch {}: {source}", .folder.display())]
+    Watcher {
+        folder: PathBuf,
+        source: notify::Error,
+    },
+}
+
 /// Watching one file or folder; dropping it stops the watching.
 pub struct Watch {
     _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
@@ -32,11 +45,11 @@ pub struct Watch {
 pub fn watch(
     path: &Path,
     mut on_reload: impl FnMut(Reload) + Send + 'static,
-) -> Result<Watch, String> {
+) -> Result<Watch, WatchError> {
     let file = path.to_path_buf();
     let name: OsString = path
         .file_name()
-        .ok_or_else(|| format!("{}: not a file to watch", path.display()))?
+        .ok_or_else(|| WatchError::NotAFile(path.to_path_buf()))?
         .to_os_string();
     watch_folder(&folder_of(path), move |touched| {
         if touched.includes(&name) {
@@ -70,7 +83,11 @@ impl Touched {
 pub fn watch_folder(
     folder: &Path,
     mut on_touch: impl FnMut(Touched) + Send + 'static,
-) -> Result<Watch, String> {
+) -> Result<Watch, WatchError> {
+    let cannot = |source| WatchError::Watcher {
+        folder: folder.to_path_buf(),
+        source,
+    };
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let touched = match result {
             Ok(events) => {
@@ -89,10 +106,10 @@ pub fn watch_folder(
             on_touch(touched);
         }
     })
-    .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+    .map_err(cannot)?;
     debouncer
         .watch(folder, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        .map_err(cannot)?;
     Ok(Watch {
         _debouncer: debouncer,
     })
@@ -148,6 +165,25 @@ mod tests {
         assert!(is_a_change(EventKind::Remove(
             notify::event::RemoveKind::File
         )));
+    }
+
+    #[test]
+    fn what_cannot_be_watched_says_so() {
+        let Err(error) = watch(Path::new("/"), |_| {}) else {
+            panic!("the root is no file");
+        };
+        assert_eq!(error.to_string(), "/: not a file to watch");
+        let gone = Path::new("/nonexistent/lookbook-folder");
+        let Err(error) = watch_folder(gone, |_| {}) else {
+            panic!("a missing folder can't be watched");
+        };
+        assert!(matches!(&error, WatchError::Watcher { folder, .. } if folder == gone));
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot watch /nonexistent/lookbook-folder: "),
+            "{error}"
+        );
     }
 
     #[test]

@@ -9,23 +9,43 @@
 
 use crate::lookbook::{Currency, Price};
 
+/// Why a budget typed can't be one; the text is what the prompt shows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BudgetError {
+    #[error("a budget cannot be negative")]
+    Negative,
+    /// `example` is a price in the edit's currency (`£49.99`).
+    #[error("not an amount: try 400 or {example}")]
+    NotAnAmount { example: String },
+    #[error("that budget is too large")]
+    TooLarge,
+    /// A comma or point used for both thousands and decimals.
+    #[error("`{0}` can't mark both thousands and decimals")]
+    BothMarks(char),
+    /// A mark followed by neither 1–2 digits nor 3.
+    #[error("`{mark}` then 1–2 digits (decimals) or 3 (thousands), not {digits}")]
+    Digits { mark: char, digits: usize },
+    #[error("thousands come in threes, not `{0}`")]
+    Thousands(String),
+}
+
 /// The budget typed, or why it can't be one. An empty entry is `Ok(None)`:
 /// no budget.
-pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, String> {
+pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, BudgetError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
     let amount = strip_currency(trimmed, currency.symbol(), currency.code());
     if amount.starts_with('-') {
-        return Err("a budget cannot be negative".into());
+        return Err(BudgetError::Negative);
     }
     let example = currency.format(Price::from_minor(if currency.has_cents() {
         4_999
     } else {
         1_200_000
     }));
-    let invalid = || format!("not an amount: try 400 or {example}");
+    let invalid = || BudgetError::NotAnAmount { example };
     let (whole, cents) = split_decimals(amount)?;
     let whole = ungroup(whole)?;
     if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
@@ -36,7 +56,7 @@ pub fn parse(text: &str, currency: Currency) -> Result<Option<Price>, String> {
     }
     Price::from_digits(&whole, cents)
         .map(Some)
-        .ok_or_else(|| "that budget is too large".into())
+        .ok_or(BudgetError::TooLarge)
 }
 
 /// The amount without its currency, written before or after it (`£400`,
@@ -53,34 +73,31 @@ fn strip_currency<'a>(text: &'a str, symbol: &str, code: &str) -> &'a str {
 
 /// Splits off the decimals: the last comma or point, when one or two digits
 /// follow it. Three digits make it grouping; any other count is a mistake.
-fn split_decimals(amount: &str) -> Result<(&str, &str), String> {
+fn split_decimals(amount: &str) -> Result<(&str, &str), BudgetError> {
     let Some(at) = amount.rfind([',', '.']) else {
         return Ok((amount, ""));
     };
     let (whole, rest) = amount.split_at(at);
-    let mark = &rest[..1];
+    let mark = if rest.starts_with(',') { ',' } else { '.' };
     let after = &rest[1..];
     match after.len() {
         1 | 2 if !whole.contains(mark) => Ok((whole, after)),
-        1 | 2 => Err(format!("`{mark}` can't mark both thousands and decimals")),
+        1 | 2 => Err(BudgetError::BothMarks(mark)),
         3 => Ok((amount, "")),
-        _ => Err(format!(
-            "`{mark}` then 1–2 digits (decimals) or 3 (thousands), not {}",
-            after.len()
-        )),
+        digits => Err(BudgetError::Digits { mark, digits }),
     }
 }
 
 /// The whole part without its grouping marks (commas, points, spaces, the
 /// Swiss apostrophes), each of which must be followed by exactly three
 /// digits.
-fn ungroup(whole: &str) -> Result<String, String> {
+fn ungroup(whole: &str) -> Result<String, BudgetError> {
     let mut groups = whole.split([',', '.', ' ', '\u{a0}', '\u{202f}', '’', '\'']);
     let first = groups.next().unwrap_or("");
     let mut digits = first.to_string();
     for group in groups {
         if group.len() != 3 {
-            return Err(format!("thousands come in threes, not `{group}`"));
+            return Err(BudgetError::Thousands(group.to_string()));
         }
         digits.push_str(group);
     }
@@ -91,7 +108,7 @@ fn ungroup(whole: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    fn gbp(text: &str) -> Result<Option<Price>, String> {
+    fn gbp(text: &str) -> Result<Option<Price>, BudgetError> {
         parse(text, Currency::GBP)
     }
 
@@ -125,10 +142,14 @@ mod tests {
         ] {
             assert!(gbp(bad).is_err(), "{bad} should be refused");
         }
-        assert_eq!(gbp("-5"), Err("a budget cannot be negative".into()));
+        assert_eq!(gbp("-5"), Err(BudgetError::Negative));
+        let says = |text: &str| gbp(text).expect_err(text).to_string();
+        assert_eq!(says("-5"), "a budget cannot be negative");
+        assert_eq!(says("abc"), "not an amount: try 400 or £49.99");
+        assert_eq!(says("99999999999999999999"), "that budget is too large");
     }
 
-    fn eur(text: &str) -> Result<Option<Price>, String> {
+    fn eur(text: &str) -> Result<Option<Price>, BudgetError> {
         parse(text, Currency::from_code("EUR").expect("EUR"))
     }
 
@@ -145,12 +166,15 @@ mod tests {
         assert_eq!(eur("1 250 €"), minor(125_000));
         assert_eq!(eur("€1,234,567"), minor(123_456_700));
         for (bad, says) in [
-            ("1,2345", "not 4"),
+            (
+                "1,2345",
+                "`,` then 1–2 digits (decimals) or 3 (thousands), not 4",
+            ),
             ("12,34,567", "in threes, not `34`"),
-            ("1,250,50", "can't mark both"),
-            ("1.25.50", "can't mark both"),
+            ("1,250,50", "`,` can't mark both thousands and decimals"),
+            ("1.25.50", "`.` can't mark both"),
         ] {
-            let error = eur(bad).expect_err(bad);
+            let error = eur(bad).expect_err(bad).to_string();
             assert!(error.contains(says), "{bad}: {error}");
         }
     }

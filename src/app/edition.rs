@@ -445,11 +445,11 @@ mod tests {
         );
         let file = LoadError::File {
             path: "edit.toml".into(),
-            reason: "is a directory".into(),
+            reason: crate::lookbook::FileError::Directory,
         };
         assert_eq!(
             Problem::from_load_error(&file).headline,
-            "edit.toml: is a directory"
+            "edit.toml: is a directory, expected a lookbook .toml file"
         );
     }
 }

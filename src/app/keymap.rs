@@ -265,9 +265,22 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().chain(std::iter::once(&ERRORS))
 }
 
+/// A key name or a `--keys` sequence that does not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("unknown key `{0}`")]
+    Unknown(String),
+    /// A quote opened and never closed; `rest` is from the quote on.
+    #[error("unclosed quote in `{rest}`: close it with {quote}")]
+    UnclosedQuote { rest: String, quote: char },
+    /// A closing quote with more of the word after it.
+    #[error("a quoted word must end before `{0}`: put a space after the quote")]
+    AfterQuote(String),
+}
+
 /// Reads a key by the name help shows (`j`, `↓` or `Down`, `S-Tab`, `C-c`,
 /// `PgDn`, `Space`), for tests and for driving the app headless.
-pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
+pub fn parse_key(name: &str) -> Result<KeyEvent, KeyError> {
     let (ctrl, base) = match name.strip_prefix("C-") {
         Some(rest) if !rest.is_empty() => (true, rest),
         _ => (false, name),
@@ -290,7 +303,7 @@ pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
         single if single.chars().count() == 1 => {
             KeyCode::Char(single.chars().next().unwrap_or(' '))
         }
-        _ => return Err(format!("unknown key `{name}`")),
+        _ => return Err(KeyError::Unknown(name.to_string())),
     };
     let mut modifiers = if ctrl {
         KeyModifiers::CONTROL
@@ -305,14 +318,17 @@ pub fn parse_key(name: &str) -> Result<KeyEvent, String> {
 
 /// Reads a space-separated sequence of key names. A quoted word (`"bag"`
 /// or `'mini bag'`) types its characters one by one, spaces included.
-pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, String> {
+pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, KeyError> {
     let mut keys = Vec::new();
     let mut rest = names.trim_start();
     while let Some(first) = rest.chars().next() {
         if first == '"' || first == '\'' {
             let body = &rest[first.len_utf8()..];
             let Some(end) = body.find(first) else {
-                return Err(format!("unclosed quote in `{rest}`: close it with {first}"));
+                return Err(KeyError::UnclosedQuote {
+                    rest: rest.to_string(),
+                    quote: first,
+                });
             };
             keys.extend(
                 body[..end]
@@ -321,9 +337,7 @@ pub fn parse_keys(names: &str) -> Result<Vec<KeyEvent>, String> {
             );
             rest = &body[end + first.len_utf8()..];
             if rest.starts_with(|c: char| !c.is_whitespace()) {
-                return Err(format!(
-                    "a quoted word must end before `{rest}`: put a space after the quote"
-                ));
+                return Err(KeyError::AfterQuote(rest.to_string()));
             }
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -464,12 +478,20 @@ mod tests {
             [KeyCode::Char('"'), KeyCode::Char('\'')]
         );
         assert_eq!(typed("  \"\"  "), []);
-        assert!(parse_keys("\"open").is_err());
-        assert!(parse_keys("\"a\"b").is_err());
+        let error = |text: &str| parse_keys(text).expect_err(text).to_string();
+        assert_eq!(
+            error("j \"open"),
+            "unclosed quote in `\"open`: close it with \""
+        );
+        assert_eq!(
+            error("\"a\"b c"),
+            "a quoted word must end before `b c`: put a space after the quote"
+        );
         assert_eq!(
             parse_keys("j Hyper-x"),
-            Err("unknown key `Hyper-x`".to_string())
+            Err(KeyError::Unknown("Hyper-x".into()))
         );
+        assert_eq!(error("j Hyper-x"), "unknown key `Hyper-x`");
     }
 
     #[test]

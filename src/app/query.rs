@@ -76,7 +76,8 @@ impl App {
                 self.prompt = None;
                 self.set_query(|q| q.budget = budget);
             }
-            Err(error) => prompt.error = Some(error),
+            // The prompt shows it as typed text, under the entry.
+            Err(error) => prompt.error = Some(error.to_string()),
         }
     }
 }

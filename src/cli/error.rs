@@ -3,37 +3,63 @@
 //! prints it and picks the exit status, so no command prints its own
 //! errors and none can exit with a status of its own making.
 
-use std::fmt;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::library::OpenError;
+use crate::library::{OpenError, WatchError};
 use crate::lookbook::LoadError;
+use crate::render::{FormatError, PngError, ScreenshotError};
+use crate::ssh::ServeError;
 
 /// Exit status of a command line that asks for something that cannot be
 /// done, as clap uses for its own usage errors.
 const USAGE: u8 = 2;
 
-#[derive(Debug)]
+/// Each layer's error arrives whole (`?` converts it) and is said here,
+/// after `error: ` unless it already says so itself.
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The arguments did not parse, or asked for `--help` or `--version`:
     /// clap's message, which knows its own stream and status.
-    Arguments(clap::Error),
+    #[error("{0}")]
+    Arguments(#[from] clap::Error),
     /// Arguments that parse but ask for the impossible, such as a PNG
     /// written to a terminal: status 2, like clap's.
+    #[error("error: {0}")]
     Usage(String),
+    /// `--format` and `--out` that disagree: a usage error too.
+    #[error("error: {0}")]
+    Format(#[from] FormatError),
     /// The lookbook did not load; the message is every diagnostic.
-    Load(LoadError),
+    #[error("{0}")]
+    Load(#[from] LoadError),
     /// The lookbooks to browse or serve did not all load, or could not be
     /// found: every file's errors.
-    Open(OpenError),
+    #[error("{0}")]
+    Open(#[from] OpenError),
+    /// The files to browse could not be watched for saves.
+    #[error("error: {0}")]
+    Watch(#[from] WatchError),
+    /// A picture that will not draw or encode, or a `--font` that is no font.
+    #[error("error: {0}")]
+    Png(#[from] PngError),
+    /// The screenshots could not be drawn or written.
+    #[error("error: {0}")]
+    Screenshots(#[from] ScreenshotError),
+    /// The server could not start.
+    #[error("error: {0}")]
+    Serve(#[from] ServeError),
     /// The command's output could not be written to stdout.
-    WriteStdout(io::Error),
+    #[error("error: cannot write to stdout: {0}")]
+    WriteStdout(#[source] io::Error),
     /// The command's output could not be written to the file asked for.
+    #[error("error: cannot write {}: {source}", .path.display())]
     WriteFile { path: PathBuf, source: io::Error },
-    /// Anything else that stops a command (the terminal, the server, a
-    /// picture that will not encode), said in one line.
+    /// Anything else that stops a command (the terminal, a file `new`
+    /// won't overwrite), said in one line where it happens: this is the
+    /// layer that prints.
+    #[error("error: {0}")]
     Failed(String),
 }
 
@@ -56,7 +82,7 @@ impl Error {
         // still tells.
         let _ = writeln!(io::stderr().lock(), "{self}");
         match self {
-            Error::Usage(_) => ExitCode::from(USAGE),
+            Error::Usage(_) | Error::Format(_) => ExitCode::from(USAGE),
             _ => ExitCode::FAILURE,
         }
     }
@@ -68,52 +94,6 @@ impl Error {
             }
             _ => false,
         }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Arguments(error) => error.fmt(f),
-            // Already `error: ...`, one line or a compiler-style report.
-            Error::Load(error) => error.fmt(f),
-            Error::Open(error) => error.fmt(f),
-            Error::Usage(message) | Error::Failed(message) => write!(f, "error: {message}"),
-            Error::WriteStdout(source) => write!(f, "error: cannot write to stdout: {source}"),
-            Error::WriteFile { path, source } => {
-                write!(f, "error: cannot write {}: {source}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Arguments(error) => Some(error),
-            Error::Load(error) => Some(error),
-            Error::Open(error) => Some(error),
-            Error::WriteStdout(source) | Error::WriteFile { source, .. } => Some(source),
-            Error::Usage(_) | Error::Failed(_) => None,
-        }
-    }
-}
-
-impl From<LoadError> for Error {
-    fn from(error: LoadError) -> Self {
-        Error::Load(error)
-    }
-}
-
-impl From<OpenError> for Error {
-    fn from(error: OpenError) -> Self {
-        Error::Open(error)
-    }
-}
-
-impl From<clap::Error> for Error {
-    fn from(error: clap::Error) -> Self {
-        Error::Arguments(error)
     }
 }
 

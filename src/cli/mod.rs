@@ -13,7 +13,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::keymap::parse_keys;
+use crate::app::keymap::{KeyError, parse_keys};
 use crate::lookbook::{self as book, LoadError, Lookbook};
 use crate::photos::Images;
 use crate::render::{Format, Size};
@@ -138,13 +138,17 @@ pub enum Command {
 #[derive(Debug, Clone, Default)]
 pub struct KeySequence(pub Vec<KeyEvent>);
 
-fn key_sequence(text: &str) -> Result<KeySequence, String> {
-    parse_keys(text).map(KeySequence).map_err(|error| {
-        format!(
-            "{error}\n  keys are named as the help shows them (j ↓ Tab S-Tab Enter Esc C-c PgDn Home ?), \
-             separated by spaces; a quoted word types its characters"
-        )
-    })
+/// A `--keys` that does not read, and how keys are named; clap prints it
+/// after the flag's name.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{0}\n  keys are named as the help shows them (j ↓ Tab S-Tab Enter Esc C-c PgDn Home ?), \
+     separated by spaces; a quoted word types its characters"
+)]
+pub struct KeysError(#[source] pub KeyError);
+
+fn key_sequence(text: &str) -> Result<KeySequence, KeysError> {
+    parse_keys(text).map(KeySequence).map_err(KeysError)
 }
 
 #[derive(Debug, Args)]
@@ -253,25 +257,34 @@ impl ServeArgs {
     }
 }
 
+/// A duration flag that is not one; clap prints it after the flag's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    /// Not a number and a unit; holds the text as typed (trimmed).
+    #[error("`{0}` is not a duration like 30s, 10m or 1h")]
+    Shape(String),
+    #[error("`{0}`: between 1s and a week, please")]
+    OutOfRange(String),
+}
+
 /// `90` or `90s`, `10m`, `1h`; at least a second, at most a week.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     let text = text.trim();
+    let shape = || DurationError::Shape(text.to_string());
     let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((at, _)) => text.split_at(at),
         None => (text, "s"),
     };
-    let n: u64 = number
-        .parse()
-        .map_err(|_| format!("`{text}` is not a duration like 30s, 10m or 1h"))?;
+    let n: u64 = number.parse().map_err(|_| shape())?;
     let secs = match unit {
         "s" => Some(n),
         "m" => n.checked_mul(60),
         "h" => n.checked_mul(3600),
         _ => None,
     }
-    .ok_or_else(|| format!("`{text}` is not a duration like 30s, 10m or 1h"))?;
+    .ok_or_else(shape)?;
     if !(1..=7 * 24 * 3600).contains(&secs) {
-        return Err(format!("`{text}`: between 1s and a week, please"));
+        return Err(DurationError::OutOfRange(text.to_string()));
     }
     Ok(Duration::from_secs(secs))
 }
@@ -285,7 +298,18 @@ mod tests {
         assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
         assert_eq!(parse_duration("10m"), Ok(Duration::from_secs(600)));
         assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
-        assert!(parse_duration("0s").is_err());
+        assert_eq!(
+            parse_duration("0s"),
+            Err(DurationError::OutOfRange("0s".into()))
+        );
+        assert_eq!(
+            parse_duration(" 8d ").map_err(|e| e.to_string()),
+            Err("`8d` is not a duration like 30s, 10m or 1h".into())
+        );
+        assert_eq!(
+            parse_duration("8000h").map_err(|e| e.to_string()),
+            Err("`8000h`: between 1s and a week, please".into())
+        );
         assert!(parse_duration("ten").is_err());
         assert!(parse_duration("5d").is_err());
         assert!(parse_duration("99999999999999999999h").is_err());

@@ -20,6 +20,7 @@ use crate::app::{Edit, Edition, Reload};
 use crate::lookbook::Lookbook;
 use crate::words::count;
 
+pub use crate::watch::WatchError;
 pub use open::{OpenError, Opened, open};
 pub use watch::{Watches, watch};
 

@@ -3,8 +3,8 @@
 //! start with its errors (every broken file's, at once): a demo host finds
 //! out at the console, not from a visitor.
 
-use std::fmt;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{Catalogue, Entry};
@@ -20,33 +20,37 @@ pub struct Opened {
     pub folders: Vec<PathBuf>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// Files that do not load: each one's errors.
+    #[error("{}", each_on_its_line(.0))]
     Broken(Vec<LoadError>),
-    /// Anything else, in one line: a folder that can't be read or has no
-    /// lookbook in it, two files with one name.
-    Paths(String),
+    /// A folder named that can't be listed.
+    #[error("error: {}: cannot read: {source}", .folder.display())]
+    Unreadable { folder: PathBuf, source: io::Error },
+    /// A folder named with no lookbook in it.
+    #[error("error: {}: no .toml files in this folder", .0.display())]
+    EmptyFolder(PathBuf),
+    /// Two files with one name (`first` and `second` as [`Entry::origin`]
+    /// says them), which could not both be opened by it.
+    #[error(
+        "error: {first} and {second} are both named `{stem}`: an edit is opened by its \
+         file's name, so rename one"
+    )]
+    SameName {
+        first: String,
+        second: String,
+        stem: String,
+    },
 }
 
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpenError::Broken(errors) => {
-                for (i, error) in errors.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{error}")?;
-                }
-                Ok(())
-            }
-            OpenError::Paths(message) => write!(f, "error: {message}"),
-        }
-    }
+fn each_on_its_line(errors: &[LoadError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
-
-impl std::error::Error for OpenError {}
 
 /// Reads every edit `paths` names; none names the bundled edit.
 pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
@@ -62,12 +66,12 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let inside = lookbooks_in(path).map_err(OpenError::Paths)?;
+            let inside = lookbooks_in(path).map_err(|source| OpenError::Unreadable {
+                folder: path.clone(),
+                source,
+            })?;
             if inside.is_empty() {
-                return Err(OpenError::Paths(format!(
-                    "{}: no .toml files in this folder",
-                    path.display()
-                )));
+                return Err(OpenError::EmptyFolder(path.clone()));
             }
             found.extend(inside);
             folders.push(path.clone());
@@ -87,7 +91,7 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
     if !broken.is_empty() {
         return Err(OpenError::Broken(broken));
     }
-    unique(&entries).map_err(OpenError::Paths)?;
+    unique(&entries)?;
     Ok(Opened {
         catalogue: Catalogue::new(entries),
         files,
@@ -96,9 +100,8 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
 }
 
 /// The `.toml` files directly in `folder`, in name order.
-pub(super) fn lookbooks_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let listing =
-        fs::read_dir(folder).map_err(|e| format!("{}: cannot read: {e}", folder.display()))?;
+pub(super) fn lookbooks_in(folder: &Path) -> io::Result<Vec<PathBuf>> {
+    let listing = fs::read_dir(folder)?;
     let mut files: Vec<PathBuf> = listing
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -127,17 +130,15 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Two files with one stem could not both be opened by name.
-fn unique(entries: &[Entry]) -> Result<(), String> {
+fn unique(entries: &[Entry]) -> Result<(), OpenError> {
     let mut seen: Vec<&Entry> = Vec::new();
     for entry in entries {
         if let Some(first) = seen.iter().find(|e| e.stem == entry.stem) {
-            return Err(format!(
-                "{} and {} are both named `{}`: an edit is opened by its file's name, \
-                 so rename one",
-                first.origin(),
-                entry.origin(),
-                entry.stem
-            ));
+            return Err(OpenError::SameName {
+                first: first.origin(),
+                second: entry.origin(),
+                stem: entry.stem.clone(),
+            });
         }
         seen.push(entry);
     }
@@ -202,23 +203,30 @@ mod tests {
         fs::create_dir_all(dir.join("x")).expect("a folder");
         fs::write(dir.join("a.toml"), crate::lookbook::BUNDLED).expect("written");
         fs::write(dir.join("x/a.toml"), crate::lookbook::BUNDLED).expect("written");
-        let Err(OpenError::Paths(message)) = open(&[dir.join("a.toml"), dir.join("x/a.toml")])
+        let Err(twice @ OpenError::SameName { .. }) =
+            open(&[dir.join("a.toml"), dir.join("x/a.toml")])
         else {
             panic!("two edits named a");
         };
+        let message = twice.to_string();
+        assert!(message.starts_with("error: "), "{message}");
         assert!(
             message.ends_with(
-                "are both named `a`: an edit is opened by its file's name, so rename one"
+                "x/a.toml are both named `a`: an edit is opened by its file's name, so rename one"
             ),
             "{message}"
         );
         fs::remove_file(dir.join("x/a.toml")).expect("removed");
-        let Err(OpenError::Paths(message)) = open(&[dir.join("x")]) else {
+        let Err(OpenError::EmptyFolder(empty)) = open(&[dir.join("x")]) else {
             panic!("an empty folder");
         };
-        assert!(
-            message.ends_with("x: no .toml files in this folder"),
-            "{message}"
+        assert_eq!(empty, dir.join("x"));
+        assert_eq!(
+            OpenError::EmptyFolder(empty).to_string(),
+            format!(
+                "error: {}: no .toml files in this folder",
+                dir.join("x").display()
+            )
         );
         let _ = fs::remove_dir_all(&dir);
     }

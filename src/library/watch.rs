@@ -10,7 +10,7 @@ use super::open::{is_lookbook_name, lookbooks_in, stem};
 use super::{Change, Entry, Opened, Shelf};
 use crate::app::Problem;
 use crate::lookbook::load_path;
-use crate::watch::{self as watcher, Touched, Watch};
+use crate::watch::{self as watcher, Touched, Watch, WatchError};
 
 /// Everything being watched; dropping it stops the watching.
 pub struct Watches {
@@ -18,7 +18,7 @@ pub struct Watches {
 }
 
 /// Starts watching what `opened` named, publishing to `shelf`.
-pub fn watch(opened: &Opened, shelf: &Shelf) -> Result<Watches, String> {
+pub fn watch(opened: &Opened, shelf: &Shelf) -> Result<Watches, WatchError> {
     let mut watches = Vec::new();
     for file in &opened.files {
         let (shelf, name) = (shelf.clone(), stem(file));

@@ -153,25 +153,47 @@ impl Price {
     }
 }
 
-/// Why a price was refused, and what to write instead when that is more
-/// telling than the general hint.
-#[derive(Debug, PartialEq, Eq)]
-pub struct PriceProblem {
-    pub message: String,
-    pub expected: Option<String>,
+/// Why a price was refused; [`PriceError::expected`] is what to write
+/// instead, when that is more telling than the general hint.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PriceError {
+    /// Hexadecimal, octal or binary; `value` is the amount, when it reads
+    /// as one.
+    #[error("price `{written}` is written in {base}")]
+    Radix {
+        written: String,
+        base: &'static str,
+        value: Option<u64>,
+    },
+    #[error("price cannot be negative")]
+    Negative,
+    /// A sign on a price that is not a debt (`-0`, `+5`).
+    #[error("price `{written}` has a {} sign", if *.sign == '-' { "minus" } else { "plus" })]
+    Sign {
+        written: String,
+        sign: char,
+        unsigned: String,
+    },
+    #[error("price `{written}` is not a plain amount")]
+    NotPlain { written: String },
+    #[error("price `{written}` has more than two decimals or an exponent")]
+    Decimals { written: String },
+    #[error("price is too large")]
+    TooLarge,
 }
 
-impl PriceProblem {
-    fn new(message: impl Into<String>) -> Self {
-        PriceProblem {
-            message: message.into(),
-            expected: None,
+impl PriceError {
+    /// What to write instead, where the price says it.
+    pub fn expected(&self) -> Option<String> {
+        match self {
+            PriceError::Radix {
+                value: Some(value), ..
+            } => Some(format!("a plain amount in decimal digits: {value}")),
+            PriceError::Sign { unsigned, .. } => {
+                Some(format!("a plain amount without a sign: {unsigned}"))
+            }
+            _ => None,
         }
-    }
-
-    fn instead(mut self, expected: String) -> Self {
-        self.expected = Some(expected);
-        self
     }
 }
 
@@ -181,7 +203,7 @@ impl PriceProblem {
 /// (even on `-0`, which is no debt but is a slip), a hexadecimal, octal or
 /// binary number and an exponent are refused, with the plain amount to
 /// write instead where there is one.
-pub fn parse_price(written: &str) -> Result<Price, PriceProblem> {
+pub fn parse_price(written: &str) -> Result<Price, PriceError> {
     let amount: String = written.chars().filter(|&c| c != '_').collect();
     let (sign, unsigned) = match amount.strip_prefix(['-', '+']) {
         Some(rest) => (amount.chars().next(), rest),
@@ -193,43 +215,38 @@ pub fn parse_price(written: &str) -> Result<Price, PriceProblem> {
         ("0b", 2, "binary"),
     ] {
         if let Some(digits) = unsigned.strip_prefix(prefix) {
-            let problem = PriceProblem::new(format!("price `{written}` is written in {base}"));
-            return Err(match u64::from_str_radix(digits, radix) {
-                Ok(value) => problem.instead(format!("a plain amount in decimal digits: {value}")),
-                Err(_) => problem,
+            return Err(PriceError::Radix {
+                written: written.to_string(),
+                base,
+                value: u64::from_str_radix(digits, radix).ok(),
             });
         }
     }
     let price = parse_unsigned(unsigned, written)?;
     match sign {
         None => Ok(price),
-        Some('-') if price.minor > 0 => Err(PriceProblem::new("price cannot be negative")),
-        Some(sign) => {
-            let name = if sign == '-' { "minus" } else { "plus" };
-            Err(
-                PriceProblem::new(format!("price `{written}` has a {name} sign"))
-                    .instead(format!("a plain amount without a sign: {unsigned}")),
-            )
-        }
+        Some('-') if price.minor > 0 => Err(PriceError::Negative),
+        Some(sign) => Err(PriceError::Sign {
+            written: written.to_string(),
+            sign,
+            unsigned: unsigned.to_string(),
+        }),
     }
 }
 
 /// Digits, optionally a point and up to two decimals; `written` is quoted
 /// in messages.
-fn parse_unsigned(amount: &str, written: &str) -> Result<Price, PriceProblem> {
+fn parse_unsigned(amount: &str, written: &str) -> Result<Price, PriceError> {
     let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let written = || written.to_string();
     if whole.is_empty() || !digits(whole) || (amount.contains('.') && fraction.is_empty()) {
-        return Err(PriceProblem::new(format!(
-            "price `{written}` is not a plain amount"
-        )));
+        return Err(PriceError::NotPlain { written: written() });
     }
     if fraction.len() > 2 || !digits(fraction) {
-        return Err(PriceProblem::new(format!(
-            "price `{written}` has more than two decimals or an exponent"
-        )));
+        return Err(PriceError::Decimals { written: written() });
     }
-    Price::from_digits(whole, fraction).ok_or_else(|| PriceProblem::new("price is too large"))
+    Price::from_digits(whole, fraction).ok_or(PriceError::TooLarge)
 }
 
 impl fmt::Display for Currency {
@@ -275,10 +292,13 @@ mod tests {
         assert!(!sek.format(Price::from_minor(145_050)).contains(' '));
     }
 
-    fn price(written: &str) -> Result<u64, String> {
-        parse_price(written)
-            .map(|price| price.minor)
-            .map_err(|problem| problem.message)
+    fn price(written: &str) -> Result<u64, PriceError> {
+        parse_price(written).map(|price| price.minor)
+    }
+
+    /// What the file's diagnostic says of a refused price.
+    fn refused(written: &str) -> String {
+        parse_price(written).expect_err(written).to_string()
     }
 
     #[test]
@@ -289,8 +309,13 @@ mod tests {
         assert_eq!(price("49.5"), Ok(4_950));
         assert_eq!(price("0"), Ok(0));
         assert_eq!(price("0.05"), Ok(5));
-        assert!(price("49.999").is_err());
-        assert!(price("99999999999999999999").is_err());
+        assert_eq!(
+            refused("49.999"),
+            "price `49.999` has more than two decimals or an exponent"
+        );
+        assert_eq!(price("99999999999999999999"), Err(PriceError::TooLarge));
+        assert_eq!(refused("99999999999999999999"), "price is too large");
+        assert_eq!(refused("4x"), "price `4x` is not a plain amount");
     }
 
     #[test]
@@ -298,23 +323,28 @@ mod tests {
         for written in ["1e3", "1.5e2", "inf", "nan", "+inf", "-nan"] {
             assert!(price(written).is_err(), "{written}");
         }
-        assert_eq!(price("-5"), Err("price cannot be negative".into()));
-        assert_eq!(price("-0.5"), Err("price cannot be negative".into()));
-        assert_eq!(price("-0"), Err("price `-0` has a minus sign".into()));
-        assert_eq!(price("-0.0"), Err("price `-0.0` has a minus sign".into()));
-        assert_eq!(price("+5"), Err("price `+5` has a plus sign".into()));
+        assert_eq!(price("-5"), Err(PriceError::Negative));
+        assert_eq!(refused("-5"), "price cannot be negative");
+        assert_eq!(refused("-0.5"), "price cannot be negative");
+        assert_eq!(refused("-0"), "price `-0` has a minus sign");
+        assert_eq!(refused("-0.0"), "price `-0.0` has a minus sign");
+        assert_eq!(refused("+5"), "price `+5` has a plus sign");
         assert_eq!(
-            parse_price("0x10").map_err(|p| p.expected),
+            parse_price("+5").map_err(|p| p.expected()),
+            Err(Some("a plain amount without a sign: 5".into()))
+        );
+        assert_eq!(
+            parse_price("0x10").map_err(|p| p.expected()),
             Err(Some("a plain amount in decimal digits: 16".into()))
         );
         assert_eq!(
-            price("0o17"),
-            Err("price `0o17` is written in octal".into())
+            parse_price("0xzz").map_err(|p| p.expected()),
+            Err(None),
+            "no amount to suggest"
         );
-        assert_eq!(
-            price("0b101"),
-            Err("price `0b101` is written in binary".into())
-        );
+        assert_eq!(refused("0o17"), "price `0o17` is written in octal");
+        assert_eq!(refused("0b101"), "price `0b101` is written in binary");
+        assert_eq!(refused("0x10"), "price `0x10` is written in hexadecimal");
     }
 
     #[test]

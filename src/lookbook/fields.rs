@@ -148,8 +148,8 @@ impl<'i> Fields<'i> {
         };
         let price = parse_price(&written)
             .map_err(|problem| {
-                errors.push(Diagnostic::new(span.clone(), problem.message).expected(
-                    problem.expected.unwrap_or_else(|| {
+                errors.push(Diagnostic::new(span.clone(), problem.to_string()).expected(
+                    problem.expected().unwrap_or_else(|| {
                         "a plain amount in the lookbook's currency, e.g. 195 or 49.99".into()
                     }),
                 ))

@@ -15,32 +15,47 @@ pub struct Link {
 /// Longer addresses are tracking, not shopping; terminals cap OSC 8 too.
 pub const MAX_URL_LEN: usize = 2000;
 
+/// What is wrong with a link; the text is the `expected` of the file's
+/// diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    #[error("`{0}://` is not allowed: links are https:// only")]
+    Scheme(String),
+    #[error("a link starts with https://")]
+    NoScheme,
+    #[error("a link of at most {MAX_URL_LEN} characters")]
+    TooLong,
+    #[error("{} cannot be in a link (percent-encode it)", describe(*.0))]
+    Character(char),
+    #[error("a link with a user name (`user@`) could mislead: give the shop's own address")]
+    UserName,
+    #[error("a port is digits after `:`")]
+    Port,
+    #[error("a host name such as `www.selfridges.com`")]
+    Host,
+}
+
 /// Checks `text` as a link; the error says what is wrong with it.
-pub fn parse(text: &str) -> Result<Link, String> {
+pub fn parse(text: &str) -> Result<Link, LinkError> {
     let Some(rest) = text.strip_prefix("https://") else {
         return Err(match text.split_once("://") {
-            Some((scheme, _)) => format!("`{scheme}://` is not allowed: links are https:// only"),
-            None => "a link starts with https://".to_string(),
+            Some((scheme, _)) => LinkError::Scheme(scheme.to_string()),
+            None => LinkError::NoScheme,
         });
     };
     if text.len() > MAX_URL_LEN {
-        return Err(format!("a link of at most {MAX_URL_LEN} characters"));
+        return Err(LinkError::TooLong);
     }
     if let Some(bad) = text.chars().find(|&c| !allowed(c)) {
-        return Err(format!(
-            "{} cannot be in a link (percent-encode it)",
-            describe(bad)
-        ));
+        return Err(LinkError::Character(bad));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
-        return Err(
-            "a link with a user name (`user@`) could mislead: give the shop's own address".into(),
-        );
+        return Err(LinkError::UserName);
     }
     let host = match authority.rsplit_once(':') {
         Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => host,
-        Some(_) => return Err("a port is digits after `:`".into()),
+        Some(_) => return Err(LinkError::Port),
         None => authority,
     };
     let labels_ok = host.split('.').all(|label| {
@@ -52,7 +67,7 @@ pub fn parse(text: &str) -> Result<Link, String> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     if host.is_empty() || !host.contains('.') || !labels_ok {
-        return Err("a host name such as `www.selfridges.com`".into());
+        return Err(LinkError::Host);
     }
     let host = host.to_ascii_lowercase();
     let shown = host.strip_prefix("www.").unwrap_or(&host).to_string();
@@ -112,10 +127,14 @@ mod tests {
             ("https://shop.example:x/", "port"),
             ("https://", "host name"),
         ] {
-            let error = parse(text).expect_err(text);
+            let error = parse(text).expect_err(text).to_string();
             assert!(error.contains(says), "{text}: {error}");
         }
         let long = format!("https://shop.example/{}", "a".repeat(2000));
-        assert!(parse(&long).unwrap_err().contains("at most 2000"));
+        assert_eq!(parse(&long), Err(super::LinkError::TooLong));
+        assert_eq!(
+            super::LinkError::TooLong.to_string(),
+            "a link of at most 2000 characters"
+        );
     }
 }

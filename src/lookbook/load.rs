@@ -1,7 +1,6 @@
 //! Reading a lookbook file from disk, with limits that keep a bad path or a
 //! huge file from turning into a hang or a crash.
 
-use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -14,24 +13,55 @@ use super::parse::parse_in;
 /// would strain memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read as a lookbook at all: one line says why.
-    File { path: String, reason: String },
+    #[error("error: {path}: {reason}")]
+    File {
+        path: String,
+        #[source]
+        reason: FileError,
+    },
     /// The file was read, and its content has errors.
+    #[error("{0}")]
     Invalid(Box<Report>),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::File { path, reason } => write!(f, "error: {path}: {reason}"),
-            LoadError::Invalid(report) => report.fmt(f),
+/// Why a file could not be read as a lookbook at all; the text follows its
+/// path (`edit.toml: no such file`).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("no such file")]
+    NotFound,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error(transparent)]
+    Io(std::io::Error),
+    #[error("is a directory, expected a lookbook .toml file")]
+    Directory,
+    #[error("is {0} bytes, over the {MAX_MIB} MiB limit for a lookbook")]
+    TooLarge(u64),
+    /// Longer once read than its length said (it grew, or is a device).
+    #[error("is over the {MAX_MIB} MiB limit for a lookbook")]
+    ReadTooMuch,
+    #[error("is empty, expected a lookbook (see README.md, \"The lookbook file\")")]
+    Empty,
+    #[error("is not UTF-8 text (invalid byte at offset {0}); save it as UTF-8")]
+    NotUtf8(usize),
+}
+
+impl From<std::io::Error> for FileError {
+    fn from(error: std::io::Error) -> FileError {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => FileError::NotFound,
+            std::io::ErrorKind::PermissionDenied => FileError::PermissionDenied,
+            _ => FileError::Io(error),
         }
     }
 }
 
-impl std::error::Error for LoadError {}
+/// [`MAX_FILE_BYTES`] as messages say it.
+const MAX_MIB: u64 = MAX_FILE_BYTES / (1024 * 1024);
 
 pub fn load_path(path: &Path) -> Result<Lookbook, LoadError> {
     check_path(path).map(|(lookbook, _)| lookbook)
@@ -55,43 +85,23 @@ pub fn check_path(path: &Path) -> Result<(Lookbook, Report), LoadError> {
     parse_in(&source, &name, folder).map_err(|report| LoadError::Invalid(Box::new(report)))
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+fn read_text(path: &Path) -> Result<String, FileError> {
+    let meta = fs::metadata(path)?;
     if meta.is_dir() {
-        return Err("is a directory, expected a lookbook .toml file".into());
+        return Err(FileError::Directory);
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is {} bytes, over the {} MiB limit for a lookbook",
-            meta.len(),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(FileError::TooLarge(meta.len()));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read at most one byte past the limit, in case the file grew (or is a
     // device that reports no length).
-    fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_reason(&e))?;
+    fs::File::open(path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "is over the {} MiB limit for a lookbook",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(FileError::ReadTooMuch);
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("is empty, expected a lookbook (see README.md, \"The lookbook file\")".into());
+        return Err(FileError::Empty);
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        format!("is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")
-    })
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => error.to_string(),
-    }
+    String::from_utf8(bytes).map_err(|e| FileError::NotUtf8(e.utf8_error().valid_up_to()))
 }

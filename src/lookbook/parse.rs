@@ -376,7 +376,10 @@ fn url(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Link> {
     let text = super::fields::string("url", value, Lines::One, errors)?;
     link::parse(text.get_ref())
         .map_err(|reason| {
-            errors.push(Diagnostic::new(text.span(), "this `url` cannot be used").expected(reason));
+            errors.push(
+                Diagnostic::new(text.span(), "this `url` cannot be used")
+                    .expected(reason.to_string()),
+            );
         })
         .ok()
 }

@@ -31,7 +31,7 @@ pub struct Request<'a> {
 
 /// Draws the screen after the request's keys, to its file or to stdout.
 pub fn render(request: &Request) -> Result<ExitCode, Error> {
-    let format = Format::for_output(request.format, request.out).map_err(Error::Usage)?;
+    let format = Format::for_output(request.format, request.out)?;
     let lookbook = cli::load(request.path)?;
     if format == Format::Png && request.out.is_none() && io::stdout().is_terminal() {
         return Err(Error::Usage(
@@ -49,7 +49,7 @@ pub fn render(request: &Request) -> Result<ExitCode, Error> {
         fonts: request.fonts,
         photos: app.photo_areas(),
     };
-    let bytes = encode(&buffer, format, &picture).map_err(Error::Failed)?;
+    let bytes = encode(&buffer, format, &picture)?;
     match request.out {
         Some(path) => std::fs::write(path, bytes).map_err(|source| Error::WriteFile {
             path: path.to_path_buf(),
@@ -82,7 +82,7 @@ pub fn screenshots(
         }
     };
     let out = out.map_or(default_out, Path::to_path_buf);
-    let files = screenshots::write_all(&edit, &scenes, &out, fonts).map_err(Error::Failed)?;
+    let files = screenshots::write_all(&edit, &scenes, &out, fonts)?;
     let list: String = files
         .iter()
         .map(|file| format!("{}\n", file.display()))

@@ -30,7 +30,29 @@ use crate::ui::hyperlink;
 use crate::ui::theme::Theme;
 
 pub use palette::Palette;
-pub use size::Size;
+pub use png::PngError;
+pub use screenshots::ScreenshotError;
+pub use size::{Size, SizeError};
+
+/// `--format` and `--out` that disagree, or an `--out` extension that
+/// names no format: a usage error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    /// The extension, without its point.
+    #[error("--out: lookbook writes .txt .ansi .svg .png, not .{0}")]
+    Extension(String),
+    #[error(
+        "--format {} contradicts --out {} (a .{} file)",
+        .asked.name(),
+        .out.display(),
+        .named.name()
+    )]
+    Contradicts {
+        asked: Format,
+        out: PathBuf,
+        named: Format,
+    },
+}
 
 /// What a frame is turned into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,21 +75,18 @@ impl Format {
     pub fn for_output(
         asked: Option<Format>,
         out: Option<&std::path::Path>,
-    ) -> Result<Format, String> {
+    ) -> Result<Format, FormatError> {
         let extension = out
             .and_then(|path| path.extension())
             .map(|e| e.to_string_lossy().to_string());
         let named = out.and_then(Format::from_path);
         match (asked, named, extension) {
-            (_, None, Some(extension)) => Err(format!(
-                "--out: lookbook writes .txt .ansi .svg .png, not .{extension}"
-            )),
-            (Some(asked), Some(named), _) if asked != named => Err(format!(
-                "--format {} contradicts --out {} (a .{} file)",
-                asked.name(),
-                out.map_or(String::new(), |p| p.display().to_string()),
-                named.name()
-            )),
+            (_, None, Some(extension)) => Err(FormatError::Extension(extension)),
+            (Some(asked), Some(named), _) if asked != named => Err(FormatError::Contradicts {
+                asked,
+                out: out.map(std::path::Path::to_path_buf).unwrap_or_default(),
+                named,
+            }),
             (Some(format), _, _) | (None, Some(format), _) => Ok(format),
             (None, None, None) => Ok(Format::Text),
         }
@@ -120,7 +139,7 @@ pub struct Picture<'a> {
 }
 
 /// The bytes of `buffer` in `format`.
-pub fn encode(buffer: &Buffer, format: Format, picture: &Picture) -> Result<Vec<u8>, String> {
+pub fn encode(buffer: &Buffer, format: Format, picture: &Picture) -> Result<Vec<u8>, PngError> {
     Ok(match format {
         Format::Text => text(buffer).into_bytes(),
         Format::Ansi => ansi::ansi(buffer).into_bytes(),
@@ -237,7 +256,7 @@ pub fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
 mod tests {
     use std::path::Path;
 
-    use super::Format;
+    use super::{Format, FormatError};
 
     #[test]
     fn the_format_follows_the_flag_and_the_extension_and_they_must_agree() {
@@ -253,13 +272,22 @@ mod tests {
             Format::for_output(Some(Format::Svg), out("a.svg")),
             Ok(Format::Svg)
         );
+        let says = |asked, name| {
+            Format::for_output(asked, out(name))
+                .expect_err(name)
+                .to_string()
+        };
         assert_eq!(
             Format::for_output(None, out("x.jpg")),
-            Err("--out: lookbook writes .txt .ansi .svg .png, not .jpg".into())
+            Err(FormatError::Extension("jpg".into()))
         );
         assert_eq!(
-            Format::for_output(Some(Format::Svg), out("x.png")),
-            Err("--format svg contradicts --out x.png (a .png file)".into())
+            says(None, "x.jpg"),
+            "--out: lookbook writes .txt .ansi .svg .png, not .jpg"
+        );
+        assert_eq!(
+            says(Some(Format::Svg), "x.png"),
+            "--format svg contradicts --out x.png (a .png file)"
         );
     }
 }

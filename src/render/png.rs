@@ -8,6 +8,7 @@
 //! lacks: CJK, emoji. Colour emoji draw where the font's format allows
 //! (CBDT bitmaps, COLR); a character no font has gets DejaVu's box.
 
+use std::io;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -25,6 +26,24 @@ const FONTS: [&[u8]; 3] = [
 
 /// Pixels per SVG unit.
 pub const SCALE: f32 = 2.0;
+
+/// Why a PNG could not be made: a `--font` file, or the picture itself.
+#[derive(Debug, thiserror::Error)]
+pub enum PngError {
+    #[error("--font {}: {source}", .file.display())]
+    FontFile { file: PathBuf, source: io::Error },
+    #[error("--font {}: no font in this file", .0.display())]
+    NoFont(PathBuf),
+    #[error("bad SVG: {0}")]
+    Svg(#[source] usvg::Error),
+    #[error("picture too large to rasterise")]
+    TooLarge,
+    #[error("cannot allocate a {width}x{height} picture")]
+    Allocate { width: u32, height: u32 },
+    /// The png crate's `EncodingError` (tiny-skia does not re-export it).
+    #[error("cannot encode PNG: {0}")]
+    Encode(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
 
 /// The fonts a picture is drawn with.
 #[derive(Clone)]
@@ -44,7 +63,7 @@ impl Fonts {
     /// The fonts to draw `text` with: the bundled faces, then `extra` font
     /// files in order, then the system's when `text` has a character the
     /// bundled faces lack. A file that holds no font is an error.
-    pub fn for_text(text: &str, extra: &[PathBuf]) -> Result<Fonts, String> {
+    pub fn for_text(text: &str, extra: &[PathBuf]) -> Result<Fonts, PngError> {
         let lacking = text.chars().any(|c| !bundled_covers(c));
         if extra.is_empty() && !lacking {
             return Ok(Fonts::bundled());
@@ -53,9 +72,12 @@ impl Fonts {
         for file in extra {
             let before = db.len();
             db.load_font_file(file)
-                .map_err(|e| format!("--font {}: {e}", file.display()))?;
+                .map_err(|source| PngError::FontFile {
+                    file: file.clone(),
+                    source,
+                })?;
             if db.len() == before {
-                return Err(format!("--font {}: no font in this file", file.display()));
+                return Err(PngError::NoFont(file.clone()));
             }
         }
         if lacking {
@@ -96,19 +118,19 @@ pub fn bundled_covers(c: char) -> bool {
 }
 
 /// PNG bytes of an SVG picture, at [`SCALE`], drawn with `fonts`.
-pub fn png(svg: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
+pub fn png(svg: &str, fonts: &Fonts) -> Result<Vec<u8>, PngError> {
     let options = usvg::Options {
         font_family: FONT_FAMILY.to_string(),
         fontdb: Arc::clone(&fonts.db),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("bad SVG: {e}"))?;
+    let tree = usvg::Tree::from_str(svg, &options).map_err(PngError::Svg)?;
     let size = tree.size().to_int_size().scale_by(SCALE);
     let (width, height) = size
         .map(|s| (s.width(), s.height()))
-        .ok_or("picture too large to rasterise")?;
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| format!("cannot allocate a {width}x{height} picture"))?;
+        .ok_or(PngError::TooLarge)?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or(PngError::Allocate { width, height })?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(SCALE, SCALE),
@@ -116,7 +138,7 @@ pub fn png(svg: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode PNG: {e}"))
+        .map_err(|e| PngError::Encode(Box::new(e)))
 }
 
 #[cfg(test)]
@@ -141,7 +163,15 @@ mod tests {
         let plain = Fonts::for_text("The mini bag edit │ £195", &[]).expect("fonts");
         assert!(Arc::ptr_eq(&plain.db, &Fonts::bundled().db));
         let missing = PathBuf::from("/nonexistent/font.ttf");
-        assert!(Fonts::for_text("a", &[missing]).is_err());
+        let Err(error) = Fonts::for_text("a", &[missing]) else {
+            panic!("a missing font file is an error");
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("--font /nonexistent/font.ttf: "),
+            "{error}"
+        );
     }
 
     #[test]
@@ -152,6 +182,9 @@ mod tests {
         assert_eq!(&png[1..4], b"PNG");
         // Width and height sit big-endian in the IHDR chunk.
         assert_eq!(&png[16..24], &[0, 0, 0, 20, 0, 0, 0, 10]);
-        assert!(super::png("<svg", &Fonts::bundled()).is_err());
+        let Err(error) = super::png("<svg", &Fonts::bundled()) else {
+            panic!("half an SVG is an error");
+        };
+        assert!(error.to_string().starts_with("bad SVG: "), "{error}");
     }
 }

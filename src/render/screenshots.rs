@@ -8,16 +8,17 @@
 use std::borrow::Cow;
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::app::keymap::parse_keys;
+use crate::app::keymap::{KeyError, parse_keys};
 use crate::app::{App, Problem, Reload};
 use crate::lookbook::{BUNDLED, LoadError, Lookbook, parse};
 use crate::ui::theme::Theme;
 
-use super::{Palette, Size, after_keys, png, svg};
+use super::{Palette, PngError, Size, after_keys, png, svg};
 use crate::layout::PhotoArea;
 
 /// One screenshot: its file name (without extension), what it shows, the
@@ -105,11 +106,27 @@ pub const SCENES: &[Scene] = &[
     },
 ];
 
+/// Why a scene could not be drawn or its files written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error(transparent)]
+    Keys(#[from] KeyError),
+    /// A scene's bad save that is not one (a scene's own mistake).
+    #[error("scene {0}: the bad save loads")]
+    BadSaveLoads(String),
+    #[error(transparent)]
+    Png(#[from] PngError),
+    #[error("cannot create {}: {source}", .dir.display())]
+    CreateDir { dir: PathBuf, source: io::Error },
+    #[error("cannot write {}: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
 /// The command that rewrites the committed set.
 pub const REFRESH: &str = "cargo run --release -- screenshots";
 
 /// The SVG of a scene of `edit`, in lookbook's palette and its ANSI theme.
-pub fn scene_svg(edit: &Arc<Lookbook>, scene: &Scene) -> Result<String, String> {
+pub fn scene_svg(edit: &Arc<Lookbook>, scene: &Scene) -> Result<String, ScreenshotError> {
     let (buffer, photos) = scene_frame(edit, scene)?;
     let title = super::picture_title(&edit.title, &scene.caption);
     Ok(svg::with_photos(
@@ -124,7 +141,7 @@ pub fn scene_svg(edit: &Arc<Lookbook>, scene: &Scene) -> Result<String, String> 
 pub fn scene_buffer(
     edit: &Arc<Lookbook>,
     scene: &Scene,
-) -> Result<ratatui::buffer::Buffer, String> {
+) -> Result<ratatui::buffer::Buffer, ScreenshotError> {
     scene_frame(edit, scene).map(|(buffer, _)| buffer)
 }
 
@@ -132,14 +149,14 @@ pub fn scene_buffer(
 fn scene_frame(
     edit: &Arc<Lookbook>,
     scene: &Scene,
-) -> Result<(ratatui::buffer::Buffer, Vec<PhotoArea>), String> {
+) -> Result<(ratatui::buffer::Buffer, Vec<PhotoArea>), ScreenshotError> {
     let keys = parse_keys(&scene.keys)?;
     let mut app = App::new(Arc::clone(edit));
     let mut buffer = after_keys(&mut app, &Theme::ansi(), &keys, scene.size);
     if let Some((from, to)) = scene.bad_save {
         let source = BUNDLED.replacen(from, to, 1);
         let Err(report) = parse(&source, "lookbook.toml") else {
-            return Err(format!("scene {}: the bad save loads", scene.name));
+            return Err(ScreenshotError::BadSaveLoads(scene.name.to_string()));
         };
         let problem = Problem::from_load_error(&LoadError::Invalid(Box::new(report)));
         let _ = app.reload(Reload::Failed(problem), Instant::now());
@@ -156,8 +173,11 @@ pub fn write_all(
     scenes: &[Scene],
     dir: &Path,
     fonts: &[PathBuf],
-) -> Result<Vec<PathBuf>, String> {
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+) -> Result<Vec<PathBuf>, ScreenshotError> {
+    fs::create_dir_all(dir).map_err(|source| ScreenshotError::CreateDir {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     let mut written = Vec::new();
     for scene in scenes {
         let (buffer, photos) = scene_frame(edit, scene)?;
@@ -167,7 +187,9 @@ pub fn write_all(
         let png = png::png(&svg, &fonts)?;
         for (extension, bytes) in [("svg", svg.as_bytes()), ("png", png.as_slice())] {
             let path = dir.join(format!("{}.{extension}", scene.name));
-            fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            if let Err(source) = fs::write(&path, bytes) {
+                return Err(ScreenshotError::Write { path, source });
+            }
             written.push(path);
         }
     }

@@ -25,20 +25,39 @@ impl fmt::Display for Size {
     }
 }
 
-impl FromStr for Size {
-    type Err = String;
+/// A `--size` that is not one; clap prints the text after `--size`'s name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SizeError {
+    /// Not two numbers around an `x`; holds the text as typed.
+    #[error("size `{0}` is not WIDTHxHEIGHT in cells, e.g. 120x40")]
+    Shape(String),
+    /// `what` is `width` or `height`; `number` as typed.
+    #[error("{what} {number} is out of range: 1 to {max} cells")]
+    OutOfRange {
+        what: &'static str,
+        number: String,
+        max: u16,
+    },
+}
 
-    fn from_str(text: &str) -> Result<Size, String> {
-        let shape = || format!("size `{text}` is not WIDTHxHEIGHT in cells, e.g. 120x40");
+impl FromStr for Size {
+    type Err = SizeError;
+
+    fn from_str(text: &str) -> Result<Size, SizeError> {
+        let shape = || SizeError::Shape(text.to_string());
         let (width, height) = text.trim().split_once(['x', 'X', '×']).ok_or_else(shape)?;
-        let number = |part: &str, what: &str, max: u16| -> Result<u16, String> {
+        let number = |part: &str, what: &'static str, max: u16| -> Result<u16, SizeError> {
             let part = part.trim();
             if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(shape());
             }
             match part.parse::<u32>() {
                 Ok(n) if (1..=u32::from(max)).contains(&n) => u16::try_from(n).map_err(|_| shape()),
-                _ => Err(format!("{what} {part} is out of range: 1 to {max} cells")),
+                _ => Err(SizeError::OutOfRange {
+                    what,
+                    number: part.to_string(),
+                    max,
+                }),
             }
         };
         Ok(Size {
@@ -69,7 +88,24 @@ mod tests {
 
     #[test]
     fn nonsense_sizes_say_what_is_wrong() {
-        let error = |text: &str| text.parse::<Size>().err().unwrap_or_default();
+        assert_eq!(
+            "0x10".parse::<Size>(),
+            Err(SizeError::OutOfRange {
+                what: "width",
+                number: "0".into(),
+                max: 400
+            })
+        );
+        assert_eq!(
+            " 1x2x3".parse::<Size>().map_err(|e| e.to_string()),
+            Err("size ` 1x2x3` is not WIDTHxHEIGHT in cells, e.g. 120x40".into())
+        );
+        let error = |text: &str| {
+            text.parse::<Size>()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
         assert_eq!(error("0x10"), "width 0 is out of range: 1 to 400 cells");
         assert_eq!(
             error("10x201"),

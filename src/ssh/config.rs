@@ -56,6 +56,41 @@ impl Settings {
     }
 }
 
+/// Why the host key or the authorized keys can't be used; each says the
+/// file first.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: not an authorized_keys file: {source}", .path.display())]
+    AuthorizedKeys {
+        path: PathBuf,
+        source: russh::keys::ssh_key::Error,
+    },
+    #[error("{}: holds no keys", .0.display())]
+    NoKeys(PathBuf),
+    #[error("{}: not an OpenSSH private key: {source}", .path.display())]
+    NotAKey {
+        path: PathBuf,
+        source: russh::keys::ssh_key::Error,
+    },
+    #[error("{}: the host key must be ed25519, not {algorithm}", .path.display())]
+    NotEd25519 { path: PathBuf, algorithm: Algorithm },
+    /// Reading the host key, or writing a new one (its folder, the file).
+    #[error("{}: {source}", .path.display())]
+    Io { path: PathBuf, source: io::Error },
+    /// No randomness to seed a new host key with.
+    #[error("{}: {source}", .path.display())]
+    Seed {
+        path: PathBuf,
+        source: getrandom::Error,
+    },
+    /// A new host key that would not encode (it always does).
+    #[error("{}: {source}", .path.display())]
+    Encode {
+        path: PathBuf,
+        source: russh::keys::ssh_key::Error,
+    },
+}
+
 /// Who may log in.
 #[derive(Debug, Clone)]
 pub enum Access {
@@ -67,15 +102,19 @@ pub enum Access {
 }
 
 impl Access {
-    pub fn load(authorized_keys: Option<&Path>) -> Result<Access, String> {
+    pub fn load(authorized_keys: Option<&Path>) -> Result<Access, ConfigError> {
         let Some(path) = authorized_keys else {
             return Ok(Access::Anyone);
         };
-        let entries = russh::keys::ssh_key::AuthorizedKeys::read_file(path)
-            .map_err(|e| format!("{}: not an authorized_keys file: {e}", path.display()))?;
+        let entries = russh::keys::ssh_key::AuthorizedKeys::read_file(path).map_err(|source| {
+            ConfigError::AuthorizedKeys {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
         let keys: Vec<PublicKey> = entries.iter().map(|e| e.public_key().clone()).collect();
         if keys.is_empty() {
-            return Err(format!("{}: holds no keys", path.display()));
+            return Err(ConfigError::NoKeys(path.to_path_buf()));
         }
         Ok(Access::Keys(Arc::new(keys)))
     }
@@ -127,39 +166,55 @@ pub fn default_host_key_path() -> Option<PathBuf> {
 /// The host key at `path`, or a new ed25519 key written there (mode 0600,
 /// its folder created) when there is none. Never a throwaway key: clients
 /// remember it, so it must survive restarts. Returns whether it was created.
-pub fn host_key(path: &Path) -> Result<(PrivateKey, bool), String> {
+pub fn host_key(path: &Path) -> Result<(PrivateKey, bool), ConfigError> {
+    let path_buf = || path.to_path_buf();
     match fs::read(path) {
         Ok(pem) => {
-            let key = PrivateKey::from_openssh(&pem)
-                .map_err(|e| format!("{}: not an OpenSSH private key: {e}", path.display()))?;
+            let key = PrivateKey::from_openssh(&pem).map_err(|source| ConfigError::NotAKey {
+                path: path_buf(),
+                source,
+            })?;
             if key.algorithm() != Algorithm::Ed25519 {
-                return Err(format!(
-                    "{}: the host key must be ed25519, not {}",
-                    path.display(),
-                    key.algorithm()
-                ));
+                return Err(ConfigError::NotEd25519 {
+                    path: path_buf(),
+                    algorithm: key.algorithm(),
+                });
             }
             Ok((key, false))
         }
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
             create_host_key(path).map(|key| (key, true))
         }
-        Err(error) => Err(format!("{}: {error}", path.display())),
+        Err(source) => Err(ConfigError::Io {
+            path: path_buf(),
+            source,
+        }),
     }
 }
 
-fn create_host_key(path: &Path) -> Result<PrivateKey, String> {
-    let at = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+fn create_host_key(path: &Path) -> Result<PrivateKey, ConfigError> {
+    let io = |source| ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| at(&e))?;
+    getrandom::fill(&mut seed).map_err(|source| ConfigError::Seed {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let key = PrivateKey::from(Ed25519Keypair::from_seed(&seed));
-    let pem = key.to_openssh(LineEnding::LF).map_err(|e| at(&e))?;
+    let pem = key
+        .to_openssh(LineEnding::LF)
+        .map_err(|source| ConfigError::Encode {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|e| at(&e))?;
+        create_private_dir(dir).map_err(io)?;
     }
-    let mut file = private_file(path).map_err(|e| at(&e))?;
-    file.write_all(pem.as_bytes()).map_err(|e| at(&e))?;
-    file.sync_all().map_err(|e| at(&e))?;
+    let mut file = private_file(path).map_err(io)?;
+    file.write_all(pem.as_bytes()).map_err(io)?;
+    file.sync_all().map_err(io)?;
     Ok(key)
 }
 
@@ -235,7 +290,15 @@ mod tests {
     fn a_file_that_is_not_a_key_is_an_error() {
         let path = std::env::temp_dir().join(format!("lookbook-notkey-{}", std::process::id()));
         fs::write(&path, "hello").expect("written");
-        assert!(host_key(&path).is_err());
+        let Err(error @ ConfigError::NotAKey { .. }) = host_key(&path) else {
+            panic!("hello is not a key");
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("{}: not an OpenSSH private key: ", path.display())),
+            "{error}"
+        );
         let _ = fs::remove_file(&path);
     }
 }

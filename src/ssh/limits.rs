@@ -78,11 +78,20 @@ impl Startups {
     }
 }
 
-impl std::str::FromStr for Startups {
-    type Err = String;
+/// A `--max-startups` that is not one; holds the text as typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StartupsError {
+    #[error("`{0}` is not START:RATE:FULL, e.g. 128:30:256")]
+    Shape(String),
+    #[error("`{0}`: START at least 1, RATE a percentage, FULL above START")]
+    OutOfRange(String),
+}
 
-    fn from_str(text: &str) -> Result<Startups, String> {
-        let wrong = || format!("`{text}` is not START:RATE:FULL, e.g. 128:30:256");
+impl std::str::FromStr for Startups {
+    type Err = StartupsError;
+
+    fn from_str(text: &str) -> Result<Startups, StartupsError> {
+        let wrong = || StartupsError::Shape(text.to_string());
         let numbers: Vec<&str> = text.trim().split(':').collect();
         let [start, rate, full] = numbers[..] else {
             return Err(wrong());
@@ -91,9 +100,7 @@ impl std::str::FromStr for Startups {
         let rate: u8 = rate.parse().map_err(|_| wrong())?;
         let full: usize = full.parse().map_err(|_| wrong())?;
         if start == 0 || rate > 100 || full <= start {
-            return Err(format!(
-                "`{text}`: START at least 1, RATE a percentage, FULL above START"
-            ));
+            return Err(StartupsError::OutOfRange(text.to_string()));
         }
         Ok(Startups { start, rate, full })
     }
@@ -597,6 +604,15 @@ mod tests {
         for wrong in ["10:30", "10:300:100", "0:30:100", "10:30:10", "a:b:c", ""] {
             assert!(wrong.parse::<Startups>().is_err(), "{wrong}");
         }
+        let says = |text: &str| text.parse::<Startups>().expect_err(text).to_string();
+        assert_eq!(
+            says("10:30"),
+            "`10:30` is not START:RATE:FULL, e.g. 128:30:256"
+        );
+        assert_eq!(
+            says("10:30:10"),
+            "`10:30:10`: START at least 1, RATE a percentage, FULL above START"
+        );
         assert_eq!(Startups::for_sessions(64).to_string(), "128:30:256");
         assert_eq!(Startups::for_sessions(2).to_string(), "10:30:100");
     }

@@ -20,7 +20,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::timeout;
 
-use super::log;
+use super::{ServeError, log};
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Outcome {
@@ -143,10 +143,10 @@ fn gauge(count: usize) -> i64 {
 }
 
 /// Binds the metrics endpoint, so a taken port stops the start.
-pub async fn bind(addr: SocketAddr) -> Result<TcpListener, String> {
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, ServeError> {
     TcpListener::bind(addr)
         .await
-        .map_err(|e| format!("cannot serve metrics on {addr}: {e}"))
+        .map_err(|source| ServeError::Metrics { addr, source })
 }
 
 /// Answers scrapes on `listener` until the task is dropped; `scrape` gives

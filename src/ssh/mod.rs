@@ -25,17 +25,43 @@ mod server;
 mod session;
 
 use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
 
-pub use config::{Settings, default_host_key_path};
-pub use limits::{Limits, Startups, Tracker};
+pub use config::{ConfigError, Settings, default_host_key_path};
+pub use limits::{Limits, Startups, StartupsError, Tracker};
 pub use metrics::Metrics;
 pub use server::Server;
 
-use crate::library::{self, Catalogue, Opened, Shelf};
+use crate::library::{self, Catalogue, Opened, Shelf, WatchError};
+
+/// Why the server did not start (once it runs, nothing stops it but a
+/// signal). Each is one line, for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The host key or the authorized keys.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: SocketAddr, source: io::Error },
+    #[error("cannot serve metrics on {addr}: {source}")]
+    Metrics { addr: SocketAddr, source: io::Error },
+    #[error("cannot start the server's runtime: {0}")]
+    Runtime(#[source] io::Error),
+    #[error("cannot listen for signals: {0}")]
+    Signals(#[source] io::Error),
+    /// The files served, to reload them on saves.
+    #[error(transparent)]
+    Watch(#[from] WatchError),
+}
 
 /// Binds the server for `settings`: reads or creates the host key, reads the
-/// authorized keys. Errors are one line, for the user.
-pub async fn bind(settings: Settings, shelf: Shelf, metrics: Metrics) -> Result<Server, String> {
+/// authorized keys.
+pub async fn bind(
+    settings: Settings,
+    shelf: Shelf,
+    metrics: Metrics,
+) -> Result<Server, ServeError> {
     let access = config::Access::load(settings.authorized_keys.as_deref())?;
     let (key, created) = config::host_key(&settings.host_key)?;
     let fingerprint = key.public_key().fingerprint(russh::keys::HashAlg::Sha256);
@@ -48,7 +74,10 @@ pub async fn bind(settings: Settings, shelf: Shelf, metrics: Metrics) -> Result<
     let listen = settings.listen;
     let server = Server::bind(settings, shelf, config, access, metrics)
         .await
-        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+        .map_err(|source| ServeError::Listen {
+            addr: listen,
+            source,
+        })?;
     log::line(format_args!(
         "listening on {} ({}); connect with: ssh -p {} {}",
         server.local_addr(),
@@ -76,16 +105,16 @@ pub fn shelf(catalogue: Catalogue, metrics: &Metrics) -> Shelf {
 /// Runs the server on its own runtime until SIGINT or SIGTERM. With
 /// `watching`, each file (and folder) `opened` names is watched, and every
 /// save reaches the sessions on its edit.
-pub fn run(settings: Settings, opened: Opened, watching: bool) -> Result<(), String> {
+pub fn run(settings: Settings, opened: Opened, watching: bool) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server's runtime: {e}"))?;
+        .map_err(ServeError::Runtime)?;
     runtime.block_on(serve(settings, opened, watching))
 }
 
 /// Serves until SIGINT or SIGTERM, then closes every session politely.
-pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result<(), String> {
+pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result<(), ServeError> {
     let stop = signals()?;
     let catalogue = opened.catalogue.clone();
     for entry in catalogue.entries() {
@@ -125,9 +154,9 @@ pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result
 /// SIGINT or SIGTERM, listened for from this call on (not from the first
 /// poll), so a signal right after start still closes the server politely.
 #[cfg(unix)]
-fn signals() -> Result<impl Future<Output = ()>, String> {
+fn signals() -> Result<impl Future<Output = ()>, ServeError> {
     use tokio::signal::unix::{SignalKind, signal};
-    let listen = |kind| signal(kind).map_err(|e| format!("cannot listen for signals: {e}"));
+    let listen = |kind| signal(kind).map_err(ServeError::Signals);
     let mut interrupt = listen(SignalKind::interrupt())?;
     let mut terminate = listen(SignalKind::terminate())?;
     Ok(async move {
@@ -139,7 +168,7 @@ fn signals() -> Result<impl Future<Output = ()>, String> {
 }
 
 #[cfg(not(unix))]
-fn signals() -> Result<impl Future<Output = ()>, String> {
+fn signals() -> Result<impl Future<Output = ()>, ServeError> {
     Ok(async {
         let _ = tokio::signal::ctrl_c().await;
     })
