@@ -1,9 +1,11 @@
-//! The README promises what the app does; these keep it true.
+//! The README and the docs promise what the app does; these keep them true.
 
 use lookbook::app::keymap::KEYMAP;
 use lookbook::lookbook::bundled;
 
 const README: &str = include_str!("../README.md");
+/// The lookbook format, where the colour names moved from the README.
+const FORMAT: &str = include_str!("../docs/lookbook-format.md");
 
 #[test]
 fn the_keys_table_is_the_keymap() {
@@ -42,11 +44,11 @@ fn the_two_setup_commands_come_first() {
 
 #[test]
 fn the_colours_section_lists_every_colour_name() {
-    let section = README
-        .split("### Colours\n")
+    let section = FORMAT
+        .split("\n## Colours\n")
         .nth(1)
-        .and_then(|rest| rest.split("\n### ").next())
-        .expect("a Colours section");
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Colours section in docs/lookbook-format.md");
     let names = lookbook::lookbook::colours::NAMED
         .iter()
         .map(|(name, _)| *name)
@@ -54,7 +56,7 @@ fn the_colours_section_lists_every_colour_name() {
         .join(", ");
     assert!(
         section.contains(&format!("{names}.")),
-        "README's colour list differs from src/lookbook/colours.rs"
+        "docs/lookbook-format.md's colour list differs from src/lookbook/colours.rs"
     );
     assert!(section.contains(&format!(
         "these {} names",
