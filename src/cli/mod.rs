@@ -130,7 +130,8 @@ pub enum Command {
         path: PathBuf,
     },
     /// Print the JSON Schema of the lookbook format, for editors'
-    /// completion and inline errors (see README, "Writing a lookbook").
+    /// completion and inline errors (see docs/lookbook-format.md,
+    /// "Starting one, with completion in your editor").
     Schema,
 }
 
