@@ -1,5 +1,5 @@
 //! Load and draw costs: `cargo bench --bench lookbook`. Every ratio the
-//! README quotes from here divides two medians of one run of this binary.
+//! docs/benchmarks.md quotes from here divides two medians of one run of this binary.
 //!
 //! - `load_bundled`: parse and validate the bundled eight-bag edit.
 //! - `frame::*`: one headless 120x40 frame (`render::frame`, so a fresh

@@ -1,5 +1,5 @@
-//! End to end: `deploy/` as the README's "Deploying" section uses it. Each
-//! command of that section is taken from the README and run, moved to this
+//! End to end: `deploy/` as docs/serving.md's "Deploying" section uses it. Each
+//! command of that section is taken from that page and run, moved to this
 //! test's own ports, folders and binary: the systemd unit is verified by
 //! systemd-analyze; two instances sharing one host key serve 40 OpenSSH
 //! clients, each from its own loopback address, through the real HAProxy.
@@ -21,17 +21,17 @@ use support::tmux::e2e_possible;
 
 mod support;
 
-const README: &str = include_str!("../README.md");
+const SERVING: &str = include_str!("../docs/serving.md");
 const BINARY: &str = env!("CARGO_BIN_EXE_lookbook");
 const LIMIT: Duration = Duration::from_secs(60);
 
-/// The command lines of the README's "Deploying" section, in order.
+/// The command lines of docs/serving.md's "Deploying" section, in order.
 fn deploying() -> Vec<&'static str> {
-    let section = README
+    let section = SERVING
         .split("\n## Deploying\n")
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
-        .expect("the README has a Deploying section");
+        .expect("docs/serving.md has a Deploying section");
     section
         .split("```sh\n")
         .skip(1)
@@ -40,7 +40,7 @@ fn deploying() -> Vec<&'static str> {
         .collect()
 }
 
-/// The README's line that starts with `start`, and no other.
+/// The page's line that starts with `start`, and no other.
 fn step(start: &str) -> Vec<&'static str> {
     deploying()
         .into_iter()
@@ -56,8 +56,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// A README line as words, each path, address and program moved by `moves`
-/// (README text, this test's text), `sudo` dropped.
+/// A line of the page as words, each path, address and program moved by `moves`
+/// (the page's text, this test's text), `sudo` dropped.
 fn localised(line: &str, moves: &[(&str, String)]) -> Vec<String> {
     let mut line = line.trim_start_matches("sudo ").to_string();
     for (from, to) in moves {
@@ -246,7 +246,7 @@ fn sample(scrape: &str, name: &str) -> u64 {
         .sum()
 }
 
-/// The README's scrape, run with curl against `metrics`.
+/// The page's scrape, run with curl against `metrics`.
 fn scrape(curl: &str, metrics: &str) -> String {
     let words = localised(curl, &[("127.0.0.1:9201", metrics.to_string())]);
     let output = run(&words);
@@ -266,7 +266,7 @@ struct Cluster {
 }
 
 impl Cluster {
-    /// The README's `ssh` line, from `from`, remembering the host key in a
+    /// The page's `ssh` line, from `from`, remembering the host key in a
     /// file of its own; its input stays open until the test closes it.
     fn visit(&self, name: &str, from: &str) -> (Running, ChildStdin) {
         let known = self.known.join(name);
@@ -337,7 +337,7 @@ fn two_instances_behind_haproxy_serve_forty_visitors_by_their_own_addresses() {
         ),
     ];
 
-    // The instances, each the README's line plus the limit under test.
+    // The instances, each the page's line plus the limit under test.
     let serve = step("lookbook serve");
     assert_eq!(serve.len(), 2, "two instances: {serve:?}");
     let start = |name: &str, line: &str| {

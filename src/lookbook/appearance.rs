@@ -37,7 +37,7 @@ pub fn colours(fields: &mut Fields<'_>, errors: &mut Errors) -> Vec<String> {
                     format!("colour `{}` is not one we can draw", colour.get_ref()),
                 )
                 .expected(format!(
-                    "the drawing leaves it out; the nearest names we know: {nearest} (README lists them all)"
+                    "the drawing leaves it out; the nearest names we know: {nearest} (docs/lookbook-format.md lists them all)"
                 )),
             );
         }

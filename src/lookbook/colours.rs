@@ -3,7 +3,7 @@
 //! cognac, ecru, powder blue...). The drawing paints a bag in these (in
 //! true colour where the terminal shows it, else the nearest of its 256 or
 //! 16), `lookbook check` warns of a name not here, and the schema and the
-//! README list them, all from this one table.
+//! format's page (docs/lookbook-format.md) list them, all from this one table.
 
 /// Every name, lower case, with its sRGB value.
 pub const NAMED: &[(&str, (u8, u8, u8))] = &[

@@ -4,7 +4,7 @@ use std::fmt;
 
 /// An ISO 4217 currency the lookbook can price in, with the one way its
 /// prices are written: where its symbol goes, and its grouping and decimal
-/// marks. Each is the convention of the currency's own shops (the README
+/// marks. Each is the convention of the currency's own shops (docs/lookbook-format.md
 /// lists them); the euro, shared by many conventions, is written as the
 /// English-language press writes it, `€1,450.50`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 //! - [`config`]: settings, the host key, who may log in
 //! - [`server`]: the listener, each connection's life, shutdown, the log
 //! - [`handler`]: the SSH requests: auth, PTY, shell; everything else refused
-//! - [`session`]: one browsing session: app, timers, frames out
-//! - [`input`]: bytes from the client's terminal into key events
+//! - [`session`]: one browsing session: the driver's end on a channel
+//! - [`crate::input`]: bytes from the client's terminal into key events
 //! - [`output`]: a ratatui terminal that draws into a buffer
 //! - [`limits`]: how many sessions, from where, how fast
 //! - [`proxy`]: behind a balancer, who the visitor really is (PROXY protocol)
