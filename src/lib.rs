@@ -7,7 +7,7 @@
 //! `lookbook serve`).
 
 pub mod app;
-pub mod cli;
+pub mod commands;
 pub mod driver;
 pub mod input;
 pub mod layout;

@@ -4,7 +4,7 @@
 use super::{Graphics, PhotoMode};
 
 /// What `--images` asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Images {
     /// The line drawings, never photos.
     Off,

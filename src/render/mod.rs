@@ -4,7 +4,6 @@
 //! terminal would.
 
 pub mod ansi;
-pub mod command;
 mod glyphs;
 pub mod palette;
 mod photo;
@@ -55,7 +54,7 @@ pub enum FormatError {
 }
 
 /// What a frame is turned into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Plain lines, as the snapshots hold them.
     Text,

@@ -1,156 +1,17 @@
-//! The command line: browse a lookbook, check one, draw it headless, or
-//! serve it over SSH. Also what every command shares at this edge: the
-//! lookbook it runs on ([`load`]), how it writes to stdout
-//! ([`write_stdout`]), and how it fails ([`Error`]).
+//! `lookbook serve [PATH]...`: the edits over SSH, to anyone who connects
+//! (or to the keys allowed), within the limits a public demo needs.
 
-mod error;
-
-use std::io::{self, Write};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
-use ratatui::crossterm::event::KeyEvent;
+use clap::Args;
 
-use crate::app::keymap::{KeyError, parse_keys};
-use crate::lookbook::{self as book, LoadError, Lookbook};
+use super::Error;
+use crate::library;
 use crate::photos::Images;
-use crate::render::{Format, Size};
-use crate::ssh::Settings;
-use crate::ssh::{Limits, Startups};
-
-pub use error::Error;
-
-/// The lookbook a command runs on: the file at `path`, or the bundled edit
-/// when no path was given.
-pub fn load(path: Option<&Path>) -> Result<Lookbook, LoadError> {
-    match path {
-        Some(path) => book::load_path(path),
-        None => Ok(book::bundled()),
-    }
-}
-
-/// Writes a command's output to stdout and flushes it. Unlike `println!`,
-/// a closed pipe or a full disk comes back as an error instead of a panic,
-/// and the flush makes it come back here rather than be lost at exit.
-pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(Error::WriteStdout)
-}
-
-/// Browse a lookbook (an editor's picks, with prices and styled looks) in
-/// the terminal, locally or served over SSH.
-///
-/// With no PATH, browses the bundled edit, "The mini bag edit". With
-/// several, or a folder of .toml files, a picker lists them.
-#[derive(Debug, Parser)]
-#[command(name = "lookbook", version, args_conflicts_with_subcommands = true)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-
-    /// Lookbook TOML files, or folders of them, to browse; saving one
-    /// shows the new version.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
-    /// Click to select and focus, wheel to scroll. Off by default so the
-    /// terminal's own text selection keeps working.
-    #[arg(long)]
-    pub mouse: bool,
-
-    /// Don't watch the files for saves (live reload is on by default).
-    #[arg(long)]
-    pub no_watch: bool,
-
-    /// How photos show: with the terminal's graphics (kitty, sixel or
-    /// iTerm2, when TERM or TERM_PROGRAM names one and the terminal gives
-    /// its size in pixels), in half blocks, or not at all (the drawings).
-    #[arg(long, value_enum, default_value_t = Images::Auto)]
-    pub images: Images,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Validate a lookbook file: print a summary, or every error (exit 1).
-    Check {
-        /// The lookbook TOML file to check.
-        path: PathBuf,
-    },
-    /// Draw the screen without a terminal, after typing some keys, as text,
-    /// ANSI text, SVG or PNG.
-    Render {
-        /// A lookbook TOML file (default: the bundled edit).
-        path: Option<PathBuf>,
-        /// Terminal size in cells, WIDTHxHEIGHT, from 1x1 to 400x200.
-        #[arg(long, default_value = "120x40")]
-        size: Size,
-        /// Keys to type first, named as the help shows them and separated
-        /// by spaces: "j j Tab Enter", "S-Tab", "C-c", "PgDn". A quoted word
-        /// types its characters: "'black satin'".
-        #[arg(long, default_value = "", value_parser = key_sequence)]
-        keys: KeySequence,
-        /// Output format (default: from the --out extension, else text).
-        #[arg(long, value_enum)]
-        format: Option<Format>,
-        /// Write to FILE instead of stdout.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// A font file for PNG, tried after the bundled DejaVu Sans Mono and
-        /// before the system's fonts (repeatable).
-        #[arg(long = "font", value_name = "FILE")]
-        fonts: Vec<PathBuf>,
-    },
-    /// Pictures of an edit (SVG and PNG of each scene): its first screen,
-    /// each look, the item with the most to say, help, about, and the medium
-    /// and narrow layouts, named from its ids. Without PATH, regenerates
-    /// the bundled edit's curated set.
-    Screenshots {
-        /// A lookbook TOML file (default: the bundled edit).
-        path: Option<PathBuf>,
-        /// Where to write them [default: screenshots for the bundled edit,
-        /// STEM-screenshots for PATH].
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// A font file for the PNGs, tried after the bundled DejaVu Sans
-        /// Mono and before the system's fonts (repeatable).
-        #[arg(long = "font", value_name = "FILE")]
-        fonts: Vec<PathBuf>,
-    },
-    /// Serve the lookbook over SSH: `ssh -p 2222 HOST` browses it.
-    Serve(ServeArgs),
-    /// Write a starter lookbook to PATH: every table and field once, each
-    /// with a comment, the optional ones commented out. Never overwrites.
-    New {
-        /// The file to write (its folder must exist).
-        path: PathBuf,
-    },
-    /// Print the JSON Schema of the lookbook format, for editors'
-    /// completion and inline errors (see docs/lookbook-format.md,
-    /// "Starting one, with completion in your editor").
-    Schema,
-}
-
-/// Keys typed by `--keys`, already read.
-#[derive(Debug, Clone, Default)]
-pub struct KeySequence(pub Vec<KeyEvent>);
-
-/// A `--keys` that does not read, and how keys are named; clap prints it
-/// after the flag's name.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "{0}\n  keys are named as the help shows them (j ↓ Tab S-Tab Enter Esc C-c PgDn Home ?), \
-     separated by spaces; a quoted word types its characters"
-)]
-pub struct KeysError(#[source] pub KeyError);
-
-fn key_sequence(text: &str) -> Result<KeySequence, KeysError> {
-    parse_keys(text).map(KeySequence).map_err(KeysError)
-}
+use crate::ssh::{self, Limits, Settings, Startups};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -288,6 +149,17 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
         return Err(DurationError::OutOfRange(text.to_string()));
     }
     Ok(Duration::from_secs(secs))
+}
+
+pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
+    let opened = library::open(&args.paths)?;
+    let settings = args.settings().ok_or_else(|| {
+        Error::Failed(
+            "no data dir for the host key ($HOME is not set); pass --host-key FILE".into(),
+        )
+    })?;
+    ssh::run(settings, opened, !args.no_watch)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
