@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Error, write_stdout};
+use crate::driver::End;
 use crate::library::{self, Shelf};
 use crate::photos::{self, Images, PhotoMode};
 use crate::shell::Shell;
@@ -54,17 +55,14 @@ pub fn run(args: &BrowseArgs) -> Result<ExitCode, Error> {
     let shell = Shell::new(shelf.catalogue(), None);
     // Asked only where there are photos to show, as a server asks.
     let ask_photos = images == Images::Auto && opened.catalogue.has_photos();
-    let ending = term::run(shell, &theme, args.mouse, ask_photos, shelf.subscribe())
+    let outcome = term::run(shell, &theme, args.mouse, ask_photos, shelf.subscribe())
         .map_err(|error| Error::Failed(error.to_string()))?;
-    let shell = match ending {
-        term::Ending::Quit(shell) => shell,
-        // The shell's convention for a program a signal ended.
-        term::Ending::Signal(signal) => {
-            return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
-        }
-    };
+    if let End::Signal(signal) = outcome.end {
+        // The Unix shell's convention for a program a signal ended.
+        return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
+    }
     // After the terminal is restored, so `lookbook > picks.txt` works.
-    write_stdout(shell.take_home(false).as_bytes())?;
+    write_stdout(outcome.shell.take_home(false).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

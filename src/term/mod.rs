@@ -50,16 +50,6 @@ const ENDING_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGQUIT,
 ];
 
-/// How a browsing session ended.
-#[derive(Debug)]
-pub enum Ending {
-    /// The user quit: the shell, with the shortlists.
-    Quit(Box<Shell>),
-    /// A signal ended it, after the terminal was restored: exit with
-    /// 128 + this number.
-    Signal(i32),
-}
-
 /// Why the browser can't run here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unsupported {
@@ -95,7 +85,8 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
     }
 }
 
-/// Runs the shell until it quits or a signal ends it, on a terminal that
+/// Runs the shell until it quits or a signal ends it (the outcome says
+/// which, and holds the shell with its shortlists), on a terminal that
 /// passed [`check`], as the driver runs every session. `mouse` turns on
 /// mouse reporting, which takes text selection away from the terminal, so
 /// it is the user's choice. `ask_photos`: the terminal is asked how it
@@ -108,7 +99,7 @@ pub fn run(
     mouse: bool,
     ask_photos: bool,
     catalogue: watch::Receiver<Arc<Catalogue>>,
-) -> io::Result<Ending> {
+) -> io::Result<driver::Outcome> {
     restore_on_panic();
     arm_second_signal()?;
     watch_for_hangup();
@@ -141,9 +132,8 @@ pub fn run(
     let restored = leave();
     let outcome = result.and_then(|outcome| restored.map(|()| outcome))?;
     match outcome.end {
-        End::Signal(signal) => Ok(Ending::Signal(signal)),
         End::DrawFailed => Err(io::Error::other("drawing the screen failed")),
-        _ => Ok(Ending::Quit(Box::new(outcome.shell))),
+        _ => Ok(outcome),
     }
 }
 
