@@ -7,11 +7,11 @@
 //! reports them as its [`End`], which converts (`Ending::from`).
 
 use std::fmt;
-use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::limits::Refusal;
+use super::proxy::HeaderError;
 use super::session::{End, human};
 use crate::words::count;
 
@@ -64,7 +64,7 @@ pub enum Ending {
     Cut(Refusal),
     /// With `--proxy-protocol`, a header that is not one
     /// (`bad-proxy-header`).
-    BadProxyHeader(Arc<io::Error>),
+    BadProxyHeader(Arc<HeaderError>),
     /// With `--proxy-protocol`, no header in time (`bad-proxy-header`).
     NoProxyHeader,
     /// The balancer checking on us (`health-check`).
@@ -150,7 +150,6 @@ mod tests {
     #[test]
     fn each_ending_has_its_log_reason_and_metric_label() {
         let minutes = Duration::from_secs(600);
-        let error = || io::Error::new(io::ErrorKind::InvalidData, "no PROXY protocol header");
         for (ending, reason, label) in [
             (Ending::Quit, "quit", "served"),
             (Ending::InputEnded, "input ended", "served"),
@@ -202,7 +201,7 @@ mod tests {
             ),
             (Ending::Cut(Refusal::TooFast), "per-ip rate limit", "cut"),
             (
-                Ending::BadProxyHeader(Arc::new(error())),
+                Ending::BadProxyHeader(Arc::new(HeaderError::Missing)),
                 "no PROXY protocol header",
                 "bad-proxy-header",
             ),
