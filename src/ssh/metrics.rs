@@ -104,14 +104,14 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// A connection ended; counted by its [`Ending::label`].
+    /// A connection ended; counted by its `Ending::label`.
     pub fn ended(&self, ending: &Ending) {
         let outcome = ending.label();
         self.connections.get_or_create(&Outcome { outcome }).inc();
     }
 
     /// A connection was turned away by a limit; counted by its
-    /// [`Refusal::label`].
+    /// `Refusal::label`.
     pub fn refused(&self, refusal: Refusal) {
         let reason = refusal.label();
         self.refusals.get_or_create(&Reason { reason }).inc();
