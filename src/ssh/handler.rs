@@ -15,41 +15,22 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use tokio::sync::watch;
 
 use super::config::Access;
+use super::ending::Ending;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, Start};
-use crate::driver::End;
 use crate::photos::{self, PhotoMode};
 use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 /// Where a connection is; the connection task watches it for the login
 /// deadline and to close a connection whose session is over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Phase {
     LoggingIn,
     Running,
     /// The session ended, or the connection was turned away with a message.
     Done(Ending),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    Session(End),
-    Refused(Refusal),
-    NoPty,
-    Exec,
-}
-
-impl Ending {
-    pub fn reason(self) -> String {
-        match self {
-            Ending::Session(end) => end.reason(),
-            Ending::Refused(refusal) => format!("refused: {}", refusal.reason()),
-            Ending::NoPty => "refused: no PTY".into(),
-            Ending::Exec => "refused: exec".into(),
-        }
-    }
 }
 
 pub struct Connection {
@@ -233,7 +214,7 @@ impl Connection {
         phase.send_replace(Phase::Running);
         tokio::spawn(async move {
             let end = session::run(start).await;
-            phase.send_replace(Phase::Done(Ending::Session(end)));
+            phase.send_replace(Phase::Done(Ending::from(end)));
         });
     }
 }
@@ -389,7 +370,7 @@ impl Handler for Connection {
         if let Ok(ticket) = self.admission
             && let Err(refusal) = self.shared.tracker.promote(ticket)
         {
-            self.shared.metrics.refused(refusal.label());
+            self.shared.metrics.refused(refusal);
             let ending = Ending::Refused(refusal);
             return self.turn_away(channel, refusal.message(), ending, session);
         }

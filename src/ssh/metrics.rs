@@ -20,6 +20,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::timeout;
 
+use super::ending::Ending;
+use super::limits::Refusal;
 use super::{ServeError, log};
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -102,13 +104,16 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// A connection ended; `outcome` is a short label (`served`, `refused`, ...).
-    pub fn ended(&self, outcome: &'static str) {
+    /// A connection ended; counted by its `Ending::label`.
+    pub fn ended(&self, ending: &Ending) {
+        let outcome = ending.label();
         self.connections.get_or_create(&Outcome { outcome }).inc();
     }
 
-    /// A connection was turned away by a limit.
-    pub fn refused(&self, reason: &'static str) {
+    /// A connection was turned away by a limit; counted by its
+    /// `Refusal::label`.
+    pub fn refused(&self, refusal: Refusal) {
+        let reason = refusal.label();
         self.refusals.get_or_create(&Reason { reason }).inc();
     }
 
@@ -224,9 +229,11 @@ mod tests {
     #[test]
     fn a_scrape_holds_every_metric_with_its_labels() {
         let metrics = Metrics::default();
-        metrics.ended("served");
-        metrics.ended("served");
-        metrics.refused("max-per-ip");
+        metrics.ended(&Ending::Session(crate::driver::End::Quit));
+        metrics.ended(&Ending::Session(crate::driver::End::Idle(
+            Duration::from_secs(600),
+        )));
+        metrics.refused(Refusal::TooManyFromAddress);
         metrics.bytes_out().inc_by(1234);
         metrics.frame_seconds().observe(0.0004);
         metrics.reloaded("failed");

@@ -10,11 +10,13 @@
 //! - [`crate::input`]: bytes from the client's terminal into key events
 //! - [`output`]: a ratatui terminal that draws into a buffer
 //! - [`limits`]: how many sessions, from where, how fast
+//! - [`ending`]: how a connection ended, for the log and the metrics
 //! - [`proxy`]: behind a balancer, who the visitor really is (PROXY protocol)
 //! - [`metrics`]: what an operator scrapes (`--metrics`)
 
 mod config;
 mod counting;
+mod ending;
 mod handler;
 mod limits;
 mod log;

@@ -36,9 +36,25 @@ pub enum Source {
     Balancer,
 }
 
+/// Why a connection's first bytes are not a PROXY header; the text is
+/// what the log says after `dropping PEER: `.
+#[derive(Debug, thiserror::Error)]
+pub enum HeaderError {
+    /// The socket failed or closed first (`early eof`).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error("no PROXY protocol header")]
+    Missing,
+    #[error("PROXY v1 header longer than 107 bytes")]
+    V1TooLong,
+    #[error("bad PROXY v1 header: {0}")]
+    V1(#[source] v1::BinaryParseError),
+    #[error("bad PROXY v2 header: {0}")]
+    V2(#[source] v2::ParseError),
+}
+
 /// Reads one PROXY header (v1 or v2) off `stream`, and not a byte more.
-/// An error says, in a few words, what was wrong, for the log.
-pub async fn read_header<S: AsyncRead + Unpin>(stream: &mut S) -> io::Result<Source> {
+pub async fn read_header<S: AsyncRead + Unpin>(stream: &mut S) -> Result<Source, HeaderError> {
     let mut header = vec![0_u8; V1_START.len()];
     stream.read_exact(&mut header).await?;
     if header == V1_START {
@@ -52,7 +68,7 @@ pub async fn read_header<S: AsyncRead + Unpin>(stream: &mut S) -> io::Result<Sou
         stream.read_exact(&mut header[V2_FIXED..]).await?;
         source_v2(&header)
     } else {
-        Err(invalid("no PROXY protocol header"))
+        Err(HeaderError::Missing)
     }
 }
 
@@ -61,10 +77,10 @@ pub async fn read_header<S: AsyncRead + Unpin>(stream: &mut S) -> io::Result<Sou
 async fn read_v1_rest<S: AsyncRead + Unpin>(
     stream: &mut S,
     header: &mut Vec<u8>,
-) -> io::Result<()> {
+) -> Result<(), HeaderError> {
     while !header.ends_with(b"\r\n") {
         if header.len() == V1_MAX {
-            return Err(invalid("PROXY v1 header longer than 107 bytes"));
+            return Err(HeaderError::V1TooLong);
         }
         header.push(stream.read_u8().await?);
     }
@@ -72,9 +88,8 @@ async fn read_v1_rest<S: AsyncRead + Unpin>(
 }
 
 /// What a whole v1 header says.
-fn source_v1(header: &[u8]) -> io::Result<Source> {
-    let header = v1::Header::try_from(header)
-        .map_err(|error| invalid(&format!("bad PROXY v1 header: {error}")))?;
+fn source_v1(header: &[u8]) -> Result<Source, HeaderError> {
+    let header = v1::Header::try_from(header).map_err(HeaderError::V1)?;
     Ok(match header.addresses {
         v1::Addresses::Tcp4(ip) => {
             Source::Visitor(SocketAddr::from((ip.source_address, ip.source_port)))
@@ -87,9 +102,8 @@ fn source_v1(header: &[u8]) -> io::Result<Source> {
 }
 
 /// What a whole v2 header says.
-fn source_v2(header: &[u8]) -> io::Result<Source> {
-    let header = v2::Header::try_from(header)
-        .map_err(|error| invalid(&format!("bad PROXY v2 header: {error}")))?;
+fn source_v2(header: &[u8]) -> Result<Source, HeaderError> {
+    let header = v2::Header::try_from(header).map_err(HeaderError::V2)?;
     Ok(match (header.command, header.addresses) {
         (v2::Command::Proxy, v2::Addresses::IPv4(ip)) => {
             Source::Visitor(SocketAddr::from((ip.source_address, ip.source_port)))
@@ -188,7 +202,7 @@ mod tests {
     use super::*;
 
     /// Reads a header from `bytes`; returns what it said and what is left.
-    fn read(bytes: &[u8]) -> (io::Result<Source>, Vec<u8>) {
+    fn read(bytes: &[u8]) -> (Result<Source, HeaderError>, Vec<u8>) {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
@@ -279,9 +293,14 @@ mod tests {
             let error = source.unwrap_err().to_string();
             assert!(error.contains(says), "{error:?} for {bytes:?}");
         }
+        assert!(matches!(read(SSH).0, Err(HeaderError::Missing)));
         let endless = [V1_START, &[b'1'; 200]].concat();
         let (source, _) = read(&endless);
-        assert!(source.unwrap_err().to_string().contains("longer than 107"));
+        assert!(matches!(source, Err(HeaderError::V1TooLong)));
+        assert_eq!(
+            HeaderError::V1TooLong.to_string(),
+            "PROXY v1 header longer than 107 bytes"
+        );
         // A v2 header whose version nibble is wrong.
         let mut bad = v2(1, 0x11, &[0; 12]);
         bad[12] = 0x31;

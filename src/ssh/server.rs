@@ -18,12 +18,13 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use super::config::{Access, SERVER_ID, Settings};
 use super::counting::Counted;
-use super::handler::{Connection, Ending, Phase};
+use super::ending::Ending;
+use super::handler::{Connection, Phase};
 use super::limits::{Admission, Refusal, Slot, Tracker};
 use super::log;
 use super::metrics::Metrics;
 use super::proxy::{self, Source};
-use crate::driver::{End, human};
+use crate::driver::End;
 use crate::library::{Catalogue, Shelf};
 
 /// What every connection shares.
@@ -195,10 +196,14 @@ async fn arrive(
         match timeout(HEADER_WAIT, proxy::read_header(&mut stream)).await {
             Ok(Ok(Source::Visitor(visitor))) => visitor,
             Ok(Ok(Source::Balancer)) => return health_check(stream, &shared).await,
-            Ok(Err(error)) => return drop_headless(socket_peer, &error.to_string(), &shared),
-            Err(_) => {
-                return drop_headless(socket_peer, "no PROXY protocol header in time", &shared);
+            Ok(Err(error)) => {
+                return drop_headless(
+                    socket_peer,
+                    Ending::BadProxyHeader(Arc::new(error)),
+                    &shared,
+                );
             }
+            Err(_) => return drop_headless(socket_peer, Ending::NoProxyHeader, &shared),
         }
     } else {
         socket_peer
@@ -217,9 +222,9 @@ const HEADER_WAIT: Duration = Duration::from_secs(5);
 /// With `--proxy-protocol`, a connection without a valid header is dropped:
 /// serving it would give it the balancer's address, or let anyone who can
 /// reach the port claim any address.
-fn drop_headless(peer: SocketAddr, why: &str, shared: &Shared) {
-    log::line(format_args!("dropping {peer}: {why}"));
-    shared.metrics.ended("bad-proxy-header");
+fn drop_headless(peer: SocketAddr, ending: Ending, shared: &Shared) {
+    log::line(format_args!("dropping {peer}: {ending}"));
+    shared.metrics.ended(&ending);
 }
 
 /// The balancer checking on us (a `LOCAL` header): it expects the SSH
@@ -232,7 +237,7 @@ async fn health_check(mut stream: TcpStream, shared: &Shared) {
         stream.shutdown().await
     })
     .await;
-    shared.metrics.ended("health-check");
+    shared.metrics.ended(&Ending::HealthCheck);
 }
 
 async fn connection(
@@ -246,12 +251,10 @@ async fn connection(
         Admission::Serve(slot) => (slot, None),
         Admission::Refuse(refusal, slot) => {
             log::line(format_args!("refusing {peer}: {}", refusal.reason()));
-            shared.metrics.refused(refusal.label());
+            shared.metrics.refused(refusal);
             (slot, Some(refusal))
         }
         Admission::Cut(refusal) => {
-            shared.metrics.refused(refusal.label());
-            shared.metrics.ended("cut");
             let socket = stream.into_inner().into_inner();
             return cut(socket, peer, refusal, &shared).await;
         }
@@ -264,19 +267,16 @@ async fn connection(
     let counts = stream.counts();
     let ended = drive(stream, refusal, &slot, &shared, config).await;
     counts.cut();
-    let (reason, outcome) = if slot.evicted() {
-        (
-            "evicted: said nothing while others were logging in".to_string(),
-            "evicted",
-        )
+    let ending = if slot.evicted() {
+        Ending::Evicted
     } else {
         ended
     };
-    shared.metrics.ended(outcome);
+    shared.metrics.ended(&ending);
     drop(slot);
     let (bytes_in, bytes_out) = counts.get();
     log::line(format_args!(
-        "disconnect {peer} after {:.1}s, {bytes_in} bytes in, {bytes_out} bytes out: {reason}",
+        "disconnect {peer} after {:.1}s, {bytes_in} bytes in, {bytes_out} bytes out: {ending}",
         started.elapsed().as_secs_f64()
     ));
 }
@@ -287,8 +287,11 @@ async fn connection(
 /// close: closing with it unread makes the kernel send a reset, and
 /// OpenSSH then shows only "Connection reset by peer" instead of our line.
 async fn cut(mut stream: TcpStream, peer: SocketAddr, refusal: Refusal, shared: &Shared) {
+    let ending = Ending::Cut(refusal);
+    shared.metrics.refused(refusal);
+    shared.metrics.ended(&ending);
     let now = std::time::Instant::now();
-    if let Some(line) = shared.refusals.refused(peer, refusal.reason(), now) {
+    if let Some(line) = shared.refusals.refused(peer, &ending.to_string(), now) {
         log::line(format_args!("{line}"));
     }
     let line = format!("{}\r\n", refusal.message());
@@ -316,9 +319,6 @@ const CUT_WAIT: Duration = Duration::from_secs(1);
 /// A socket as SSH reads it: turning away a PROXY header it didn't expect.
 type Guarded = proxy::Unexpected<TcpStream>;
 
-/// Why a connection ended, for the log, and as a metric's label.
-type Ended = (String, &'static str);
-
 /// Runs the SSH connection to its end; returns why it ended.
 async fn drive(
     stream: Counted<Guarded>,
@@ -326,13 +326,13 @@ async fn drive(
     slot: &Slot,
     shared: &Arc<Shared>,
     config: Arc<russh::server::Config>,
-) -> Ended {
+) -> Ending {
     let settings = &shared.settings;
     let deadline = Instant::now() + settings.login_deadline;
     let late = || {
-        let reason = format!("login deadline ({})", human(settings.login_deadline));
-        log::line(format_args!("{reason} passed"));
-        (reason, "timed-out")
+        let ending = Ending::LoginDeadline(settings.login_deadline);
+        log::line(format_args!("{ending} passed"));
+        ending
     };
     let (phase_sender, mut phase) = watch::channel(Phase::LoggingIn);
     let refused_keys = Arc::new(AtomicUsize::new(0));
@@ -346,7 +346,7 @@ async fn drive(
     let running = match tokio::time::timeout_at(deadline, run_stream(config, stream, handler)).await
     {
         Err(_) => return late(),
-        Ok(Err(error)) => return (format!("ssh error: {error}"), "error"),
+        Ok(Err(error)) => return Ending::Ssh(Arc::new(error)),
         Ok(Ok(running)) => running,
     };
     let handle = running.handle();
@@ -358,7 +358,7 @@ async fn drive(
     let status = phase.clone();
     tokio::select! {
         _ = &mut running => return ending(&status),
-        () = until(&mut phase, |p| *p != Phase::LoggingIn) => {}
+        () = until(&mut phase, |p| !matches!(p, Phase::LoggingIn)) => {}
         () = sleep_until(deadline) => {
             let ended = late();
             let _ = handle
@@ -372,7 +372,7 @@ async fn drive(
                 .disconnect(Disconnect::ByApplication, "the lookbook is closing".into(), String::new())
                 .await;
             let _ = timeout(CLOSE_GRACE, &mut running).await;
-            return ("server shutting down".into(), "shutdown");
+            return Ending::ShutdownLoggingIn;
         }
     }
 
@@ -403,20 +403,13 @@ async fn until<T>(watched: &mut watch::Receiver<T>, done: impl FnMut(&T) -> bool
     let _ = watched.wait_for(done).await;
 }
 
-fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> Ended {
-    match *phase.borrow() {
-        Phase::Done(ending @ Ending::Session(_)) => (ending.reason(), "served"),
-        Phase::Done(ending) => (ending.reason(), "refused"),
-        Phase::Running => (Ending::Session(End::ClientLeft).reason(), "served"),
+fn ending(phase: &watch::Receiver<Phase>, refused_keys: &AtomicUsize) -> Ending {
+    match &*phase.borrow() {
+        Phase::Done(ending) => ending.clone(),
+        Phase::Running => Ending::Session(End::ClientLeft),
         Phase::LoggingIn => match refused_keys.load(Ordering::Relaxed) {
-            0 => ("client left without starting a session".into(), "left"),
-            keys => (
-                format!(
-                    "login failed: {} not authorized",
-                    crate::words::count(keys, "key")
-                ),
-                "login-failed",
-            ),
+            0 => Ending::Left,
+            keys => Ending::LoginFailed { keys },
         },
     }
 }
@@ -427,16 +420,27 @@ mod tests {
 
     #[test]
     fn a_failed_login_is_logged_as_one() {
-        let (_sender, phase) = watch::channel(Phase::LoggingIn);
+        let (sender, phase) = watch::channel(Phase::LoggingIn);
         let refused = AtomicUsize::new(0);
+        let said = |ending: Ending| (ending.to_string(), ending.label());
         assert_eq!(
-            ending(&phase, &refused),
+            said(ending(&phase, &refused)),
             ("client left without starting a session".into(), "left")
         );
         refused.store(2, Ordering::Relaxed);
         assert_eq!(
-            ending(&phase, &refused),
+            said(ending(&phase, &refused)),
             ("login failed: 2 keys not authorized".into(), "login-failed")
+        );
+        sender.send_replace(Phase::Running);
+        assert_eq!(
+            said(ending(&phase, &refused)),
+            ("client left".into(), "served")
+        );
+        sender.send_replace(Phase::Done(Ending::Exec));
+        assert_eq!(
+            said(ending(&phase, &refused)),
+            ("refused: exec".into(), "refused")
         );
     }
 }
