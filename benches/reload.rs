@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use lookbook::app::{App, Reload};
 use lookbook::lookbook::{bundled, load_path};
 use lookbook::render;
+use lookbook::saves::{self, watch};
 use lookbook::ui::theme::Theme;
-use lookbook::watch::{self, watch};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What reaches the stand-in for the terminal's loop.
@@ -217,7 +217,7 @@ fn memory(file: &Path, many: usize) -> (u64, u64) {
     let theme = Theme::ansi();
     let mut app = App::new(Arc::new(bundled()));
     let reload = |app: &mut App| {
-        drop(app.reload(watch::load(file), Instant::now()));
+        drop(app.reload(saves::load(file), Instant::now()));
         render::frame(app, &theme, 120, 40);
     };
     for _ in 0..10 {

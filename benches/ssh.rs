@@ -116,7 +116,7 @@ async fn start_server() -> SocketAddr {
     let metrics = ssh::Metrics::default();
     let server = ssh::bind(
         settings,
-        ssh::shelf(Catalogue::bundled(), &metrics),
+        ssh::live_catalogue(Catalogue::bundled(), &metrics),
         metrics,
     )
     .await

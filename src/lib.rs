@@ -7,6 +7,7 @@
 //! `lookbook serve`).
 
 pub mod app;
+pub mod browser;
 pub mod commands;
 pub mod driver;
 pub mod input;
@@ -16,10 +17,9 @@ pub mod lookbook;
 pub mod photos;
 pub mod render;
 pub mod repaint;
+pub mod saves;
 pub mod scroll;
-pub mod shell;
 pub mod ssh;
 pub mod term;
 pub mod ui;
-pub mod watch;
 pub mod words;

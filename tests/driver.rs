@@ -12,13 +12,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use lookbook::app::keymap::parse_keys;
+use lookbook::browser::Browser;
 use lookbook::driver::{self, End, Event, Limits, Next, Session, Sizes, Transport};
 use lookbook::layout::Drawn;
-use lookbook::library::{Catalogue, Entry};
+use lookbook::library::{Catalogue, EditFile};
 use lookbook::lookbook::{bundled, load_path};
 use lookbook::photos::{self, PhotoMode};
 use lookbook::render;
-use lookbook::shell::Shell;
 use lookbook::ui::theme::Theme;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -112,7 +112,7 @@ impl Transport for Script {
 fn session(catalogue: Arc<Catalogue>, theme: Theme) -> (Session, watch::Sender<Arc<Catalogue>>) {
     let (edits, watched) = watch::channel(Arc::clone(&catalogue));
     let session = Session {
-        shell: Shell::new(catalogue, None),
+        browser: Browser::new(catalogue, None),
         theme,
         catalogue: watched,
         shutdown: None,
@@ -142,11 +142,11 @@ fn drive(script: &mut Script, session: Session) -> driver::Outcome {
 
 /// The frame a headless render shows after `keys` at this size.
 fn headless(keys: &str, width: u16, height: u16) -> Buffer {
-    let mut shell = Shell::new(bundled_catalogue(), None);
-    let mut buffer = render::shell_frame(&mut shell, &Theme::ansi(), width, height);
+    let mut browser = Browser::new(bundled_catalogue(), None);
+    let mut buffer = render::browser_frame(&mut browser, &Theme::ansi(), width, height);
     for key in parse_keys(keys).expect("keys") {
-        shell.handle_key(key);
-        buffer = render::shell_frame(&mut shell, &Theme::ansi(), width, height);
+        browser.handle_key(key);
+        buffer = render::browser_frame(&mut browser, &Theme::ansi(), width, height);
     }
     buffer
 }
@@ -158,7 +158,7 @@ fn keys_arrive_as_a_terminal_draws_them_frame_by_frame() {
     let outcome = drive(&mut script, session);
     assert_eq!(outcome.end, End::InputEnded);
     assert_eq!(*script.last(), headless("j j Tab", 120, 40));
-    let app = outcome.shell.app().expect("the edit");
+    let app = outcome.browser.app().expect("the edit");
     assert_eq!(app.cursor(), 2);
 }
 
@@ -195,7 +195,7 @@ fn the_size_comes_first_then_the_question_then_the_keys_typed_during_it() {
 fn a_photo_is_made_ready_off_the_drawing_path_then_drawn() {
     let file = support::photo::edit_with_photos("driver", false);
     let lookbook = load_path(&file).unwrap_or_else(|e| panic!("{e}"));
-    let catalogue = Arc::new(Catalogue::new(vec![Entry::new(
+    let catalogue = Arc::new(Catalogue::new(vec![EditFile::new(
         "edit".into(),
         Some(file),
         lookbook,
@@ -207,8 +207,8 @@ fn a_photo_is_made_ready_off_the_drawing_path_then_drawn() {
     let (first, first_drawn) = &script.frames[0];
     assert!(first_drawn.photos.is_empty(), "no photo in the first frame");
     assert_eq!(first_drawn.wanted.len(), 1, "the bag's photo was asked for");
-    let mut shell = Shell::new(catalogue, None);
-    let expected = render::shell_frame(&mut shell, &Theme::ansi(), 100, 34);
+    let mut browser = Browser::new(catalogue, None);
+    let expected = render::browser_frame(&mut browser, &Theme::ansi(), 100, 34);
     assert_ne!(*first, expected, "the photo was not drawn yet");
     assert_eq!(*script.last(), expected);
 }
@@ -272,7 +272,7 @@ fn a_save_reaches_the_screen_without_a_key() {
     let (session, edits) = session(bundled_catalogue(), Theme::ansi());
     let mut changed = bundled();
     changed.title = "The mini bag edit, revised".into();
-    let revised = Arc::new(Catalogue::new(vec![Entry::new(
+    let revised = Arc::new(Catalogue::new(vec![EditFile::new(
         "lookbook".into(),
         None,
         changed,

@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use lookbook::app::keymap::parse_keys;
-use lookbook::library::{Catalogue, Entry};
+use lookbook::browser::Browser;
+use lookbook::library::{Catalogue, EditFile};
 use lookbook::lookbook::{bundled, parse};
 use lookbook::render;
-use lookbook::shell::Shell;
 use lookbook::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 
@@ -21,13 +21,13 @@ fn catalogue() -> Arc<Catalogue> {
         parse(&text, &path).expect("a valid fixture")
     };
     Arc::new(Catalogue::new(vec![
-        Entry::new("bags".into(), Some("edits/bags.toml".into()), bundled()),
-        Entry::new(
+        EditFile::new("bags".into(), Some("edits/bags.toml".into()), bundled()),
+        EditFile::new(
             "sneakers".into(),
             Some("edits/sneakers.toml".into()),
             fixture("sneaker_edit.toml"),
         ),
-        Entry::new(
+        EditFile::new(
             "party".into(),
             Some("edits/party.toml".into()),
             fixture("party_edit.toml"),
@@ -35,14 +35,14 @@ fn catalogue() -> Arc<Catalogue> {
     ]))
 }
 
-/// What the shell shows after `keys` at `width`×`height`, drawn after each
+/// What the browser shows after `keys` at `width`×`height`, drawn after each
 /// key as a terminal would.
 fn after(keys: &str, width: u16, height: u16, theme: &Theme) -> Buffer {
-    let mut shell = Shell::new(catalogue(), None);
-    let mut buffer = render::shell_frame(&mut shell, theme, width, height);
+    let mut browser = Browser::new(catalogue(), None);
+    let mut buffer = render::browser_frame(&mut browser, theme, width, height);
     for key in parse_keys(keys).expect("known key names") {
-        shell.handle_key(key);
-        buffer = render::shell_frame(&mut shell, theme, width, height);
+        browser.handle_key(key);
+        buffer = render::browser_frame(&mut browser, theme, width, height);
     }
     buffer
 }

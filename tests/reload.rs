@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use lookbook::app::Reload;
-use lookbook::watch::{Watch, watch};
+use lookbook::saves::{Watch, watch};
 
 /// Every wait ends by this, pass or fail.
 const LIMIT: Duration = Duration::from_secs(10);
@@ -154,7 +154,7 @@ fn other_files_in_the_folder_are_not_a_save() {
 /// out, and a save reloads its own edit and no other.
 #[test]
 fn a_served_folder_follows_its_files() {
-    use lookbook::library::{self, Catalogue, Shelf};
+    use lookbook::library::{self, Catalogue, LiveCatalogue};
     use std::sync::{Arc, Mutex};
 
     let dir = std::env::temp_dir().join(format!("lookbook-served-{}", std::process::id()));
@@ -165,21 +165,21 @@ fn a_served_folder_follows_its_files() {
     let opened = library::open(std::slice::from_ref(&dir)).expect("opens");
     let lines = Arc::new(Mutex::new(Vec::<String>::new()));
     let log = Arc::clone(&lines);
-    let shelf = Shelf::new(opened.catalogue.clone(), move |_, line| {
+    let live = LiveCatalogue::new(opened.catalogue.clone(), move |_, line| {
         log.lock().expect("lock").push(line.to_string());
     });
-    let _watches = library::watch(&opened, &shelf).expect("watching");
+    let _watches = library::watch(&opened, &live).expect("watching");
     let stems = |catalogue: &Catalogue| -> Vec<String> {
         catalogue.entries().iter().map(|e| e.stem.clone()).collect()
     };
     let until = |what: &str, done: &dyn Fn(&Catalogue) -> bool| {
         let deadline = std::time::Instant::now() + LIMIT;
-        while !done(&shelf.catalogue()) {
+        while !done(&live.catalogue()) {
             assert!(std::time::Instant::now() < deadline, "never: {what}");
             std::thread::sleep(Duration::from_millis(20));
         }
     };
-    let b_before = Arc::clone(&shelf.catalogue().get("b").expect("b").edition.edit);
+    let b_before = Arc::clone(&live.catalogue().get("b").expect("b").latest.edit);
 
     fs::write(dir.join("c.toml"), priced(300)).expect("written");
     until("c joins", &|c| stems(c) == ["a", "b", "c"]);
@@ -188,8 +188,8 @@ fn a_served_folder_follows_its_files() {
     until("a reloads", &|c| {
         c.get("a").expect("a").lookbook().bags[0].price.minor == 20_000
     });
-    let now = shelf.catalogue();
-    let b_after = &now.get("b").expect("b").edition.edit;
+    let now = live.catalogue();
+    let b_after = &now.get("b").expect("b").latest.edit;
     assert!(
         Arc::ptr_eq(&b_before, b_after),
         "b is untouched by a's save"
@@ -203,6 +203,6 @@ fn a_served_folder_follows_its_files() {
         logged.contains("d.toml: "),
         "the broken file is logged:\n{logged}"
     );
-    assert!(!stems(&shelf.catalogue()).contains(&"d".to_string()));
+    assert!(!stems(&live.catalogue()).contains(&"d".to_string()));
     let _ = fs::remove_dir_all(&dir);
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
-use lookbook::library::{Catalogue, Change, Entry, Shelf};
+use lookbook::library::{Catalogue, Change, EditFile, LiveCatalogue};
 use lookbook::lookbook::{Lookbook, bundled, parse};
 use lookbook::render;
 use lookbook::ssh::{self, Settings};
@@ -35,7 +35,7 @@ struct Running {
     addr: SocketAddr,
     tracker: Tracker,
     /// Where a watcher's reloads go, to reach every session.
-    shelf: Shelf,
+    live: LiveCatalogue,
     /// What `--metrics` would serve, now.
     scrape: Box<dyn Fn() -> String + Send + Sync>,
     stop: Option<oneshot::Sender<()>>,
@@ -66,7 +66,7 @@ async fn serve(name: &str, tweak: impl FnOnce(&mut Settings)) -> Running {
 }
 
 async fn serve_edit(name: &str, edit: Lookbook, tweak: impl FnOnce(&mut Settings)) -> Running {
-    let entry = Entry::new("edit".into(), Some("edit.toml".into()), edit);
+    let entry = EditFile::new("edit".into(), Some("edit.toml".into()), edit);
     serve_catalogue(name, Catalogue::new(vec![entry]), tweak).await
 }
 
@@ -86,13 +86,13 @@ async fn serve_catalogue(
     };
     tweak(&mut settings);
     let metrics = ssh::Metrics::default();
-    let server = ssh::bind(settings, ssh::shelf(catalogue, &metrics), metrics)
+    let server = ssh::bind(settings, ssh::live_catalogue(catalogue, &metrics), metrics)
         .await
         .expect("the server binds");
     let addr = server.local_addr();
     let tracker = server.tracker();
     let scrape = Box::new(server.scraper());
-    let shelf = server.shelf();
+    let live = server.live_catalogue();
     let (stop, stopped) = oneshot::channel::<()>();
     let done = tokio::spawn(server.run(async {
         let _ = stopped.await;
@@ -100,7 +100,7 @@ async fn serve_catalogue(
     Running {
         addr,
         tracker,
-        shelf,
+        live,
         scrape,
         stop: Some(stop),
         done,
@@ -497,9 +497,9 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     let file = dir.join("edit.toml");
     let bundled_text = include_str!("../lookbook.toml");
     std::fs::write(&file, bundled_text).expect("written");
-    let shelf = server.shelf.clone();
-    let _watch = lookbook::watch::watch(&file, move |reload| {
-        shelf.publish(Change::Reload {
+    let live = server.live.clone();
+    let _watch = lookbook::saves::watch(&file, move |reload| {
+        live.publish(Change::Reload {
             stem: "edit".into(),
             reload,
         });
@@ -902,8 +902,8 @@ async fn serve_two(name: &str) -> Running {
     let fixture = include_str!("fixtures/sneaker_edit.toml");
     let sneakers = parse(fixture, "b.toml").expect("valid");
     let catalogue = Catalogue::new(vec![
-        Entry::new("a".into(), Some("a.toml".into()), bundled()),
-        Entry::new("b".into(), Some("b.toml".into()), sneakers),
+        EditFile::new("a".into(), Some("a.toml".into()), bundled()),
+        EditFile::new("b".into(), Some("b.toml".into()), sneakers),
     ]);
     serve_catalogue(name, catalogue, |_| {}).await
 }

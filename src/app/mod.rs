@@ -4,12 +4,12 @@
 mod action;
 mod budget;
 mod edit;
-mod edition;
 pub mod keymap;
 mod list;
 mod mouse;
 mod prompt;
 mod query;
+mod reload;
 mod search;
 mod search_job;
 mod shortlist;
@@ -22,8 +22,8 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use action::Action;
 pub use edit::Edit;
-pub use edition::{Edition, NOTICE_FOR, Notice, Problem, Reload};
 pub use prompt::{Prompt, PromptKind};
+pub use reload::{Latest, NOTICE_FOR, Notice, Problem, Reload};
 pub use search::SearchIndex;
 pub use search_job::{SearchDone, SearchJob};
 pub use shortlist::Shortlist;
@@ -229,7 +229,7 @@ impl App {
         self.running
     }
 
-    /// Running again after a quit: the shell keeps an edit that was left
+    /// Running again after a quit: the browser keeps an edit that was left
     /// for its picker, to come back to.
     pub fn resume(&mut self) {
         self.running = true;

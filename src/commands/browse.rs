@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{Error, write_stdout};
+use crate::browser::Browser;
 use crate::driver::End;
-use crate::library::{self, Shelf};
+use crate::library::{self, LiveCatalogue};
 use crate::photos::{self, Images, PhotoMode};
-use crate::shell::Shell;
 use crate::term;
 use crate::ui::theme::Theme;
 
@@ -44,25 +44,25 @@ pub fn run(args: &BrowseArgs) -> Result<ExitCode, Error> {
         term::Unsupported::Dumb => Error::Usage(why.to_string()),
     })?;
     let theme = theme(images);
-    // Saves reach the shelf from the watchers' threads; a terminal has no
+    // Saves reach the live catalogue from the watchers' threads; a terminal has no
     // log to write them to. The bundled edit has no file.
-    let shelf = Shelf::new(opened.catalogue.clone(), |_, _| {});
+    let live = LiveCatalogue::new(opened.catalogue.clone(), |_, _| {});
     let _watches = if args.no_watch {
         None
     } else {
-        Some(library::watch(&opened, &shelf)?)
+        Some(library::watch(&opened, &live)?)
     };
-    let shell = Shell::new(shelf.catalogue(), None);
+    let browser = Browser::new(live.catalogue(), None);
     // Asked only where there are photos to show, as a server asks.
     let ask_photos = images == Images::Auto && opened.catalogue.has_photos();
-    let outcome = term::run(shell, &theme, args.mouse, ask_photos, shelf.subscribe())
+    let outcome = term::run(browser, &theme, args.mouse, ask_photos, live.subscribe())
         .map_err(|error| Error::Failed(error.to_string()))?;
     if let End::Signal(signal) = outcome.end {
         // The Unix shell's convention for a program a signal ended.
         return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
     }
     // After the terminal is restored, so `lookbook > picks.txt` works.
-    write_stdout(outcome.shell.take_home(false).as_bytes())?;
+    write_stdout(outcome.browser.take_home(false).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -17,7 +17,7 @@ pub enum End {
     MaxSession(Duration),
     Shutdown,
     /// A signal ended the local browser (the window closed, `kill`): it
-    /// exits with 128 + this number, the shell's convention.
+    /// exits with 128 + this number, the Unix shell's convention.
     Signal(i32),
     /// Drawing failed (it doesn't, into a buffer; but never panic).
     DrawFailed,

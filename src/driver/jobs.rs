@@ -10,8 +10,8 @@ use tokio::task::spawn_blocking;
 
 use super::Event;
 use crate::app::Edit;
+use crate::browser::Browser;
 use crate::photos::PhotoRequest;
-use crate::shell::Shell;
 
 pub struct Jobs {
     done: mpsc::UnboundedSender<Event>,
@@ -35,12 +35,12 @@ impl Jobs {
         }
     }
 
-    /// Starts the search the shell wants, unless one runs.
-    pub fn search(&mut self, shell: &mut Shell) {
+    /// Starts the search the browser wants, unless one runs.
+    pub fn search(&mut self, browser: &mut Browser) {
         if self.searching {
             return;
         }
-        let Some(job) = shell.search_job() else {
+        let Some(job) = browser.search_job() else {
             return;
         };
         self.searching = true;

@@ -20,9 +20,9 @@ use tokio::task::spawn_blocking;
 use tokio::time::{Instant, sleep_until};
 
 use crate::app::{Action, SearchDone};
+use crate::browser::Browser;
 use crate::library::Catalogue;
 use crate::photos::{Images, PhotoRequest};
-use crate::shell::Shell;
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -63,7 +63,7 @@ pub struct Limits {
 
 /// What a session starts with.
 pub struct Session {
-    pub shell: Shell,
+    pub browser: Browser,
     /// What the terminal can show; the photo question may change it.
     pub theme: Theme,
     /// The edits, as live reload changes them.
@@ -76,18 +76,18 @@ pub struct Session {
     pub photo_question: Option<u64>,
 }
 
-/// How a session ended, and what it ended with: the shell (what the
+/// How a session ended, and what it ended with: the browser (what the
 /// visitor takes home) and the theme the terminal answered for.
 pub struct Outcome {
     pub end: End,
-    pub shell: Shell,
+    pub browser: Browser,
     pub theme: Theme,
 }
 
 /// Runs `session` on `transport` until it ends.
 pub async fn drive<T: Transport>(transport: &mut T, session: Session) -> Outcome {
     let Session {
-        shell,
+        browser,
         theme,
         mut catalogue,
         mut shutdown,
@@ -96,7 +96,7 @@ pub async fn drive<T: Transport>(transport: &mut T, session: Session) -> Outcome
     } = session;
     let mut driver = Driver {
         transport,
-        shell,
+        browser,
         theme,
         jobs: jobs::Jobs::new(),
         dirty: true,
@@ -108,14 +108,14 @@ pub async fn drive<T: Transport>(transport: &mut T, session: Session) -> Outcome
     };
     Outcome {
         end,
-        shell: driver.shell,
+        browser: driver.browser,
         theme: driver.theme,
     }
 }
 
 struct Driver<'t, T> {
     transport: &'t mut T,
-    shell: Shell,
+    browser: Browser,
     theme: Theme,
     jobs: jobs::Jobs,
     /// Something changed since the last frame.
@@ -128,17 +128,17 @@ impl<T: Transport> Driver<'_, T> {
     /// typed while it was asked: in this order, whatever the transport.
     async fn start(&mut self, photo_question: Option<u64>) -> Result<(), End> {
         let (width, height) = self.transport.sizes().cells;
-        self.shell.handle(Action::Resize { width, height });
+        self.browser.handle(Action::Resize { width, height });
         let Some(terminal) = photo_question else {
             return Ok(());
         };
         let (mode, keys) = question::ask(self.transport, terminal, self.theme.photos).await?;
         self.theme = self.theme.clone().with_photos(Images::Auto, mode);
         for key in keys {
-            if !self.shell.is_running() {
+            if !self.browser.is_running() {
                 break;
             }
-            self.shell.handle_key(key);
+            self.browser.handle_key(key);
         }
         Ok(())
     }
@@ -151,11 +151,11 @@ impl<T: Transport> Driver<'_, T> {
     ) -> End {
         let started = Instant::now();
         loop {
-            if !self.shell.is_running() {
+            if !self.browser.is_running() {
                 return End::Quit;
             }
-            self.jobs.search(&mut self.shell);
-            let notice_ends = self.shell.next_tick().map(Instant::from_std);
+            self.jobs.search(&mut self.browser);
+            let notice_ends = self.browser.next_tick().map(Instant::from_std);
             let idle_ends = limits.idle.map(|idle| self.last_input + idle);
             let session_ends = limits.session.map(|limit| started + limit);
             let event = tokio::select! {
@@ -196,21 +196,23 @@ impl<T: Transport> Driver<'_, T> {
         match event {
             Event::Key(key) => {
                 self.last_input = Instant::now();
-                self.shell.handle_key(key);
+                self.browser.handle_key(key);
             }
             Event::Paste(text) => {
                 self.last_input = Instant::now();
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    self.shell.handle_key(KeyEvent::from(KeyCode::Char(c)));
+                    self.browser.handle_key(KeyEvent::from(KeyCode::Char(c)));
                 }
             }
             Event::Mouse(action) => {
                 self.last_input = Instant::now();
-                self.shell.handle(action);
+                self.browser.handle(action);
             }
-            Event::Resize { width, height } => self.shell.handle(Action::Resize { width, height }),
+            Event::Resize { width, height } => {
+                self.browser.handle(Action::Resize { width, height })
+            }
             Event::EditReloaded(catalogue) => {
-                if let Some(old) = self.shell.update(catalogue, now) {
+                if let Some(old) = self.browser.update(catalogue, now) {
                     // The last session to let go of the old edit frees it:
                     // off the runtime's workers.
                     drop(spawn_blocking(move || drop(old)));
@@ -218,11 +220,11 @@ impl<T: Transport> Driver<'_, T> {
             }
             Event::SearchDone(done) => {
                 self.jobs.search_done();
-                self.shell.search_done(done);
+                self.browser.search_done(done);
             }
             Event::PhotoReady(request) => self.jobs.photo_done(&request),
             Event::Tick => {
-                if !self.shell.tick(now) {
+                if !self.browser.tick(now) {
                     return None;
                 }
             }
@@ -235,18 +237,18 @@ impl<T: Transport> Driver<'_, T> {
 
     /// Draws a frame; the photos it wanted are made ready meanwhile.
     fn draw(&mut self) -> Result<(), End> {
-        let (shell, theme) = (&self.shell, &self.theme);
+        let (browser, theme) = (&self.browser, &self.theme);
         let mut drawn = self
             .transport
             .draw(theme.photos, &mut |frame| {
-                ui::draw_shell(frame, shell, theme)
+                ui::draw_browser(frame, browser, theme)
             })
             .map_err(|_| End::DrawFailed)?;
-        if let Some(app) = self.shell.app() {
+        if let Some(app) = self.browser.app() {
             self.jobs
                 .photos(app.edit(), std::mem::take(&mut drawn.wanted));
         }
-        self.shell.observe(drawn);
+        self.browser.observe(drawn);
         self.dirty = false;
         Ok(())
     }

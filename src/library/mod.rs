@@ -1,51 +1,51 @@
 //! Several edits at once: `lookbook a.toml b.toml`, or a folder of them,
 //! locally or served. The [`Catalogue`] is every edit by its file's stem
 //! (which is also the SSH user name that opens it), each loaded once and
-//! shared read-only by every session on it; the [`Shelf`] hands each change
+//! shared read-only by every session on it; the [`LiveCatalogue`] hands each change
 //! (a save, a file added to or removed from a served folder) to every
 //! session at once.
 //!
 //! - [`open`]: the paths on the command line, read and checked
-//! - [`watch`]: saves, new files and removed ones, as changes to the shelf
+//! - [`live`]: saves, new files and removed ones, as changes to the live catalogue
 
+mod live;
 mod open;
-mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use tokio::sync::watch as channel;
 
-use crate::app::{Edit, Edition, Reload};
+use crate::app::{Edit, Latest, Reload};
 use crate::lookbook::Lookbook;
 use crate::words::count;
 
-pub use crate::watch::WatchError;
+pub use crate::saves::WatchError;
+pub use live::{Watches, watch};
 pub use open::{OpenError, Opened, open};
-pub use watch::{Watches, watch};
 
 /// One edit in the catalogue.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct EditFile {
     /// The file's name without `.toml`: how the picker and `ssh NAME@host`
     /// name it. Unique in a catalogue.
     pub stem: String,
     /// The file it is read from; none for the bundled edit.
     pub file: Option<PathBuf>,
-    pub edition: Edition,
+    pub latest: Latest,
 }
 
-impl Entry {
-    pub fn new(stem: String, file: Option<PathBuf>, lookbook: Lookbook) -> Entry {
-        Entry {
+impl EditFile {
+    pub fn new(stem: String, file: Option<PathBuf>, lookbook: Lookbook) -> EditFile {
+        EditFile {
             stem,
             file,
-            edition: Edition::new(Edit::new(Arc::new(lookbook))),
+            latest: Latest::new(Edit::new(Arc::new(lookbook))),
         }
     }
 
     pub fn lookbook(&self) -> &Lookbook {
-        &self.edition.edit.lookbook
+        &self.latest.edit.lookbook
     }
 
     /// The file's name (`bags.toml`), or "bundled".
@@ -72,26 +72,26 @@ impl Entry {
 /// Every edit, in the order of their stems.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
-    entries: Vec<Entry>,
+    entries: Vec<EditFile>,
 }
 
 impl Catalogue {
     /// A catalogue of `entries`, put in order of their stems.
-    pub fn new(mut entries: Vec<Entry>) -> Catalogue {
+    pub fn new(mut entries: Vec<EditFile>) -> Catalogue {
         entries.sort_by(|a, b| a.stem.cmp(&b.stem));
         Catalogue { entries }
     }
 
     /// The bundled edit alone.
     pub fn bundled() -> Catalogue {
-        Catalogue::new(vec![Entry::new(
+        Catalogue::new(vec![EditFile::new(
             BUNDLED_STEM.to_string(),
             None,
             crate::lookbook::bundled(),
         )])
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[EditFile] {
         &self.entries
     }
 
@@ -117,7 +117,7 @@ impl Catalogue {
         self.entries.iter().position(|entry| entry.stem == stem)
     }
 
-    pub fn get(&self, stem: &str) -> Option<&Entry> {
+    pub fn get(&self, stem: &str) -> Option<&EditFile> {
         self.position(stem).map(|at| &self.entries[at])
     }
 
@@ -132,12 +132,12 @@ impl Catalogue {
                 Some(match reload {
                     Reload::Loaded(edit) => {
                         let line = format!("reloaded {origin}: {}", counts(&edit.lookbook));
-                        entry.edition = Edition::new(edit);
+                        entry.latest = Latest::new(edit);
                         (Outcome::Reloaded, line)
                     }
                     Reload::Failed(problem) => {
                         let line = format!("reload failed: {}", problem.summary);
-                        entry.edition.problem = Some(problem);
+                        entry.latest.problem = Some(problem);
                         (Outcome::Failed, line)
                     }
                 })
@@ -183,7 +183,7 @@ pub enum Change {
     /// Its file was saved: the new edit, or what is wrong with the file.
     Reload { stem: String, reload: Reload },
     /// A new file in a served folder that loads.
-    Added(Entry),
+    Added(EditFile),
     /// A file gone from a served folder.
     Removed(String),
 }
@@ -210,28 +210,31 @@ impl Outcome {
     }
 }
 
-/// What a shelf tells of each change.
+/// What a live catalogue tells of each change.
 type Log = dyn Fn(Outcome, &str) + Send + Sync;
 
 /// The catalogue as it is now, for every session to follow.
 #[derive(Clone)]
-pub struct Shelf {
+pub struct LiveCatalogue {
     sender: Arc<channel::Sender<Arc<Catalogue>>>,
     log: Arc<Log>,
 }
 
-impl std::fmt::Debug for Shelf {
+impl std::fmt::Debug for LiveCatalogue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Shelf").finish_non_exhaustive()
+        f.debug_struct("LiveCatalogue").finish_non_exhaustive()
     }
 }
 
-impl Shelf {
-    /// A shelf of `catalogue`; `log` gets how each change went and a line
+impl LiveCatalogue {
+    /// A live catalogue of `catalogue`; `log` gets how each change went and a line
     /// (a server logs and counts them; a local terminal has nowhere to).
-    pub fn new(catalogue: Catalogue, log: impl Fn(Outcome, &str) + Send + Sync + 'static) -> Shelf {
+    pub fn new(
+        catalogue: Catalogue,
+        log: impl Fn(Outcome, &str) + Send + Sync + 'static,
+    ) -> LiveCatalogue {
         let (sender, _) = channel::channel(Arc::new(catalogue));
-        Shelf {
+        LiveCatalogue {
             sender: Arc::new(sender),
             log: Arc::new(log),
         }
@@ -270,35 +273,35 @@ mod tests {
     use crate::lookbook::bundled;
     use std::sync::Mutex;
 
-    fn entry(stem: &str) -> Entry {
-        Entry::new(stem.into(), Some(format!("{stem}.toml").into()), bundled())
+    fn entry(stem: &str) -> EditFile {
+        EditFile::new(stem.into(), Some(format!("{stem}.toml").into()), bundled())
     }
 
-    fn logged() -> (Shelf, Arc<Mutex<Vec<String>>>) {
+    fn logged() -> (LiveCatalogue, Arc<Mutex<Vec<String>>>) {
         let lines = Arc::new(Mutex::new(Vec::new()));
         let kept = Arc::clone(&lines);
-        let shelf = Shelf::new(Catalogue::new(vec![entry("b"), entry("a")]), move |o, l| {
+        let live = LiveCatalogue::new(Catalogue::new(vec![entry("b"), entry("a")]), move |o, l| {
             kept.lock()
                 .expect("lock")
                 .push(format!("{}: {l}", o.label()));
         });
-        (shelf, lines)
+        (live, lines)
     }
 
-    fn stems(shelf: &Shelf) -> Vec<String> {
-        let catalogue = shelf.catalogue();
+    fn stems(live: &LiveCatalogue) -> Vec<String> {
+        let catalogue = live.catalogue();
         catalogue.entries().iter().map(|e| e.stem.clone()).collect()
     }
 
     #[test]
     fn entries_keep_the_order_of_their_stems_as_files_come_and_go() {
-        let (shelf, lines) = logged();
-        assert_eq!(stems(&shelf), ["a", "b"]);
-        shelf.publish(Change::Added(entry("ab")));
-        assert_eq!(stems(&shelf), ["a", "ab", "b"]);
-        shelf.publish(Change::Removed("a".into()));
-        assert_eq!(stems(&shelf), ["ab", "b"]);
-        shelf.publish(Change::Removed("a".into()));
+        let (live, lines) = logged();
+        assert_eq!(stems(&live), ["a", "b"]);
+        live.publish(Change::Added(entry("ab")));
+        assert_eq!(stems(&live), ["a", "ab", "b"]);
+        live.publish(Change::Removed("a".into()));
+        assert_eq!(stems(&live), ["ab", "b"]);
+        live.publish(Change::Removed("a".into()));
         assert_eq!(
             lines.lock().expect("lock").len(),
             2,
@@ -315,10 +318,10 @@ mod tests {
 
     #[test]
     fn a_save_changes_its_edit_alone() {
-        let (shelf, lines) = logged();
-        let before = shelf.catalogue();
-        let mut receiver = shelf.subscribe();
-        shelf.publish(Change::Reload {
+        let (live, lines) = logged();
+        let before = live.catalogue();
+        let mut receiver = live.subscribe();
+        live.publish(Change::Reload {
             stem: "b".into(),
             reload: Reload::Failed(Problem::gone("b.toml")),
         });
@@ -326,22 +329,22 @@ mod tests {
         let after = receiver.borrow_and_update().clone();
         let (a, b) = (after.get("a").expect("a"), after.get("b").expect("b"));
         assert!(Arc::ptr_eq(
-            &a.edition.edit,
-            &before.get("a").expect("a").edition.edit
+            &a.latest.edit,
+            &before.get("a").expect("a").latest.edit
         ));
         assert!(Arc::ptr_eq(
-            &b.edition.edit,
-            &before.get("b").expect("b").edition.edit
+            &b.latest.edit,
+            &before.get("b").expect("b").latest.edit
         ));
-        assert!(a.edition.problem.is_none() && b.edition.problem.is_some());
-        shelf.publish(Change::Reload {
+        assert!(a.latest.problem.is_none() && b.latest.problem.is_some());
+        live.publish(Change::Reload {
             stem: "a".into(),
             reload: Reload::loaded(bundled()),
         });
-        let now = shelf.catalogue();
+        let now = live.catalogue();
         assert!(!Arc::ptr_eq(
-            &now.get("a").expect("a").edition.edit,
-            &a.edition.edit
+            &now.get("a").expect("a").latest.edit,
+            &a.latest.edit
         ));
         assert_eq!(
             lines.lock().expect("lock")[..],

@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{Catalogue, Entry};
+use super::{Catalogue, EditFile};
 use crate::lookbook::{LoadError, load_path};
 
 /// What the command line named, read.
@@ -31,7 +31,7 @@ pub enum OpenError {
     /// A folder named with no lookbook in it.
     #[error("error: {}: no .toml files in this folder", .0.display())]
     EmptyFolder(PathBuf),
-    /// Two files with one name (`first` and `second` as [`Entry::origin`]
+    /// Two files with one name (`first` and `second` as [`EditFile::origin`]
     /// says them), which could not both be opened by it.
     #[error(
         "error: {first} and {second} are both named `{stem}`: an edit is opened by its \
@@ -84,7 +84,7 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
     let mut broken = Vec::new();
     for file in found {
         match load_path(&file) {
-            Ok(lookbook) => entries.push(Entry::new(stem(&file), Some(file), lookbook)),
+            Ok(lookbook) => entries.push(EditFile::new(stem(&file), Some(file), lookbook)),
             Err(error) => broken.push(error),
         }
     }
@@ -130,8 +130,8 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Two files with one stem could not both be opened by name.
-fn unique(entries: &[Entry]) -> Result<(), OpenError> {
-    let mut seen: Vec<&Entry> = Vec::new();
+fn unique(entries: &[EditFile]) -> Result<(), OpenError> {
+    let mut seen: Vec<&EditFile> = Vec::new();
     for entry in entries {
         if let Some(first) = seen.iter().find(|e| e.stem == entry.stem) {
             return Err(OpenError::SameName {

@@ -22,8 +22,8 @@ use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
 use crate::app::{Action, App, Edit};
+use crate::browser::Browser;
 use crate::layout::{Drawn, PhotoArea};
-use crate::shell::Shell;
 use crate::ui;
 use crate::ui::hyperlink;
 use crate::ui::theme::Theme;
@@ -176,17 +176,17 @@ pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     buffer
 }
 
-/// Draws one frame of what `shell` shows, as [`frame`] draws an app.
-pub fn shell_frame(shell: &mut Shell, theme: &Theme, width: u16, height: u16) -> Buffer {
-    shell.handle(Action::Resize { width, height });
-    while let Some(job) = shell.search_job() {
-        shell.search_done(job.run());
+/// Draws one frame of what `browser` shows, as [`frame`] draws an app.
+pub fn browser_frame(browser: &mut Browser, theme: &Theme, width: u16, height: u16) -> Buffer {
+    browser.handle(Action::Resize { width, height });
+    while let Some(job) = browser.search_job() {
+        browser.search_done(job.run());
     }
-    let edit = shell.app().map(|app| Arc::clone(app.edit()));
+    let edit = browser.app().map(|app| Arc::clone(app.edit()));
     let (buffer, drawn) = headless(width, height, edit.as_ref(), |frame| {
-        ui::draw_shell(frame, shell, theme)
+        ui::draw_browser(frame, browser, theme)
     });
-    shell.observe(drawn);
+    browser.observe(drawn);
     buffer
 }
 

@@ -19,8 +19,8 @@ use super::ending::Ending;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, Start};
+use crate::browser::Browser;
 use crate::photos::{self, PhotoMode};
-use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 /// Where a connection is; the connection task watches it for the login
@@ -196,10 +196,10 @@ impl Connection {
                 terminal: terminal_id,
             },
         );
-        let shell = Shell::new(current, self.user.as_deref());
+        let browser = Browser::new(current, self.user.as_deref());
         let start = Start {
             photo_question,
-            shell,
+            browser,
             catalogue,
             theme,
             size,

@@ -35,7 +35,7 @@ pub use limits::{Limits, Startups, StartupsError, Tracker};
 pub use metrics::Metrics;
 pub use server::Server;
 
-use crate::library::{self, Catalogue, Opened, Shelf, WatchError};
+use crate::library::{self, Catalogue, LiveCatalogue, Opened, WatchError};
 
 /// Why the server did not start (once it runs, nothing stops it but a
 /// signal). Each is one line, for the user.
@@ -61,7 +61,7 @@ pub enum ServeError {
 /// authorized keys.
 pub async fn bind(
     settings: Settings,
-    shelf: Shelf,
+    live: LiveCatalogue,
     metrics: Metrics,
 ) -> Result<Server, ServeError> {
     let access = config::Access::load(settings.authorized_keys.as_deref())?;
@@ -74,7 +74,7 @@ pub async fn bind(
     ));
     let config = config::russh_config(key, &access);
     let listen = settings.listen;
-    let server = Server::bind(settings, shelf, config, access, metrics)
+    let server = Server::bind(settings, live, config, access, metrics)
         .await
         .map_err(|source| ServeError::Listen {
             addr: listen,
@@ -94,11 +94,11 @@ pub async fn bind(
     Ok(server)
 }
 
-/// A shelf of `catalogue` whose changes go to the server's log, and are
+/// A live catalogue of `catalogue` whose changes go to the server's log, and are
 /// counted in `metrics`.
-pub fn shelf(catalogue: Catalogue, metrics: &Metrics) -> Shelf {
+pub fn live_catalogue(catalogue: Catalogue, metrics: &Metrics) -> LiveCatalogue {
     let metrics = metrics.clone();
-    Shelf::new(catalogue, move |outcome, line| {
+    LiveCatalogue::new(catalogue, move |outcome, line| {
         metrics.reloaded(outcome.label());
         log::line(format_args!("{line}"));
     })
@@ -132,8 +132,8 @@ pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result
         Some(addr) => Some(metrics::bind(addr).await?),
         None => None,
     };
-    let shelf = shelf(catalogue, &metrics);
-    let server = bind(settings, shelf.clone(), metrics).await?;
+    let live = live_catalogue(catalogue, &metrics);
+    let server = bind(settings, live.clone(), metrics).await?;
     if let Some(listener) = scrapes {
         if let Ok(addr) = listener.local_addr() {
             metrics::announce(addr);
@@ -141,7 +141,7 @@ pub async fn serve(settings: Settings, opened: Opened, watching: bool) -> Result
         tokio::spawn(metrics::serve(listener, server.scraper()));
     }
     let _watch = if watching {
-        let watches = library::watch(&opened, &shelf)?;
+        let watches = library::watch(&opened, &live)?;
         for path in opened.files.iter().chain(&opened.folders) {
             log::line(format_args!("watching {} for saves", path.display()));
         }

@@ -25,7 +25,7 @@ use super::log;
 use super::metrics::Metrics;
 use super::proxy::{self, Source};
 use crate::driver::End;
-use crate::library::{Catalogue, Shelf};
+use crate::library::{Catalogue, LiveCatalogue};
 
 /// What every connection shares.
 pub struct Shared {
@@ -55,13 +55,13 @@ pub struct Server {
     shared: Arc<Shared>,
     config: Arc<russh::server::Config>,
     shutdown: watch::Sender<bool>,
-    shelf: Shelf,
+    live: LiveCatalogue,
 }
 
 impl Server {
     pub async fn bind(
         settings: Settings,
-        shelf: Shelf,
+        live: LiveCatalogue,
         config: russh::server::Config,
         access: Access,
         metrics: Metrics,
@@ -74,7 +74,7 @@ impl Server {
         Ok(Server {
             listener,
             shared: Arc::new(Shared {
-                catalogue: shelf.subscribe(),
+                catalogue: live.subscribe(),
                 refusals: log::Refusals::default(),
                 access,
                 settings,
@@ -84,7 +84,7 @@ impl Server {
             }),
             config: Arc::new(config),
             shutdown,
-            shelf,
+            live,
         })
     }
 
@@ -99,8 +99,8 @@ impl Server {
     }
 
     /// Where changes to the edits go, to reach every session.
-    pub fn shelf(&self) -> Shelf {
-        self.shelf.clone()
+    pub fn live_catalogue(&self) -> LiveCatalogue {
+        self.live.clone()
     }
 
     /// The session counters, to watch from outside.
@@ -128,7 +128,7 @@ impl Server {
             shared,
             config,
             shutdown,
-            shelf: _,
+            live: _,
         } = self;
         let mut connections = JoinSet::new();
         let mut summaries = tokio::time::interval(log::REFUSAL_WINDOW);

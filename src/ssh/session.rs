@@ -21,12 +21,12 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep_until, timeout, timeout_at};
 
 use super::output::{self, ClientScreen};
+use crate::browser::Browser;
 use crate::driver::{self, End, Event, Limits, Next, Sizes, Transport};
 use crate::input::{ESC_WAIT, InputParser};
 use crate::layout::Drawn;
 use crate::library::Catalogue;
 use crate::photos::{self, PhotoMode};
-use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 /// The largest screen a client may claim. A PTY request is the client's
@@ -63,7 +63,7 @@ pub struct PhotoQuestion {
 pub struct Start {
     /// Asked first, when the edits have photos and `--images auto`.
     pub photo_question: Option<PhotoQuestion>,
-    pub shell: Shell,
+    pub browser: Browser,
     /// The edits, as live reload changes them.
     pub catalogue: watch::Receiver<Arc<Catalogue>>,
     /// What the client's terminal can show (NO_COLOR sent, or not).
@@ -92,7 +92,7 @@ enum Out {
 pub async fn run(start: Start) -> End {
     let Start {
         photo_question,
-        shell,
+        browser,
         catalogue,
         theme,
         size: (width, height),
@@ -125,7 +125,7 @@ pub async fn run(start: Start) -> End {
                 frame_seconds,
             };
             let session = driver::Session {
-                shell,
+                browser,
                 theme,
                 catalogue,
                 shutdown: Some(shutdown),
@@ -143,7 +143,7 @@ pub async fn run(start: Start) -> End {
                     ..
                 }
             );
-            let shortlist = outcome.shell.take_home(true).replace('\n', "\r\n");
+            let shortlist = outcome.browser.take_home(true).replace('\n', "\r\n");
             (outcome.end, shortlist, kitty)
         }
         Err(_) => (End::DrawFailed, String::new(), false),

@@ -29,12 +29,12 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::watch;
 
 use crate::app::Action;
+use crate::browser::Browser;
 use crate::driver::{self, End, Event, Limits, Next, Sizes, Transport};
 use crate::layout::{Drawn, PhotoArea};
 use crate::library::Catalogue;
 use crate::photos::{Graphics, KITTY_DELETE_ALL, PhotoMode};
 use crate::repaint;
-use crate::shell::Shell;
 use crate::ui::theme::Theme;
 
 mod question;
@@ -85,8 +85,8 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
     }
 }
 
-/// Runs the shell until it quits or a signal ends it (the outcome says
-/// which, and holds the shell with its shortlists), on a terminal that
+/// Runs the browser until it quits or a signal ends it (the outcome says
+/// which, and holds the browser with its shortlists), on a terminal that
 /// passed [`check`], as the driver runs every session. `mouse` turns on
 /// mouse reporting, which takes text selection away from the terminal, so
 /// it is the user's choice. `ask_photos`: the terminal is asked how it
@@ -94,7 +94,7 @@ pub fn check(term: Option<&str>) -> Result<(), Unsupported> {
 /// and answers for `theme`. New versions of the edits (live reload) arrive
 /// on `catalogue`.
 pub fn run(
-    shell: Shell,
+    browser: Browser,
     theme: &Theme,
     mouse: bool,
     ask_photos: bool,
@@ -109,7 +109,7 @@ pub fn run(
         .enable_all()
         .build()?;
     let session = driver::Session {
-        shell,
+        browser,
         theme: theme.clone(),
         catalogue,
         shutdown: None,

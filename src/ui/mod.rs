@@ -28,9 +28,9 @@ use std::cell::RefCell;
 use ratatui::Frame;
 
 use crate::app::{App, Overlay};
+use crate::browser::Browser;
 use crate::layout::{self, Drawn, Mode};
 use crate::photos::PhotoRequest;
-use crate::shell::Shell;
 use theme::Theme;
 
 /// What one frame draws: the app's state, in a theme; and the photos it
@@ -74,12 +74,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
     drawn
 }
 
-/// Draws what a shell shows: the edit being browsed, or the picker.
-pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: &Theme) -> Drawn {
-    match shell.app() {
+/// Draws what a browser shows: the edit being browsed, or the picker.
+pub fn draw_browser(frame: &mut Frame, browser: &Browser, theme: &Theme) -> Drawn {
+    match browser.app() {
         Some(app) => draw(frame, app, theme),
         None => {
-            picker::draw(frame, shell, theme);
+            picker::draw(frame, browser, theme);
             theme.depth.apply(frame.buffer_mut());
             Drawn::default()
         }

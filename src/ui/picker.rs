@@ -9,23 +9,23 @@ use ratatui::widgets::Paragraph;
 use super::hints::{self, Hint};
 use super::theme::Theme;
 use super::{pane, text, too_small};
+use crate::browser::Browser;
 use crate::layout::{self, Mode, PICKER_ROWS_PER_EDIT};
-use crate::library::Entry;
-use crate::shell::Shell;
+use crate::library::EditFile;
 use crate::words::count;
 
 /// Marks the chosen edit in every theme, colour or not.
 const SELECTED: &str = "▶";
 
-pub fn draw(frame: &mut Frame, shell: &Shell, theme: &Theme) {
+pub fn draw(frame: &mut Frame, browser: &Browser, theme: &Theme) {
     let area = frame.area();
     if layout::mode(area) == Mode::TooSmall {
         too_small::draw(frame, area, theme);
         return;
     }
     let regions = layout::picker_regions(area);
-    header(frame, regions.header, shell, theme);
-    list(frame, regions.list, shell, theme);
+    header(frame, regions.header, browser, theme);
+    list(frame, regions.list, browser, theme);
     let hint = |keys: &str, word| Hint {
         keys: keys.to_string(),
         word,
@@ -39,8 +39,8 @@ pub fn draw(frame: &mut Frame, shell: &Shell, theme: &Theme) {
     hints::bar(frame, regions.hints, theme, bar);
 }
 
-fn header(frame: &mut Frame, area: Rect, shell: &Shell, theme: &Theme) {
-    let edits = count(shell.catalogue().len(), "edit");
+fn header(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
+    let edits = count(browser.catalogue().len(), "edit");
     let room = usize::from(area.width).saturating_sub(1);
     let title = text::truncate("Choose an edit", room).into_owned();
     let used = 1 + text::width(&title);
@@ -58,8 +58,8 @@ fn header(frame: &mut Frame, area: Rect, shell: &Shell, theme: &Theme) {
     }
 }
 
-fn list(frame: &mut Frame, area: Rect, shell: &Shell, theme: &Theme) {
-    let entries = shell.catalogue().entries();
+fn list(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
+    let entries = browser.catalogue().entries();
     let block = pane::block(theme, format!(" Edits ({}) ", entries.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -79,14 +79,14 @@ fn list(frame: &mut Frame, area: Rect, shell: &Shell, theme: &Theme) {
         return;
     }
     let rows = (usize::from(inner.height) / PICKER_ROWS_PER_EDIT).max(1);
-    let offset = shell.picker_offset();
+    let offset = browser.picker_offset();
     let lines: Vec<Line> = entries
         .iter()
         .enumerate()
         .skip(offset)
         .take(rows)
         .flat_map(|(at, entry)| {
-            let selected = at == shell.picker_cursor();
+            let selected = at == browser.picker_cursor();
             edit_rows(entry, selected, usize::from(inner.width), theme)
         })
         .collect();
@@ -99,7 +99,7 @@ fn list(frame: &mut Frame, area: Rect, shell: &Shell, theme: &Theme) {
 /// An edit's rows: its title with its counts at the right, then who
 /// published it and its file (whose name opens it over SSH), and a word
 /// when the file has errors; then a blank row.
-fn edit_rows(entry: &Entry, selected: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn edit_rows(entry: &EditFile, selected: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lookbook = entry.lookbook();
     let counts = format!(
         "{} · {}",
@@ -128,7 +128,7 @@ fn edit_rows(entry: &Entry, selected: bool, width: usize, theme: &Theme) -> Vec<
         first.push(Span::raw(" ".repeat(width.saturating_sub(used))));
     }
 
-    let problem = entry.edition.problem.is_some();
+    let problem = entry.latest.problem.is_some();
     let mut said = vec![(lookbook.source.clone(), theme.header_source)];
     said.push((entry.file_name(), theme.muted));
     if problem {

@@ -91,14 +91,14 @@ impl Problem {
 /// if anything: what a new session starts from, and what a session on the
 /// file is brought to after each save.
 #[derive(Debug, Clone)]
-pub struct Edition {
+pub struct Latest {
     pub edit: Arc<Edit>,
     pub problem: Option<Problem>,
 }
 
-impl Edition {
-    pub fn new(edit: Arc<Edit>) -> Edition {
-        Edition {
+impl Latest {
+    pub fn new(edit: Arc<Edit>) -> Latest {
+        Latest {
             edit,
             problem: None,
         }

@@ -1,5 +1,5 @@
 //! Several edits in one session: a picker of the catalogue's edits, and
-//! the edit chosen from it. Like the app it holds, the shell is state and
+//! the edit chosen from it. Like the app it holds, the browser is state and
 //! actions only, no I/O: the local terminal and every SSH session drive it
 //! the same way, and a test drives it with keys.
 //!
@@ -17,13 +17,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::app::keymap::action_for;
 use crate::app::{Action, App, Problem, SearchDone, SearchJob};
 use crate::layout::{self, Drawn, PICKER_ROWS_PER_EDIT};
-use crate::library::{Catalogue, Entry};
+use crate::library::{Catalogue, EditFile};
 use crate::lookbook::Lookbook;
 use crate::scroll::{Motion, Scroll};
 
 /// The edit being browsed.
 #[derive(Debug, Clone)]
-struct Opened {
+struct Browsed {
     stem: String,
     app: App,
     /// Whether `q` returns to the picker (it was chosen there) or quits.
@@ -31,11 +31,11 @@ struct Opened {
 }
 
 #[derive(Debug, Clone)]
-pub struct Shell {
+pub struct Browser {
     catalogue: Arc<Catalogue>,
     /// Over the catalogue's entries.
     picker: Scroll,
-    opened: Option<Opened>,
+    opened: Option<Browsed>,
     /// Edits visited and left for the picker, by stem, as they were left.
     left: Vec<(String, App)>,
     /// The edit a search job was handed out for, so its result goes there.
@@ -44,11 +44,11 @@ pub struct Shell {
     running: bool,
 }
 
-impl Shell {
-    /// A shell on `catalogue`. It opens the edit named `wanted` if there is
+impl Browser {
+    /// A browser on `catalogue`. It opens the edit named `wanted` if there is
     /// one, the only edit if there is only one, and otherwise the picker.
-    pub fn new(catalogue: Arc<Catalogue>, wanted: Option<&str>) -> Shell {
-        let mut shell = Shell {
+    pub fn new(catalogue: Arc<Catalogue>, wanted: Option<&str>) -> Browser {
+        let mut browser = Browser {
             picker: Scroll::new(catalogue.len(), 1),
             catalogue,
             opened: None,
@@ -57,17 +57,17 @@ impl Shell {
             size: (80, 24),
             running: true,
         };
-        let direct = match wanted.and_then(|stem| shell.catalogue.position(stem)) {
+        let direct = match wanted.and_then(|stem| browser.catalogue.position(stem)) {
             Some(at) => Some(at),
-            None if shell.catalogue.len() == 1 => Some(0),
+            None if browser.catalogue.len() == 1 => Some(0),
             None => None,
         };
         if let Some(at) = direct {
-            shell.picker.select(at);
-            shell.open(at, false);
+            browser.picker.select(at);
+            browser.open(at, false);
         }
-        shell.resize(80, 24);
-        shell
+        browser.resize(80, 24);
+        browser
     }
 
     /// The catalogue the picker shows.
@@ -168,7 +168,7 @@ impl Shell {
     }
 
     /// After the app took a key: an edit that quit returns to the picker,
-    /// or ends the shell.
+    /// or ends the browser.
     fn after_app(&mut self) {
         let Some(opened) = self.opened.take_if(|opened| !opened.app.is_running()) else {
             return;
@@ -194,12 +194,12 @@ impl Shell {
             Some(i) => {
                 let (_, mut app) = self.left.remove(i);
                 // Saves made while away.
-                let _ = entry.edition.bring(&mut app, Instant::now());
+                let _ = entry.latest.bring(&mut app, Instant::now());
                 app
             }
-            None => entry.edition.app(),
+            None => entry.latest.app(),
         };
-        let mut opened = Opened {
+        let mut opened = Browsed {
             stem,
             app,
             from_picker,
@@ -230,7 +230,7 @@ impl Shell {
             .opened
             .as_ref()
             .and_then(|opened| self.catalogue.get(&opened.stem))
-            .map(Entry::origin);
+            .map(EditFile::origin);
         self.catalogue = catalogue;
         let (width, height) = self.size;
         self.resize(width, height);
@@ -239,7 +239,7 @@ impl Shell {
         }
         let opened = self.opened.as_mut()?;
         match self.catalogue.get(&opened.stem) {
-            Some(entry) => entry.edition.bring(&mut opened.app, now),
+            Some(entry) => entry.latest.bring(&mut opened.app, now),
             None => {
                 let gone = Problem::gone(&origin.unwrap_or_else(|| opened.stem.clone()));
                 if opened.app.problem() != Some(&gone) {
@@ -282,7 +282,7 @@ impl Shell {
         self.app_mut().is_some_and(|app| app.tick(now))
     }
 
-    /// When [`Shell::tick`] next has something to do.
+    /// When [`Browser::tick`] next has something to do.
     pub fn next_tick(&self) -> Option<Instant> {
         self.app().and_then(App::next_tick)
     }
