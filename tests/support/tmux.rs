@@ -142,22 +142,6 @@ impl Tmux {
         self.run(&["send-keys", "-t", target, "Enter"]);
     }
 
-    /// Waits until `target`'s screen satisfies `done`; fails after LIMIT.
-    pub fn wait_for(&self, target: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let screen = self.screen(target);
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {what}; screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
     /// Waits for a settled frame of `target` (as [`trimmed`]) that
     /// satisfies `done`, and returns it: the same capture twice in a row,
     /// [`SETTLE`] apart, so a frame tmux has only been given part of is
