@@ -318,7 +318,9 @@ fn through_tmux(tmux: &Tmux, frame: &Buffer, tag: &str) {
     };
     let shown = tmux.try_wait_for_cells(tag, |screen| rows(screen) == expected);
     let _ = std::fs::remove_file(&file);
-    tmux.run(&["kill-session", "-t", tag]);
+    // The session stays until the server goes (on drop): killing the only
+    // session ends the server, and the next size's new-session could
+    // reach it while it exits ("server exited unexpectedly").
     if let Err(last) = shown {
         // Never the whole frame: say which row differs, or that it never
         // settled.
