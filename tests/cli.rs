@@ -4,7 +4,7 @@
 
 use std::process::{Command, Output, Stdio};
 
-use support::tmux::{Tmux, e2e_possible};
+use support::tmux::{Tmux, drawn, e2e_possible};
 
 mod support;
 
@@ -488,10 +488,15 @@ fn the_shortlist_printed_on_quit_survives_a_closed_pipe_and_a_full_disk() {
             "-c",
             &script,
         ]);
-        tmux.wait_for(session, "the browser", |s| s.contains("Bags (8)"));
+        tmux.wait_for_screen(
+            session,
+            "the browser's first frame",
+            &drawn(lookbook::lookbook::bundled(), "", 120, 40),
+        );
         // Pick the selected bag, so there is a shortlist to print, and quit.
         tmux.run(&["send-keys", "-t", session, "Space", "q"]);
-        let screen = tmux.wait_for(session, "the exit", |s| s.contains("lookbook-exit="));
+        // bash says how lookbook exited once it is gone: all it wrote is in.
+        let screen = tmux.wait_for_frame(session, "the exit", |s| s.contains("lookbook-exit="));
         assert!(!screen.contains("panicked"), "{session}:\n{screen}");
         if session == "closed" {
             assert!(screen.contains("lookbook-exit=0"), "{session}:\n{screen}");

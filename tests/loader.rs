@@ -1642,11 +1642,99 @@ fn an_unreadable_file_says_permission_denied() {
     fs::write(&file.0, VALID).unwrap();
     fs::set_permissions(&file.0, fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(&file.0).is_ok() {
-        // Root reads anything: there is no refusal to report.
+        // Root (CI runs as root) reads anything: the refusal is asked of
+        // the binary run as a user who may not read the file.
+        denied_to_nobody();
         return;
     }
     let message = file_error(&file.0);
-    assert!(message.ends_with(": permission denied"), "{message}");
+    assert_eq!(
+        message,
+        format!("error: {}: permission denied", file.0.display())
+    );
+}
+
+/// A folder of a test's own, removed with what is in it on drop.
+#[cfg(unix)]
+struct TempDir(PathBuf);
+
+#[cfg(unix)]
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The user and group ids of `nobody`, from /etc/passwd.
+#[cfg(unix)]
+fn nobody() -> (u32, u32) {
+    let passwd = fs::read_to_string("/etc/passwd").expect("/etc/passwd is readable");
+    passwd
+        .lines()
+        .map(|line| line.split(':').collect::<Vec<_>>())
+        .find(|fields| fields.first() == Some(&"nobody"))
+        .and_then(|fields| Some((fields.get(2)?.parse().ok()?, fields.get(3)?.parse().ok()?)))
+        .expect("as root, this test needs the user `nobody` to drop privileges to")
+}
+
+/// As root: `lookbook check` run as `nobody` (uid and gid set, extra
+/// groups dropped, by the child before it runs the binary) on a file of
+/// mode 000, in a folder `nobody` may enter, says permission denied with
+/// the file's path. The binary is a copy in that folder, so `nobody` can
+/// run it wherever the build is; a readable file beside the locked one
+/// must load, so the refusal is the file's mode and nothing else.
+#[cfg(unix)]
+fn denied_to_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let dir = TempDir(std::env::temp_dir().join(format!(
+        "lookbook-test-{}-unreadable-as-nobody",
+        std::process::id()
+    )));
+    let _ = fs::remove_dir_all(&dir.0);
+    fs::create_dir(&dir.0).expect("a folder");
+    let mode = |path: &Path, mode: u32| {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("a mode");
+    };
+    mode(&dir.0, 0o755);
+    let binary = dir.0.join("lookbook");
+    fs::copy(env!("CARGO_BIN_EXE_lookbook"), &binary).expect("the binary is copied");
+    mode(&binary, 0o755);
+    let readable = dir.0.join("readable.toml");
+    fs::write(&readable, VALID).expect("written");
+    mode(&readable, 0o644);
+    let locked = dir.0.join("locked.toml");
+    fs::write(&locked, VALID).expect("written");
+    mode(&locked, 0o000);
+
+    let (uid, gid) = nobody();
+    let check = |file: &Path| {
+        let output = Command::new(&binary)
+            .arg("check")
+            .arg(file)
+            .uid(uid)
+            .gid(gid)
+            .current_dir(&dir.0)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs as nobody");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), stderr)
+    };
+    let (code, said) = check(&readable);
+    assert_eq!(
+        code,
+        Some(0),
+        "nobody must load a readable file beside the locked one: {said}"
+    );
+    let (code, said) = check(&locked);
+    assert_eq!(
+        said,
+        format!("error: {}: permission denied\n", locked.display())
+    );
+    assert_eq!(code, Some(1), "{said}");
 }
 
 #[test]

@@ -270,10 +270,16 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 /// The app drawn headless after `keys`, trimmed like [`Term::text`].
 fn headless(keys: &str, width: u16, height: u16) -> String {
-    let mut app = App::new(Arc::new(bundled()));
+    drawn(bundled(), &Theme::ansi(), keys, width, height)
+}
+
+/// The app on `lookbook` in `theme`, drawn headless after `keys`, trimmed
+/// like [`Term::text`]: the whole frame a client must show.
+fn drawn(lookbook: Lookbook, theme: &Theme, keys: &str, width: u16, height: u16) -> String {
+    let mut app = App::new(Arc::new(lookbook));
     let keys = parse_keys(keys).expect("known key names");
     let size = render::Size { width, height };
-    render::text(&render::after_keys(&mut app, &Theme::ansi(), &keys, size))
+    render::text(&render::after_keys(&mut app, theme, &keys, size))
         .lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()
@@ -399,7 +405,13 @@ async fn no_color_from_the_client_gives_the_monochrome_theme() {
         .await
         .expect("pty");
     term.channel.request_shell(false).await.expect("shell");
-    assert!(term.until(|t| t.text().contains("Nano Mayfair")).await);
+    // The whole frame, not its first rows: the colour check reads it all.
+    let whole = drawn(bundled(), &Theme::monochrome(), "", 80, 24);
+    assert!(
+        term.until(|t| t.text() == whole).await,
+        "the monochrome frame:\n{}",
+        term.text()
+    );
     let screen = term.screen.screen();
     let colored = (0..24u16)
         .flat_map(|row| (0..80u16).map(move |col| (row, col)))
@@ -426,8 +438,9 @@ fn colours(term: &Term) -> Vec<vt100::Color> {
     seen
 }
 
-/// A session for a client that says `TERM` and, as environment, `env`.
-async fn open_as(addr: SocketAddr, term_name: &str, env: &[(&str, &str)]) -> Term {
+/// A session for a client that says `TERM` and, as environment, `env`,
+/// once it shows all of `whole` (its colours are read from every cell).
+async fn open_as(addr: SocketAddr, term_name: &str, env: &[(&str, &str)], whole: &str) -> Term {
     let mut term = Term::connect(addr, 100, 30).await;
     for (name, value) in env {
         term.channel
@@ -440,7 +453,11 @@ async fn open_as(addr: SocketAddr, term_name: &str, env: &[(&str, &str)]) -> Ter
         .await
         .expect("pty");
     term.channel.request_shell(false).await.expect("shell");
-    assert!(term.until(|t| t.text().contains("Nano Mayfair")).await);
+    assert!(
+        term.until(|t| t.text() == whole).await,
+        "{term_name}: the whole frame:\n{}",
+        term.text()
+    );
     term
 }
 
@@ -453,15 +470,16 @@ async fn the_drawings_colours_follow_the_depth_the_client_announces() {
         1,
     );
     let edit = parse(&source, "camel.toml").expect("a good edit");
+    let whole = drawn(edit.clone(), &Theme::ansi(), "", 100, 30);
     let server = serve_edit("depth", edit, |_| {}).await;
     let is_rgb = |c: &vt100::Color| matches!(c, vt100::Color::Rgb(..));
     let is_256 = |c: &vt100::Color| matches!(c, vt100::Color::Idx(16..));
 
-    let plain = colours(&open_as(server.addr, "xterm", &[]).await);
+    let plain = colours(&open_as(server.addr, "xterm", &[], &whole).await);
     assert!(!plain.iter().any(|c| is_rgb(c) || is_256(c)), "{plain:?}");
     let ansi = plain.len();
 
-    let palette = colours(&open_as(server.addr, "xterm-256color", &[]).await);
+    let palette = colours(&open_as(server.addr, "xterm-256color", &[], &whole).await);
     assert!(palette.iter().any(is_256), "{palette:?}");
     assert!(!palette.iter().any(is_rgb), "{palette:?}");
 
@@ -469,7 +487,7 @@ async fn the_drawings_colours_follow_the_depth_the_client_announces() {
         ("xterm-256color", [("COLORTERM", "truecolor")]),
         ("xterm-kitty", [("COLORTERM", "")]),
     ] {
-        let exact = colours(&open_as(server.addr, term, &env).await);
+        let exact = colours(&open_as(server.addr, term, &env, &whole).await);
         assert!(exact.iter().any(is_rgb), "{term}: {exact:?}");
     }
     // The theme itself is the same 16 colours whatever the depth.
@@ -520,13 +538,18 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     let text = bundled_text.replacen("price = 695", "price = 699", 1);
     std::fs::write(dir.join("edit.toml.swp"), text).expect("written");
     std::fs::rename(dir.join("edit.toml.swp"), &file).expect("renamed");
+    // All that a save changes, in one wait each: a frame that arrives in
+    // pieces may show the price before the status.
     assert!(
-        one.until(|t| selected_row(t).ends_with("£699")).await,
+        one.until(|t| selected_row(t).ends_with("£699")
+            && t.text().contains("reloaded · 8 bags, 2 looks"))
+            .await,
         "{}",
         one.text()
     );
     assert!(
-        two.until(|t| t.text().contains("£699")).await,
+        two.until(|t| t.text().contains("£699") && selected_row(t).starts_with("Bon Bon"))
+            .await,
         "{}",
         two.text()
     );
@@ -534,12 +557,6 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     assert!(
         took < Duration::from_secs(1),
         "the save took {took:?} to show"
-    );
-    assert!(selected_row(&two).starts_with("Bon Bon"), "{}", two.text());
-    assert!(
-        one.text().contains("reloaded · 8 bags, 2 looks"),
-        "{}",
-        one.text()
     );
 
     // A new visitor gets the saved edit.
@@ -945,13 +962,15 @@ async fn any_other_name_gets_the_picker_which_opens_and_comes_back() {
     let server = serve_two("picker").await;
     let mut term = open_user("visitor", &server).await;
     let picker = |t: &Term| t.text().starts_with(" Choose an edit");
-    assert!(term.until(picker).await, "the picker:\n{}", term.text());
+    // The picker with both edits, the first selected, in one wait.
     assert!(
-        term.text().contains("│▶ The mini bag edit"),
-        "{}",
+        term.until(|t| picker(t)
+            && t.text().contains("│▶ The mini bag edit")
+            && t.text().contains("Court classics"))
+            .await,
+        "the picker:\n{}",
         term.text()
     );
-    assert!(term.text().contains("Court classics"), "{}", term.text());
     term.keys(b"j\r").await;
     assert!(
         term.until(|t| t.text().starts_with(" Court classics"))
@@ -960,8 +979,12 @@ async fn any_other_name_gets_the_picker_which_opens_and_comes_back() {
         term.text()
     );
     term.keys(b" q").await;
-    assert!(term.until(picker).await, "q comes back:\n{}", term.text());
-    assert!(term.text().contains("│▶ Court classics"), "{}", term.text());
+    assert!(
+        term.until(|t| picker(t) && t.text().contains("│▶ Court classics"))
+            .await,
+        "q comes back to the picker on the edit it left:\n{}",
+        term.text()
+    );
     term.keys(b"q").await;
     assert!(term.until(|t| t.closed).await, "q in the picker quits");
     assert_eq!(term.exit_status, Some(0));

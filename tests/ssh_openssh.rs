@@ -143,28 +143,25 @@ fn the_openssh_client_browses_resizes_and_quits() {
         &ssh,
     ]);
 
-    let first = tmux.wait_for("e2e", "the first screen at 100x30", |s| {
-        s == headless("", 100, 30)
-    });
+    let first = tmux.wait_for_screen("e2e", "the first screen at 100x30", &headless("", 100, 30));
     assert!(first.contains("Nano Mayfair bag"));
 
     tmux.run(&["send-keys", "-t", "e2e", "j"]);
-    tmux.wait_for("e2e", "the second bag after j", |s| {
-        s == headless("j", 100, 30)
-    });
+    tmux.wait_for_screen("e2e", "the second bag after j", &headless("j", 100, 30));
     tmux.run(&["send-keys", "-t", "e2e", "Down"]);
-    tmux.wait_for("e2e", "the third bag after Down", |s| {
-        s == headless("j j", 100, 30)
-    });
+    tmux.wait_for_screen("e2e", "the third bag after Down", &headless("j j", 100, 30));
 
     tmux.run(&["resize-window", "-t", "e2e", "-x", "130", "-y", "40"]);
-    let wide = tmux.wait_for("e2e", "the wide layout at 130x40", |s| {
-        s == headless("j j", 130, 40)
-    });
+    let wide = tmux.wait_for_screen(
+        "e2e",
+        "the wide layout at 130x40",
+        &headless("j j", 130, 40),
+    );
     assert!(wide.contains("Styling"));
 
     tmux.run(&["send-keys", "-t", "e2e", "q"]);
-    let after = tmux.wait_for("e2e", "ssh exiting with 0", |s| s.contains("ssh-exit="));
+    // The shell prints ssh's status after ssh is gone: all it wrote is in.
+    let after = tmux.wait_for_frame("e2e", "ssh exiting", |s| s.contains("ssh-exit="));
     assert!(after.contains("ssh-exit=0"), "{after}");
     assert!(
         !after.contains("Nano Mayfair"),

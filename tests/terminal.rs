@@ -15,7 +15,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use support::tmux::{Tmux, e2e_possible};
+use support::tmux::{Tmux, drawn, e2e_possible};
 
 /// One shell in a tmux server of its own, killed on drop.
 struct Pane {
@@ -39,9 +39,35 @@ impl Pane {
         self.tmux.flag("t", name)
     }
 
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        self.tmux.wait_for("t", what, done)
+    /// Waits for a settled frame that satisfies `done` (see
+    /// [`Tmux::wait_for_frame`]).
+    fn wait_for_frame(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        self.tmux.wait_for_frame("t", what, done)
     }
+
+    /// Waits until the screen is exactly `want`.
+    fn wait_for_screen(&self, what: &str, want: &str) -> String {
+        self.tmux.wait_for_screen("t", what, want)
+    }
+
+    /// Sets the prompt to `READY$ ` and clears the screen; waits for a
+    /// screen that is the prompt alone.
+    fn ready(&self) {
+        self.type_line("PS1='READY$ '; clear");
+        self.wait_for_screen("the prompt alone", "READY$");
+    }
+}
+
+/// Whether the shell is back and waiting: the screen ends with its prompt
+/// (set by [`Pane::ready`]), so whatever ran before it has written all.
+fn prompt_last(screen: &str) -> bool {
+    screen.lines().last() == Some("READY$")
+}
+
+/// The bundled edit's first frame in a 100x30 pane, as `lookbook` with no
+/// file draws it.
+fn first_frame() -> String {
+    drawn(lookbook::lookbook::bundled(), "", 100, 30)
 }
 
 fn have_tmux() -> bool {
@@ -56,14 +82,13 @@ fn ended_by(signal: &str, number: i32) {
         "lookbook-terminal-{signal}-{}.pid",
         std::process::id()
     ));
-    pane.type_line("PS1='READY$ '; clear");
-    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    pane.ready();
     let binary = env!("CARGO_BIN_EXE_lookbook");
     pane.type_line(&format!(
         "sh -c 'echo $$ > {}; exec {binary} --mouse'; echo \"EX\"\"IT=$?\"",
         pid_file.display()
     ));
-    pane.wait_for("the browser", |s| s.contains("Nano Mayfair bag"));
+    pane.wait_for_screen("the browser's first frame", &first_frame());
     assert_eq!(pane.flag("alternate_on"), "1", "the browser is on");
     let pid = std::fs::read_to_string(&pid_file).expect("the pid was written");
     let _ = std::fs::remove_file(&pid_file);
@@ -74,7 +99,9 @@ fn ended_by(signal: &str, number: i32) {
     assert!(killed.success(), "kill -{signal} {pid}");
 
     let expected = format!("EXIT={}", 128 + number);
-    let screen = pane.wait_for(&expected, |s| s.lines().any(|l| l.starts_with("EXIT=")));
+    let screen = pane.wait_for_frame(&format!("{expected} and the prompt"), |s| {
+        s.lines().any(|l| l.starts_with("EXIT=")) && prompt_last(s)
+    });
     assert!(screen.contains(&expected), "{signal}:\n{screen}");
     assert!(
         !screen.contains("Nano Mayfair"),
@@ -88,17 +115,18 @@ fn ended_by(signal: &str, number: i32) {
     );
     // The marker is typed in two quoted halves, so the echoed command line
     // does not itself match.
-    let screen = pane.wait_for("stty's answer", |s| {
+    let screen = pane.wait_for_frame("stty's answer and the prompt", |s| {
         s.lines()
             .any(|line| line.ends_with("STTY") && !line.contains("stty"))
+            && prompt_last(s)
     });
     assert!(
         screen.contains("icanon echo STTY"),
         "{signal}: the tty is cooked, with echo:\n{screen}"
     );
     pane.type_line("echo prompt-works");
-    pane.wait_for("the shell to answer", |s| {
-        s.lines().any(|line| line == "prompt-works")
+    pane.wait_for_frame("the shell to answer", |s| {
+        s.lines().any(|line| line == "prompt-works") && prompt_last(s)
     });
 }
 
@@ -125,12 +153,15 @@ fn a_dumb_terminal_is_pointed_to_render() {
         return;
     }
     let pane = Pane::start("dumb");
-    pane.type_line("PS1='READY$ '; clear");
-    pane.wait_for("the prompt", |s| s.contains("READY$"));
     let binary = env!("CARGO_BIN_EXE_lookbook");
     for term in ["TERM=dumb", "-u TERM"] {
-        pane.type_line(&format!("clear; env {term} {binary}; echo \"EX\"\"IT=$?\""));
-        let screen = pane.wait_for("the exit", |s| s.lines().any(|l| l.starts_with("EXIT=")));
+        // A clean screen first: each run says the same, so the last one's
+        // answer must be gone before this one's is read.
+        pane.ready();
+        pane.type_line(&format!("env {term} {binary}; echo \"EX\"\"IT=$?\""));
+        let screen = pane.wait_for_frame("the exit and the prompt", |s| {
+            s.lines().any(|l| l.starts_with("EXIT=")) && prompt_last(s)
+        });
         assert!(screen.contains("EXIT=2"), "{term}:\n{screen}");
         // The pane wraps the line at 100 columns: look at its start.
         let said = "error: this terminal (TERM is dumb or unset) cannot show the browser; `lookbook render`";
@@ -156,7 +187,7 @@ fn a_vanished_terminal_ends_the_browser() {
         "sh -c 'echo $$ > {}; exec {binary}'; sleep 60",
         pid_file.display()
     ));
-    pane.wait_for("the browser", |s| s.contains("Nano Mayfair bag"));
+    pane.wait_for_screen("the browser's first frame", &first_frame());
     let pid = std::fs::read_to_string(&pid_file).expect("the pid was written");
     let _ = std::fs::remove_file(&pid_file);
     let proc_dir = std::path::Path::new("/proc").join(pid.trim());
@@ -185,7 +216,7 @@ fn saving_the_file_shows_the_new_edit_in_place() {
     let pane = Pane::start("reload");
     let binary = env!("CARGO_BIN_EXE_lookbook");
     pane.type_line(&format!("{binary} {}", file.display()));
-    pane.wait_for("the lookbook", |s| s.contains("Nano Mayfair"));
+    pane.wait_for_screen("the first frame", &headless(&file, "", 100, 30));
     pane.tmux.run(&[
         "send-keys",
         "-t",
@@ -200,7 +231,10 @@ fn saving_the_file_shows_the_new_edit_in_place() {
         "e",
         "Enter",
     ]);
-    pane.wait_for("the filter kept", |s| s.contains("/ tote"));
+    pane.wait_for_screen(
+        "the filter kept",
+        &headless(&file, "j j Space / t o t e Enter", 100, 30),
+    );
     let sed = |script: &str| {
         let status = Command::new("sed")
             .args(["-i", script])
@@ -211,29 +245,34 @@ fn saving_the_file_shows_the_new_edit_in_place() {
     };
 
     sed("s/price = 650/price = 640/");
-    let screen = pane.wait_for("the save", |s| s.contains("£640"));
-    assert!(screen.contains("reloaded · 8 bags, 2 looks"), "{screen}");
-    let selected = screen.lines().find(|l| l.contains('▶')).unwrap_or("");
-    assert!(
-        selected.contains("✓ Micro knotted leather tote"),
-        "{screen}"
+    // A reload's frame has no headless twin (the status says when): the
+    // whole of what changed and what stays, in one settled frame.
+    let selected = |s: &str| {
+        s.lines()
+            .find(|l| l.contains('▶'))
+            .is_some_and(|l| l.contains("✓ Micro knotted leather tote"))
+    };
+    pane.wait_for_frame(
+        "the new price, reloaded, the pick and the filter kept",
+        |s| {
+            s.contains("£640")
+                && s.contains("reloaded · 8 bags, 2 looks")
+                && selected(s)
+                && s.contains("/ tote")
+        },
     );
-    assert!(screen.contains("/ tote"), "the filter stays: {screen}");
 
     sed("0,/size = \"nano\"/s//size = \"tiny\"/");
-    let screen = pane.wait_for("the banner", |s| s.contains("error: "));
-    assert!(
-        screen.contains("edit.toml:39:8 unknown size `tiny`"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("£640"),
-        "the last good edit stays: {screen}"
-    );
+    pane.wait_for_frame("the banner over the last good edit", |s| {
+        s.contains("error: ")
+            && s.contains("edit.toml:39:8 unknown size `tiny`")
+            && s.contains("£640")
+            && selected(s)
+    });
 
     sed("s/size = \"tiny\"/size = \"nano\"/");
-    pane.wait_for("the banner gone", |s| {
-        !s.contains("error: ") && s.contains("reloaded")
+    pane.wait_for_frame("the banner gone", |s| {
+        !s.contains("error: ") && s.contains("reloaded · 8 bags, 2 looks") && selected(s)
     });
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -247,18 +286,20 @@ fn quitting_after_the_window_grew_leaves_no_frame_behind() {
         return;
     }
     let pane = Pane::start("grew");
-    pane.type_line("PS1='READY$ '; clear");
-    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    pane.ready();
     pane.type_line(env!("CARGO_BIN_EXE_lookbook"));
-    pane.wait_for("the lookbook", |s| s.contains("Nano Mayfair"));
+    pane.wait_for_screen("the first frame", &first_frame());
     pane.tmux.run(&["send-keys", "-t", "t", "Space"]);
     pane.tmux
         .run(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
-    pane.wait_for("the bigger frame", |s| {
-        s.lines().count() >= 40 && s.contains("Lily-Rose")
-    });
+    pane.wait_for_screen(
+        "the bigger frame",
+        &drawn(lookbook::lookbook::bundled(), "Space", 120, 40),
+    );
     pane.tmux.run(&["send-keys", "-t", "t", "q"]);
-    let screen = pane.wait_for("the shell again", |s| s.matches("READY$").count() >= 2);
+    let screen = pane.wait_for_frame("the shell again", |s| {
+        s.matches("READY$").count() >= 2 && prompt_last(s)
+    });
     assert!(
         screen.contains("Nano Mayfair bag — Aspinal of London — £195"),
         "{screen}"
@@ -269,17 +310,8 @@ fn quitting_after_the_window_grew_leaves_no_frame_behind() {
 /// The frame the app draws for `file` after `keys`, photos in half blocks,
 /// as tmux shows it (no trailing blanks).
 fn headless(file: &std::path::Path, keys: &str, width: u16, height: u16) -> String {
-    use lookbook::app::App;
-    use lookbook::app::keymap::parse_keys;
-    use lookbook::render;
     let lookbook = lookbook::lookbook::load_path(file).unwrap_or_else(|e| panic!("{e}"));
-    let mut app = App::new(std::sync::Arc::new(lookbook));
-    let keys = parse_keys(keys).expect("known key names");
-    let size = render::Size { width, height };
-    let theme = lookbook::ui::theme::Theme::ansi();
-    support::tmux::trimmed(&render::text(&render::after_keys(
-        &mut app, &theme, &keys, size,
-    )))
+    drawn(lookbook, keys, width, height)
 }
 
 /// An edit with photos: lookbook asks the terminal how it shows them (here
@@ -294,25 +326,24 @@ fn the_photo_question_is_answered_without_a_trace() {
     }
     let file = support::photo::edit_with_photos("terminal-question", true);
     let pane = Pane::start("question");
-    pane.type_line("PS1='READY$ '; clear");
-    pane.wait_for("the prompt", |s| s.contains("READY$"));
+    pane.ready();
     let binary = env!("CARGO_BIN_EXE_lookbook");
     pane.type_line(&format!("{binary} {}; echo exit=$?", file.display()));
     pane.tmux.run(&["send-keys", "-t", "t", "j"]);
     let second = headless(&file, "j", 100, 30);
-    pane.wait_for("the j typed at once", |s| s == second);
+    pane.wait_for_screen("the j typed at once", &second);
     let filtering = headless(&file, "j k /", 100, 30);
     assert!(filtering.contains("▀▀▀▀"), "the bag's photo:\n{filtering}");
     pane.tmux.run(&["send-keys", "-t", "t", "k", "/"]);
-    pane.wait_for("the filter open, empty, on the first bag", |s| {
-        s == filtering
-    });
+    pane.wait_for_screen("the filter open, empty, on the first bag", &filtering);
     // Esc and q one at a time: together they read as Alt-q.
     pane.tmux.run(&["send-keys", "-t", "t", "Escape"]);
-    pane.wait_for("the filter closed", |s| !s.contains("Esc clear"));
+    pane.wait_for_screen("the filter closed", &headless(&file, "j k / Esc", 100, 30));
     pane.tmux.run(&["send-keys", "-t", "t", "q"]);
     // The command line says `exit=$?`; the shell's answer comes after.
-    let screen = pane.wait_for("the shell again", |s| s.matches("exit=").count() == 2);
+    let screen = pane.wait_for_frame("the shell again", |s| {
+        s.matches("exit=").count() == 2 && prompt_last(s)
+    });
     assert!(screen.contains("exit=0"), "{screen}");
     let after = screen.split("exit=0").nth(1).unwrap_or_default();
     assert_eq!(

@@ -19,7 +19,6 @@ mod support;
 
 use std::num::NonZeroU16;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use lookbook::app::App;
 use lookbook::lookbook::{Lookbook, parse};
@@ -284,10 +283,11 @@ fn tricky_names_load_and_draw_in_the_same_cells() {
 
 // --- the same names in a real terminal ---------------------------------------
 
-/// `frame` as tmux shows it after `cat`ting its ANSI form in a pane of the
-/// same size (and one more row, for the last newline), every row with its
-/// trailing spaces.
-fn through_tmux(tmux: &Tmux, frame: &Buffer, tag: &str) -> Vec<String> {
+/// Shows `frame` in tmux by `cat`ting its ANSI form in a pane of the same
+/// size (and one more row, for the last newline), and checks that tmux
+/// shows every row as ratatui drew it, trailing spaces and all. Waits for
+/// the whole frame, settled: `cat` may be caught halfway through.
+fn through_tmux(tmux: &Tmux, frame: &Buffer, tag: &str) {
     let file = std::env::temp_dir().join(format!(
         "lookbook-unicode-{}-{tag}.ansi",
         std::process::id()
@@ -306,22 +306,35 @@ fn through_tmux(tmux: &Tmux, frame: &Buffer, tag: &str) -> Vec<String> {
         &(height + 1).to_string(),
         &command,
     ]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let rows = loop {
-        let screen = tmux.run(&["capture-pane", "-p", "-N", "-t", tag]);
-        let rows: Vec<String> = screen.lines().map(str::to_string).collect();
-        if rows.len() > usize::from(height) && rows.iter().any(|row| row.contains("Tricky")) {
-            break rows;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "tmux never showed the frame:\n{screen}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
+    let text = render::text(frame);
+    let expected: Vec<&str> = text.lines().collect();
+    assert_eq!(expected.len(), usize::from(height), "{tag}: one line a row");
+    let rows = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .take(usize::from(height))
+            .map(str::to_string)
+            .collect()
     };
+    let shown = tmux.try_wait_for_cells(tag, |screen| rows(screen) == expected);
     let _ = std::fs::remove_file(&file);
-    tmux.run(&["kill-session", "-t", tag]);
-    rows.into_iter().take(usize::from(height)).collect()
+    // The session stays until the server goes (on drop): killing the only
+    // session ends the server, and the next size's new-session could
+    // reach it while it exits ("server exited unexpectedly").
+    if let Err(last) = shown {
+        // Never the whole frame: say which row differs, or that it never
+        // settled.
+        for (y, (expected, shown)) in expected.iter().zip(rows(&last.screen)).enumerate() {
+            assert_eq!(
+                &shown, expected,
+                "{width}x{height}, row {y}: tmux shows the first, ratatui drew the second"
+            );
+        }
+        panic!(
+            "{width}x{height}: tmux never showed the whole frame ({}):\n{}",
+            last.why, last.screen
+        );
+    }
 }
 
 #[test]
@@ -333,14 +346,6 @@ fn tricky_names_draw_in_tmux_as_measured() {
     let lookbook = tricky_lookbook();
     for (width, height) in [(80, 24), (44, 14)] {
         let frame = draw(lookbook.clone(), width, height);
-        let tag = format!("f{width}x{height}");
-        let shown = through_tmux(&tmux, &frame, &tag);
-        let text = render::text(&frame);
-        for (y, (expected, shown)) in text.lines().zip(&shown).enumerate() {
-            assert_eq!(
-                shown, expected,
-                "{width}x{height}, row {y}: tmux shows the first, ratatui drew the second"
-            );
-        }
+        through_tmux(&tmux, &frame, &format!("f{width}x{height}"));
     }
 }

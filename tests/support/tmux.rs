@@ -1,6 +1,13 @@
 //! A tmux server of a test's own, for end-to-end tests that look at a real
 //! terminal: start programs in panes, type with send-keys, read the screen
 //! with capture-pane. Shared by the test files (`mod support;`).
+//!
+//! A screen is only ever read whole: capture-pane shows whatever tmux has
+//! been given so far, and a frame written in pieces (a slow machine, a
+//! frame cut into SSH packets) can be caught half drawn. So every read
+//! waits for a settled frame, [`Tmux::wait_for_frame`]: two captures in a
+//! row, [`SETTLE`] apart, alike and showing what the test waits for. Tests
+//! that know the whole frame wait for exactly it ([`Tmux::wait_for_screen`]).
 
 #![allow(dead_code)] // Each test file uses the part it needs.
 
@@ -8,8 +15,12 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// How long a test waits for a screen before it fails.
+/// How long a test waits for a screen before it fails: generous, as a
+/// loaded machine (a cold build beside the tests) is slow, not wrong.
 pub const LIMIT: Duration = Duration::from_secs(30);
+
+/// Between two captures that must be alike for a frame to count as drawn.
+pub const SETTLE: Duration = Duration::from_millis(60);
 
 /// A screen's text as capture-pane gives it: rows right-trimmed, trailing
 /// blank rows gone, so a frame drawn headless compares with a real pane.
@@ -21,6 +32,25 @@ pub fn trimmed(screen: &str) -> String {
         .join("\n")
         .trim_end()
         .to_string()
+}
+
+/// The frame the app draws for `lookbook` after `keys` (names as `--keys`
+/// takes them) at `width`×`height`, photos in half blocks, as [`trimmed`]:
+/// what a pane running lookbook on that edit shows, to the character.
+pub fn drawn(
+    lookbook: lookbook::lookbook::Lookbook,
+    keys: &str,
+    width: u16,
+    height: u16,
+) -> String {
+    use lookbook::render;
+    let mut app = lookbook::app::App::new(std::sync::Arc::new(lookbook));
+    let keys = lookbook::app::keymap::parse_keys(keys).expect("known key names");
+    let theme = lookbook::ui::theme::Theme::ansi();
+    let size = render::Size { width, height };
+    trimmed(&render::text(&render::after_keys(
+        &mut app, &theme, &keys, size,
+    )))
 }
 
 /// Whether `tool` runs here (tmux, ssh).
@@ -88,9 +118,15 @@ impl Tmux {
         ]);
     }
 
-    /// The screen of `target`, as [`trimmed`].
-    pub fn screen(&self, target: &str) -> String {
+    /// The screen of `target` as it is this instant, as [`trimmed`]; maybe
+    /// half drawn, so only the waits below read it.
+    fn screen(&self, target: &str) -> String {
         trimmed(&self.run(&["capture-pane", "-p", "-t", target]))
+    }
+
+    /// The same, every row kept whole (trailing spaces and blank rows).
+    fn cells(&self, target: &str) -> String {
+        self.run(&["capture-pane", "-p", "-N", "-t", target])
     }
 
     /// One of tmux's format variables for `target` (`alternate_on`...).
@@ -106,20 +142,77 @@ impl Tmux {
         self.run(&["send-keys", "-t", target, "Enter"]);
     }
 
-    /// Waits until `target`'s screen satisfies `done`; fails after LIMIT.
-    pub fn wait_for(&self, target: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + LIMIT;
-        loop {
-            let screen = self.screen(target);
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "never saw {what}; screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(50));
+    /// Waits for a settled frame of `target` (as [`trimmed`]) that
+    /// satisfies `done`, and returns it: the same capture twice in a row,
+    /// [`SETTLE`] apart, so a frame tmux has only been given part of is
+    /// never read. `done` should say as much of the frame as the test
+    /// knows, not one word of it. Fails after [`LIMIT`], showing the last
+    /// capture.
+    pub fn wait_for_frame(&self, target: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
+        settled(|| self.screen(target), done).unwrap_or_else(|last| {
+            panic!(
+                "never saw {what} in a settled frame of `{target}` within {LIMIT:?} \
+                 ({}); the last capture:\n{}",
+                last.why, last.screen
+            )
+        })
+    }
+
+    /// Waits until `target`'s screen (as [`trimmed`]) is exactly `want`.
+    /// Fails after [`LIMIT`], showing both.
+    pub fn wait_for_screen(&self, target: &str, what: &str, want: &str) -> String {
+        settled(|| self.screen(target), |screen| screen == want).unwrap_or_else(|last| {
+            panic!(
+                "never saw {what} on `{target}` within {LIMIT:?} ({}); \
+                 wanted:\n{want}\n--- the last capture:\n{}",
+                last.why, last.screen
+            )
+        })
+    }
+
+    /// [`Tmux::wait_for_frame`] on the screen with every row whole
+    /// (capture-pane -N: trailing spaces and blank rows kept), for a test
+    /// that compares cells; on timeout the last capture, for the test to
+    /// say what differs.
+    pub fn try_wait_for_cells(
+        &self,
+        target: &str,
+        done: impl Fn(&str) -> bool,
+    ) -> Result<String, Unsettled> {
+        settled(|| self.cells(target), done)
+    }
+}
+
+/// What a wait saw last when it gave up.
+#[derive(Debug)]
+pub struct Unsettled {
+    /// The last capture.
+    pub screen: String,
+    /// Why it was not taken: still changing, or not what was waited for.
+    pub why: &'static str,
+}
+
+/// Captures until two in a row, [`SETTLE`] apart, are alike and `done`
+/// holds of them; gives up after [`LIMIT`].
+fn settled(capture: impl Fn() -> String, done: impl Fn(&str) -> bool) -> Result<String, Unsettled> {
+    let deadline = Instant::now() + LIMIT;
+    let mut last = capture();
+    loop {
+        thread::sleep(SETTLE);
+        let screen = capture();
+        let still = screen == last;
+        if still && done(&screen) {
+            return Ok(screen);
         }
+        if Instant::now() >= deadline {
+            let why = if still {
+                "settled, but not that"
+            } else {
+                "still changing"
+            };
+            return Err(Unsettled { screen, why });
+        }
+        last = screen;
     }
 }
 
