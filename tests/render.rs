@@ -24,7 +24,7 @@ fn svg_of_the_narrow_first_screen() {
     let frame = buffer("", 40, 12, Theme::ansi());
     insta::assert_snapshot!(
         "svg_first_screen_40x12",
-        svg::svg(&frame, &Palette::LOOKBOOK, "The mini bag edit — 40x12")
+        svg::with_photos(&frame, &Palette::LOOKBOOK, "The mini bag edit — 40x12", &[])
     );
 }
 

@@ -125,18 +125,6 @@ pub enum ScreenshotError {
 /// The command that rewrites the committed set.
 pub const REFRESH: &str = "cargo run --release -- screenshots";
 
-/// The SVG of a scene of `edit`, in lookbook's palette and its ANSI theme.
-pub fn scene_svg(edit: &Arc<Lookbook>, scene: &Scene) -> Result<String, ScreenshotError> {
-    let (buffer, photos) = scene_frame(edit, scene)?;
-    let title = super::picture_title(&edit.title, &scene.caption);
-    Ok(svg::with_photos(
-        &buffer,
-        &Palette::LOOKBOOK,
-        &title,
-        &photos,
-    ))
-}
-
 /// The frame a scene of `edit` shows.
 pub fn scene_buffer(
     edit: &Arc<Lookbook>,

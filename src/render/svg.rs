@@ -41,12 +41,8 @@ pub fn cell_origin(col: u16, row: u16) -> (u32, u32) {
     )
 }
 
-/// The whole picture: its title, shadow, window, three dots, then the grid.
-pub fn svg(buffer: &Buffer, palette: &Palette, title: &str) -> String {
-    with_photos(buffer, palette, title, &[])
-}
-
-/// As [`svg`], with each photo the frame drew whole shown over its cells.
+/// The whole picture: its title, shadow, window, three dots, then the grid,
+/// with each photo the frame drew whole shown over its cells.
 pub fn with_photos(
     buffer: &Buffer,
     palette: &Palette,
@@ -709,7 +705,7 @@ mod tests {
     #[test]
     fn same_buffer_same_bytes() {
         let b = buffer(10, &[("╭─ x ─╮", Style::new().fg(Color::Magenta))]);
-        assert_eq!(svg(&b, &P, "x"), svg(&b, &P, "x"));
-        assert!(svg(&b, &P, "A & B").contains("<title>A &amp; B</title>\n<defs>"));
+        assert_eq!(with_photos(&b, &P, "x", &[]), with_photos(&b, &P, "x", &[]));
+        assert!(with_photos(&b, &P, "A & B", &[]).contains("<title>A &amp; B</title>\n<defs>"));
     }
 }

@@ -4,14 +4,14 @@
 //! client says it can show), not the app's: the app only holds state.
 
 mod about;
-pub mod depth;
+mod depth;
 mod detail;
 pub mod drawing;
 mod errors;
 mod header;
 mod help;
 mod hints;
-pub mod hyperlink;
+pub(crate) mod hyperlink;
 mod list;
 mod overlay;
 mod pane;
