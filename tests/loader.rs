@@ -1941,6 +1941,15 @@ fn photo_fixture(name: &str, test: &str) -> PathBuf {
         .expect("a PNG outside");
     std::fs::write(images.join("notes.png"), "not a picture at all").expect("text");
     std::fs::write(images.join("broken.png"), b"\x89PNG\r\n\x1a\nnothing after").expect("a stub");
+    for (made, cut) in [
+        ("whole.jpg", "truncated.jpg"),
+        ("whole.png", "truncated.png"),
+    ] {
+        pixels(300, 200).save(images.join(made)).expect("a photo");
+        let bytes = std::fs::read(images.join(made)).expect("its bytes");
+        std::fs::write(images.join(cut), &bytes[..bytes.len() / 3]).expect("a third of it");
+    }
+    std::fs::write(images.join("huge.webp"), webp_declaring(12_000, 12_000)).expect("a WebP");
     let heavy = std::fs::File::create(images.join("heavy.png")).expect("a file");
     heavy
         .set_len(10 * 1024 * 1024 + 1)
@@ -1950,6 +1959,20 @@ fn photo_fixture(name: &str, test: &str) -> PathBuf {
     let copy = folder.join(format!("{name}.toml"));
     std::fs::copy(source, &copy).expect("the fixture copied");
     copy
+}
+
+/// A lossless WebP whose header says it is `width`x`height`, with no
+/// pixels after it: 30 bytes that would decode to hundreds of megabytes.
+fn webp_declaring(width: u32, height: u32) -> Vec<u8> {
+    let size = (width - 1) | ((height - 1) << 14);
+    let mut chunk = vec![0x2f];
+    chunk.extend_from_slice(&size.to_le_bytes());
+    let mut webp = b"RIFF".to_vec();
+    webp.extend_from_slice(&(12 + u32::try_from(chunk.len()).expect("small")).to_le_bytes());
+    webp.extend_from_slice(b"WEBPVP8L");
+    webp.extend_from_slice(&u32::try_from(chunk.len()).expect("small").to_le_bytes());
+    webp.extend_from_slice(&chunk);
+    webp
 }
 
 #[test]
@@ -1993,6 +2016,14 @@ fn a_bad_photo_is_an_error_at_its_path() {
             "`../outside.png` is outside the lookbook's folder",
         ),
         ("broken", "`images/broken.png` is a broken image"),
+        // Whole headers, then a third of the data: caught by decoding.
+        ("truncated-jpeg", "`images/truncated.jpg` is a broken image"),
+        ("truncated-png", "`images/truncated.png` is a broken image"),
+        // Too big to decode: said as such, not as broken.
+        (
+            "huge-webp",
+            "`images/huge.webp` is 12000x12000 pixels, over 8192 a side",
+        ),
     ] {
         let report = match load_path(&photo_fixture(name, "errors")) {
             Err(LoadError::Invalid(report)) => report,

@@ -1,8 +1,9 @@
 //! A bag's or a look's photo (`image = "images/le-chiquito.jpg"`): a file
 //! beside the lookbook, checked when the lookbook loads so a bad one is an
 //! error with its line and column, never a blank or a garbled pane later.
-//! Only the header is read here (format and size); the pixels are decoded
-//! once, when first drawn (see `ui::photo`).
+//! Each is decoded whole here once, to be sure it is one, and its pixels
+//! dropped; they are decoded again, off the drawing path, when first drawn
+//! (see `photos::Photos`).
 
 use std::fs;
 use std::io::Read;
@@ -115,20 +116,21 @@ pub fn check(
             "a PNG, JPEG or WebP file",
         );
     };
-    let dimensions = image::ImageReader::with_format(
-        std::io::BufReader::new(match fs::File::open(&file) {
-            Ok(f) => f,
-            Err(e) => {
-                return fail(
-                    format!("`{written}` cannot be read: {e}"),
-                    "a readable file",
-                );
-            }
-        }),
-        format.image_format(),
-    )
-    .into_dimensions();
-    let (width, height) = match dimensions {
+    let reader = |limited: bool| -> Result<_, Diagnostic> {
+        let file = fs::File::open(&file).map_err(|e| {
+            Diagnostic::new(span.clone(), format!("`{written}` cannot be read: {e}"))
+                .expected("a readable file")
+        })?;
+        let mut reader =
+            image::ImageReader::with_format(std::io::BufReader::new(file), format.image_format());
+        if !limited {
+            // Only the header is read: a size past the limit is said as
+            // such, not as the decoder's refusal to allocate for it.
+            reader.no_limits();
+        }
+        Ok(reader)
+    };
+    let (width, height) = match reader(false)?.into_dimensions() {
         Ok(size) => size,
         Err(e) => {
             return fail(
@@ -141,6 +143,23 @@ pub fn check(
         return fail(
             format!("`{written}` is {width}x{height} pixels, over 8192 a side"),
             "a photo at most 8192 pixels wide and high",
+        );
+    }
+    // Decoded whole, once, here (on the loader's thread, never the UI's): a
+    // file cut short or corrupt past its header is an error at its line,
+    // not a half picture on every visitor's screen.
+    if let Err(e) = reader(true)?.decode() {
+        return fail(
+            format!("`{written}` is a broken image: {e}"),
+            "a whole image",
+        );
+    }
+    // JPEG decoders fill a picture cut short with grey rather than fail:
+    // a whole one ends its last scan with the end-of-image marker.
+    if format == Format::Jpeg && !fs::read(&file).is_ok_and(|bytes| jpeg_is_whole(&bytes)) {
+        return fail(
+            format!("`{written}` is a broken image: it ends before its end-of-image marker"),
+            "a whole image",
         );
     }
     Ok(Photo {
@@ -163,6 +182,18 @@ fn stays_inside(path: &Path) -> bool {
         }
     }
     depth > 0
+}
+
+/// Whether a JPEG's last scan (its last start-of-scan marker, `FF DA`) is
+/// followed by the end-of-image marker (`FF D9`). Inside a scan an `FF`
+/// byte is always followed by `00` or a restart marker, so neither marker
+/// appears there by chance; a thumbnail's markers come before the image's.
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|pair| pair == [0xff, marker]);
+    match (last(0xda), last(0xd9)) {
+        (Some(scan), Some(end)) => end > scan,
+        _ => false,
+    }
 }
 
 /// The first bytes of `file`, enough to tell its format.
@@ -188,6 +219,18 @@ mod tests {
         for outside in ["../a.jpg", "images/../../a.jpg", "/etc/a.jpg", "", "."] {
             assert!(!stays_inside(Path::new(outside)), "{outside}");
         }
+    }
+
+    #[test]
+    fn a_jpeg_is_whole_when_its_last_scan_ends_the_image() {
+        let scan = [0xff, 0xda, 0x00, 0x0c, 0x12, 0xff, 0x00, 0x34];
+        let whole = [&[0xff, 0xd8][..], &scan, &[0xff, 0xd9]].concat();
+        assert!(jpeg_is_whole(&whole));
+        assert!(!jpeg_is_whole(&whole[..whole.len() - 2]), "cut in its scan");
+        // A thumbnail's end before the image's own scan does not count.
+        let thumbnail_then_cut = [&[0xff, 0xd8, 0xff, 0xd9][..], &scan].concat();
+        assert!(!jpeg_is_whole(&thumbnail_then_cut));
+        assert!(!jpeg_is_whole(&[0xff, 0xd8, 0xff, 0xd9]), "no scan at all");
     }
 
     #[test]
