@@ -32,8 +32,12 @@ const V2_FIXED: usize = 16;
 pub enum Source {
     /// A visitor, at this address, relayed by the balancer.
     Visitor(SocketAddr),
-    /// The balancer itself (v2 `LOCAL`, v1 `UNKNOWN`): its health checks.
+    /// The balancer itself (v2 `LOCAL`): its health checks.
     Balancer,
+    /// A relayed connection whose header gives no address lookbook uses
+    /// (v1 `UNKNOWN`, v2 `PROXY` over `AF_UNIX` or an unspecified family):
+    /// the specification says to serve it with the socket's own address.
+    Unaddressed(&'static str),
 }
 
 /// Why a connection's first bytes are not a PROXY header; the text is
@@ -97,7 +101,7 @@ fn source_v1(header: &[u8]) -> Result<Source, HeaderError> {
         v1::Addresses::Tcp6(ip) => {
             Source::Visitor(SocketAddr::from((ip.source_address, ip.source_port)))
         }
-        v1::Addresses::Unknown => Source::Balancer,
+        v1::Addresses::Unknown => Source::Unaddressed("v1 UNKNOWN"),
     })
 }
 
@@ -111,9 +115,10 @@ fn source_v2(header: &[u8]) -> Result<Source, HeaderError> {
         (v2::Command::Proxy, v2::Addresses::IPv6(ip)) => {
             Source::Visitor(SocketAddr::from((ip.source_address, ip.source_port)))
         }
-        // LOCAL is the balancer speaking for itself; a UNIX socket or an
-        // unspecified family has no address to limit by.
-        _ => Source::Balancer,
+        (v2::Command::Proxy, v2::Addresses::Unix(_)) => Source::Unaddressed("v2 AF_UNIX"),
+        (v2::Command::Proxy, v2::Addresses::Unspecified) => Source::Unaddressed("v2 AF_UNSPEC"),
+        // LOCAL is the balancer speaking for itself.
+        (v2::Command::Local, _) => Source::Balancer,
     })
 }
 
@@ -241,7 +246,7 @@ mod tests {
             Source::Visitor("[2001:db8::7]:4000".parse().unwrap())
         );
         let (source, rest) = read(b"PROXY UNKNOWN\r\nSSH");
-        assert_eq!(source.unwrap(), Source::Balancer);
+        assert_eq!(source.unwrap(), Source::Unaddressed("v1 UNKNOWN"));
         assert_eq!(rest, b"SSH");
     }
 
@@ -270,6 +275,18 @@ mod tests {
             source.unwrap(),
             Source::Visitor("[::5]:80".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn a_v2_proxy_header_without_an_ip_address_is_served_unaddressed() {
+        // AF_UNIX over a stream: 108 bytes of source path, 108 of destination.
+        let mut unix = v2(1, 0x31, &[0; 216]);
+        unix.extend(SSH);
+        let (source, rest) = read(&unix);
+        assert_eq!(source.unwrap(), Source::Unaddressed("v2 AF_UNIX"));
+        assert_eq!(rest, SSH);
+        let (source, _) = read(&v2(1, 0x00, &[]));
+        assert_eq!(source.unwrap(), Source::Unaddressed("v2 AF_UNSPEC"));
     }
 
     #[test]

@@ -196,6 +196,12 @@ async fn arrive(
         match timeout(HEADER_WAIT, proxy::read_header(&mut stream)).await {
             Ok(Ok(Source::Visitor(visitor))) => visitor,
             Ok(Ok(Source::Balancer)) => return health_check(stream, &shared).await,
+            Ok(Ok(Source::Unaddressed(header))) => {
+                log::line(format_args!(
+                    "{socket_peer}: PROXY header gives no address ({header}); serving with the connection's own"
+                ));
+                socket_peer
+            }
             Ok(Err(error)) => {
                 return drop_headless(
                     socket_peer,
