@@ -28,6 +28,7 @@
 #[path = "support/crowd.rs"]
 mod hall;
 
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -90,6 +91,28 @@ struct Run {
     server_cpu: Duration,
     rss_kib: u64,
     threads: u64,
+    /// The server's threads over the window, on a CPU and waiting for one.
+    sched: Threads,
+}
+
+/// A thread's time on a CPU, waiting on a run queue for one, and its turns
+/// on one (wake-ups, mostly), from /proc's schedstat.
+#[derive(Clone, Copy, Default)]
+struct Sched {
+    ran: Duration,
+    waited: Duration,
+    turns: u64,
+}
+
+/// What the server's threads did in the window: those it started with
+/// (its main thread and the runtime's workers), and those started since
+/// (the blocking pool, where photos are decoded and scaled).
+#[derive(Default)]
+struct Threads {
+    runtime: Sched,
+    runtime_threads: usize,
+    pool: Sched,
+    pool_threads: usize,
 }
 
 /// The opener moving onto a fresh photo: when its key went, and how long
@@ -233,6 +256,7 @@ async fn scenario(plan: &Plan, dir: &Path, edit: &Path, photos: bool) -> Run {
         images.into(),
     ];
     let mut server = Server::serving(plan.others + 1, dir, &args);
+    let startup: HashSet<u32> = sched_times(server.pid()).into_keys().collect();
     let gate = Arc::new(Semaphore::new(CONNECTING));
     let login = |user: String| Login {
         user,
@@ -274,6 +298,7 @@ async fn scenario(plan: &Plan, dir: &Path, edit: &Path, photos: bool) -> Run {
     // Let every first frame's bytes arrive before the window opens.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let cpu_before = cpu_time(server.pid());
+    let sched_before = sched_times(server.pid());
     let go = tokio::time::Instant::now();
     let presses: Vec<_> = connected
         .into_iter()
@@ -294,6 +319,7 @@ async fn scenario(plan: &Plan, dir: &Path, edit: &Path, photos: bool) -> Run {
         server_cpu: Duration::ZERO,
         rss_kib: 0,
         threads: 0,
+        sched: Threads::default(),
     };
     for press in presses {
         let pressed = press.await.expect("a pressing task");
@@ -306,6 +332,7 @@ async fn scenario(plan: &Plan, dir: &Path, edit: &Path, photos: bool) -> Run {
         run.openings = opening.await.expect("the opener's task");
     }
     run.server_cpu = cpu_time(server.pid()).saturating_sub(cpu_before);
+    run.sched = threads_since(&startup, &sched_before, &sched_times(server.pid()));
     run.rss_kib = server.rss_kib();
     run.threads = threads(server.pid());
     server.stop();
@@ -371,6 +398,53 @@ fn cpu_time(pid: u32) -> Duration {
         .filter_map(|field| field.parse::<u64>().ok())
         .sum();
     Duration::from_millis(ticks * 10)
+}
+
+/// Each thread of a process, by id, and its scheduler times so far (a
+/// thread that ended is missing).
+fn sched_times(pid: u32) -> HashMap<u32, Sched> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return HashMap::new();
+    };
+    tasks
+        .filter_map(Result::ok)
+        .filter_map(|task| {
+            let tid: u32 = task.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            let mut fields = stat.split_whitespace().map(|f| f.parse::<u64>().ok());
+            let (ran, waited, turns) = (fields.next()??, fields.next()??, fields.next()??);
+            Some((
+                tid,
+                Sched {
+                    ran: Duration::from_nanos(ran),
+                    waited: Duration::from_nanos(waited),
+                    turns,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// What each group of threads did between `before` and `after`.
+fn threads_since(
+    startup: &HashSet<u32>,
+    before: &HashMap<u32, Sched>,
+    after: &HashMap<u32, Sched>,
+) -> Threads {
+    let mut threads = Threads::default();
+    for (tid, now) in after {
+        let then = before.get(tid).copied().unwrap_or_default();
+        let (group, count) = if startup.contains(tid) {
+            (&mut threads.runtime, &mut threads.runtime_threads)
+        } else {
+            (&mut threads.pool, &mut threads.pool_threads)
+        };
+        group.ran += now.ran.saturating_sub(then.ran);
+        group.waited += now.waited.saturating_sub(then.waited);
+        group.turns += now.turns.saturating_sub(then.turns);
+        *count += 1;
+    }
+    threads
 }
 
 /// A process's threads (the runtime's workers and its blocking pool).
@@ -489,14 +563,18 @@ fn report(plan: &Plan, plain: &Run, photos: &Run, jpeg_bytes: u64, load: (&str, 
         ratio(b50, a50),
         ratio(b99, a99)
     );
+    let verdict = |p99: Duration| if p99 < GOAL { "yes" } else { "NO" };
     let (_, d99, _) = spread(&during);
+    let while_made = if during.is_empty() {
+        "none was sent then".to_string()
+    } else {
+        format!("{} ({})", verdict(d99), ms(d99))
+    };
     println!(
-        "p99 in (b) under {}: {} ({}); keys sent while a photo was being made ready: {} ({})",
+        "p99 in (b) under {}: {} ({}); keys sent while a photo was being made ready: {while_made}",
         ms(GOAL),
-        if b99 < GOAL { "yes" } else { "NO" },
+        verdict(b99),
         ms(b99),
-        if d99 < GOAL { "yes" } else { "NO" },
-        ms(d99),
     );
     let mut waits: Vec<Duration> = photos.openings.iter().filter_map(|o| o.drawn).collect();
     let busy: Duration = waits.iter().sum();
@@ -530,6 +608,26 @@ fn report(plan: &Plan, plain: &Run, photos: &Run, jpeg_bytes: u64, load: (&str, 
         plain.stale,
         photos.stale,
     );
+    for (name, run) in [("(a)", plain), ("(b)", photos)] {
+        let t = &run.sched;
+        let per_turn = |s: &Sched| {
+            let turns = u32::try_from(s.turns.max(1)).unwrap_or(u32::MAX);
+            ms(s.waited / turns)
+        };
+        println!(
+            "server threads in the window, {name}: the {} it started with (main, runtime \
+             workers) ran {:.2} s and waited {:.2} s for a CPU ({} a turn); the blocking pool's {} \
+             ran {:.2} s and waited {:.2} s ({} a turn)",
+            t.runtime_threads,
+            t.runtime.ran.as_secs_f64(),
+            t.runtime.waited.as_secs_f64(),
+            per_turn(&t.runtime),
+            t.pool_threads,
+            t.pool.ran.as_secs_f64(),
+            t.pool.waited.as_secs_f64(),
+            per_turn(&t.pool),
+        );
+    }
     println!(
         "server after the window: (a) {} MiB RSS, {} threads; (b) {} MiB RSS, {} threads",
         plain.rss_kib / 1024,
