@@ -17,20 +17,15 @@
 //! The clients share the 2 cores with the server, so latencies include
 //! their own work (decrypting each frame) too: an upper bound.
 
-#[path = "support/client.rs"]
-mod trusting;
+#[path = "support/crowd.rs"]
+mod hall;
 
-use std::net::{SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use russh::client;
-use russh::{ChannelMsg, Disconnect};
+use hall::{CONNECTING, Login, Server, ms, percentile, visitor};
 use tokio::sync::Semaphore;
-use tokio::time::{MissedTickBehavior, timeout};
-use trusting::Client;
 
 /// One measured crowd.
 struct Crowd {
@@ -44,13 +39,6 @@ struct Crowd {
     lost: usize,
     rss_per_session_kib: f64,
 }
-
-/// How long a key's frame may take before it counts as lost.
-const FRAME_WAIT: Duration = Duration::from_secs(5);
-
-/// Connections being set up at once (the rest wait their turn), so the
-/// listen backlog never overflows.
-const CONNECTING: usize = 64;
 
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -85,7 +73,16 @@ async fn crowd(sessions: usize, pressing: Duration, dir: &Path) -> Crowd {
     let began = Instant::now();
     let gate = Arc::new(Semaphore::new(CONNECTING));
     let tasks: Vec<_> = (0..sessions)
-        .map(|i| tokio::spawn(visitor(server.addr, Arc::clone(&gate), i)))
+        .map(|i| {
+            let login = Login {
+                user: format!("visitor{i}"),
+                term: "xterm",
+                width: 80,
+                height: 24,
+                first: b"Nano Mayfair",
+            };
+            tokio::spawn(visitor(server.addr, Arc::clone(&gate), login))
+        })
         .collect();
     // Everyone connects; the server's RSS is read with all open; then the
     // keys start together (each at its own offset within a second).
@@ -106,9 +103,9 @@ async fn crowd(sessions: usize, pressing: Duration, dir: &Path) -> Crowd {
     let mut keys = Vec::new();
     let mut lost = 0;
     for press in presses {
-        let (times, missed) = press.await.expect("a pressing task");
-        keys.extend(times);
-        lost += missed;
+        let pressed = press.await.expect("a pressing task");
+        keys.extend(pressed.keys.iter().map(|key| key.took));
+        lost += pressed.lost;
     }
     server.stop();
     Crowd {
@@ -120,189 +117,6 @@ async fn crowd(sessions: usize, pressing: Duration, dir: &Path) -> Crowd {
         lost,
         rss_per_session_kib: during.saturating_sub(before) as f64 / sessions as f64,
     }
-}
-
-/// A visitor with their first frame on screen.
-struct Visitor {
-    session: client::Handle<Client>,
-    channel: russh::Channel<client::Msg>,
-    connect: Duration,
-}
-
-/// Connects (when the gate lets it), logs in, opens a PTY and a shell, and
-/// waits for the first frame; `None` if any of it failed.
-async fn visitor(addr: SocketAddr, gate: Arc<Semaphore>, i: usize) -> Option<Visitor> {
-    let turn = gate.acquire().await.ok()?;
-    let began = Instant::now();
-    let config = Arc::new(client::Config {
-        nodelay: true,
-        ..Default::default()
-    });
-    let attempt = async {
-        let mut session = client::connect(config, addr, Client).await.ok()?;
-        let user = format!("visitor{i}");
-        if !session.authenticate_none(user).await.ok()?.success() {
-            return None;
-        }
-        let mut channel = session.channel_open_session().await.ok()?;
-        channel
-            .request_pty(false, "xterm", 80, 24, 0, 0, &[])
-            .await
-            .ok()?;
-        channel.request_shell(false).await.ok()?;
-        let mut seen = Vec::new();
-        while !contains(&seen, b"Nano Mayfair") {
-            match channel.wait().await? {
-                ChannelMsg::Data { data } => seen.extend_from_slice(&data),
-                ChannelMsg::Close | ChannelMsg::ExitStatus { .. } => return None,
-                _ => {}
-            }
-        }
-        Some(Visitor {
-            session,
-            channel,
-            connect: began.elapsed(),
-        })
-    };
-    let visitor = timeout(Duration::from_secs(60), attempt).await.ok()?;
-    drop(turn);
-    visitor
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-impl Visitor {
-    /// A key a second (`j`, `k`, ...: each moves the selection, so each
-    /// draws a frame) for `pressing`, starting at this visitor's offset
-    /// within the first second. Returns each key's time to its frame, and
-    /// how many frames never came.
-    async fn press(
-        mut self,
-        i: usize,
-        of: usize,
-        pressing: Duration,
-        go: tokio::time::Instant,
-    ) -> (Vec<Duration>, usize) {
-        let offset = Duration::from_secs(1).mul_f64(i as f64 / of as f64);
-        let mut ticks = tokio::time::interval_at(go + offset, Duration::from_secs(1));
-        ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
-        let end = go + offset + pressing;
-        let mut times = Vec::new();
-        let mut lost = 0;
-        let mut down = true;
-        loop {
-            let tick = ticks.tick().await;
-            if tick >= end {
-                break;
-            }
-            let key: &[u8] = if down { b"j" } else { b"k" };
-            down = !down;
-            let sent = Instant::now();
-            if self.channel.data(key).await.is_err() {
-                lost += 1;
-                break;
-            }
-            match timeout(FRAME_WAIT, self.next_data()).await {
-                Ok(true) => times.push(sent.elapsed()),
-                _ => lost += 1,
-            }
-        }
-        let _ = self
-            .session
-            .disconnect(Disconnect::ByApplication, "", "")
-            .await;
-        (times, lost)
-    }
-
-    /// Waits for the next bytes of a frame; false if the channel ended.
-    async fn next_data(&mut self) -> bool {
-        loop {
-            match self.channel.wait().await {
-                Some(ChannelMsg::Data { .. }) => return true,
-                Some(ChannelMsg::Close) | None => return false,
-                Some(_) => {}
-            }
-        }
-    }
-}
-
-/// The server binary, serving the bundled edit on a free loopback port
-/// with limits wide enough for the crowd.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    fn start(sessions: usize, dir: &Path) -> Server {
-        let addr = free_port();
-        let key: PathBuf = dir.join("host_key");
-        let many = (sessions * 4).to_string();
-        let child = Command::new(env!("CARGO_BIN_EXE_lookbook"))
-            .args(["serve", "--listen", &addr.to_string()])
-            .arg("--host-key")
-            .arg(&key)
-            .args(["--max-sessions", &many, "--max-per-ip", &many])
-            .args(["--max-new-per-minute", "1000000"])
-            .args(["--max-startups", &format!("{many}:30:{}", sessions * 8)])
-            .args(["--login-deadline", "60s"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the lookbook binary starts");
-        let ready = Instant::now() + Duration::from_secs(30);
-        while std::net::TcpStream::connect(addr).is_err() {
-            assert!(Instant::now() < ready, "the server never listened");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        // Let the probe connection's log line and teardown pass.
-        std::thread::sleep(Duration::from_millis(200));
-        Server { child, addr }
-    }
-
-    /// The server's resident set, from /proc (0 where there is none).
-    fn rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default();
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmRSS:"))
-            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn free_port() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    listener.local_addr().expect("its address")
-}
-
-/// The `pct`th percentile (nearest rank below).
-fn percentile(times: &mut [Duration], pct: usize) -> Duration {
-    if times.is_empty() {
-        return Duration::ZERO;
-    }
-    times.sort();
-    let at = (times.len() - 1) * pct / 100;
-    times[at]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
 fn print_table(crowds: &[Crowd], pressing: Duration) {

@@ -1,6 +1,7 @@
 //! The russh client the SSH benchmarks connect with: it trusts any host
 //! key (each run's server makes a fresh one). Shared through `#[path]` by
-//! `benches/ssh.rs`, `benches/crowd.rs` and `tests/ssh.rs`.
+//! `benches/ssh.rs`, `benches/support/crowd.rs` (the crowd benches) and
+//! `tests/ssh.rs`.
 
 use russh::client;
 use russh::keys::PublicKeyOrCertificate;
