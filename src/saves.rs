@@ -120,6 +120,11 @@ pub fn load(path: &Path) -> Reload {
     if !path.exists() {
         return Reload::Failed(Problem::gone(&path.display().to_string()));
     }
+    // Replaced by a link out of its folder (to /etc/passwd, say), a served
+    // file would show visitors what the host never meant to serve.
+    if leads_outside(path) {
+        return Reload::Failed(Problem::outside(&path.display().to_string()));
+    }
     match load_path(path) {
         Ok(lookbook) => Reload::loaded(lookbook),
         Err(error) => Reload::Failed(Problem::from_load_error(&error)),
@@ -141,6 +146,16 @@ fn is_a_change(kind: EventKind) -> bool {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
         _ => true,
+    }
+}
+
+/// Whether the file at `path` is really somewhere outside the folder it
+/// is named in: a symbolic link out of it, or one of its folders moved.
+fn leads_outside(path: &Path) -> bool {
+    match (path.canonicalize(), folder_of(path).canonicalize()) {
+        (Ok(real), Ok(base)) => !real.starts_with(base),
+        // Gone meanwhile, or unreadable: the load says which.
+        _ => false,
     }
 }
 

@@ -206,3 +206,29 @@ fn a_served_folder_follows_its_files() {
     assert!(!stems(&live.catalogue()).contains(&"d".to_string()));
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// A served file replaced by a link to a file outside its folder is
+/// refused, and nothing of that file is shown: the last good edit stays.
+#[cfg(unix)]
+#[test]
+fn a_file_turned_into_a_link_out_of_its_folder_is_refused() {
+    let folder = Folder::new("link-out");
+    let outside = folder.dir.with_extension("outside.toml");
+    fs::write(&outside, "secret = \"root:x:0:0\"\n").expect("a file outside");
+    let link = folder.dir.join("link.toml");
+    std::os::unix::fs::symlink(&outside, &link).expect("a link");
+    fs::rename(&link, &folder.file).expect("the link put in its place");
+    let problem = match folder.next() {
+        Reload::Failed(problem) => problem,
+        Reload::Loaded(_) => panic!("a link out of the folder loaded"),
+    };
+    assert!(
+        problem
+            .headline
+            .ends_with("edit.toml leads outside its folder; showing the last good edit"),
+        "{}",
+        problem.headline
+    );
+    assert!(!problem.details.contains("root:x"), "{}", problem.details);
+    let _ = fs::remove_file(&outside);
+}

@@ -571,6 +571,53 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     server.stop().await;
 }
 
+/// A bad save shows a visitor what is wrong (the errors overlay, `e`), but
+/// never the file's lines: a served file is the host's, and a save may be
+/// anything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_reads_what_is_wrong_with_a_save_but_never_its_lines() {
+    let server = serve("reload-quoted", |_| {}).await;
+    let dir = key_path("reload-quoted-edit");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let file = dir.join("edit.toml");
+    let bundled_text = include_str!("../lookbook.toml");
+    std::fs::write(&file, bundled_text).expect("written");
+    let live = server.live.clone();
+    let _watch = lookbook::saves::watch(&file, move |reload| {
+        live.publish(Change::Reload {
+            stem: "edit".into(),
+            reload,
+        });
+    })
+    .expect("watching");
+    let mut visitor = Term::open(server.addr, 120, 40).await;
+    let broken = bundled_text.replacen("size = \"nano\"", "size = \"tiny\"", 1);
+    std::fs::write(dir.join("edit.toml.swp"), broken).expect("written");
+    std::fs::rename(dir.join("edit.toml.swp"), &file).expect("renamed");
+    assert!(
+        visitor
+            .until(|t| t.text().contains("unknown size `tiny`"))
+            .await,
+        "{}",
+        visitor.text()
+    );
+    visitor.keys(b"e").await;
+    assert!(
+        visitor
+            .until(|t| t.text().contains("Errors in the file")
+                && t.text().contains("--> ")
+                && t.text().contains("edit.toml:39:8"))
+            .await,
+        "{}",
+        visitor.text()
+    );
+    let screen = visitor.text();
+    assert!(!screen.contains("size = \"tiny\""), "{screen}");
+    assert!(!screen.contains("^^^"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_clients_at_once_each_keep_their_own_selection() {
     let server = serve("fifty", |_| {}).await;

@@ -77,6 +77,13 @@ impl Problem {
         Problem::one_line(format!("{path} is gone; showing the last good edit"))
     }
 
+    /// The file now leads outside its folder (a link out of it).
+    pub fn outside(path: &str) -> Problem {
+        Problem::one_line(format!(
+            "{path} leads outside its folder; showing the last good edit"
+        ))
+    }
+
     fn one_line(headline: String) -> Problem {
         Problem {
             details: format!("error: {headline}"),

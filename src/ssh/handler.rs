@@ -180,12 +180,14 @@ impl Connection {
             }
             mode => mode,
         };
-        let theme = Theme::for_terminal(
+        let mut theme = Theme::for_terminal(
             self.no_color.as_deref(),
             self.term.as_deref(),
             self.colorterm.as_deref(),
         )
         .with_photos(images, mode);
+        // A visitor is shown what is wrong with a save, never its lines.
+        theme.source_lines = false;
         let shared = &self.shared;
         let mut catalogue = shared.catalogue.clone();
         let current = std::sync::Arc::clone(&catalogue.borrow_and_update());

@@ -50,6 +50,10 @@ pub struct Theme {
     pub depth: Depth,
     /// Whether links are sent as OSC 8 hyperlinks (see `hyperlink`).
     pub links: bool,
+    /// Whether the errors overlay may quote the file's lines: the author's
+    /// own terminal, yes; a visitor's, no (a served file is the host's,
+    /// and a bad save may be anything, even a link to a secret).
+    pub source_lines: bool,
     /// How photos are shown (the line drawings when `Off`).
     pub photos: PhotoMode,
 }
@@ -115,6 +119,7 @@ impl Theme {
             // terminal gets what it announces (see `for_terminal`).
             depth: Depth::TrueColor,
             links: true,
+            source_lines: true,
             photos: PhotoMode::Halfblocks,
         }
     }
@@ -148,6 +153,7 @@ impl Theme {
             drawing: Drawing::Shading,
             depth: Depth::TrueColor,
             links: true,
+            source_lines: true,
             // Half blocks are nothing but colour: without colour, the
             // line drawings say more.
             photos: PhotoMode::Off,
