@@ -1,5 +1,5 @@
-//! Photos as every session on an edit shares them: each file decoded once,
-//! on first sight, and scaled once per cell area and way of drawing it.
+//! Photos as every session on an edit shares them: each scaled once per
+//! cell area and way of drawing it, and kept scaled (not decoded).
 //! Sessions draw from here; none decodes or scales what another already did,
 //! and drawing never decodes: it asks, and a job makes the photo ready.
 
@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use image::DynamicImage;
 use ratatui::layout::Size;
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
@@ -108,16 +107,12 @@ struct Key {
 /// many kitty terminals, must not keep every one.
 const MAX_SCALED: usize = 256;
 
-/// A file's pixels, once some session decoded them (`None`: unreadable).
-type Decoded = Arc<OnceLock<Option<Arc<DynamicImage>>>>;
-
 /// A photo scaled for one size and way, once a job made it (`None`: it
 /// could not be made). Jobs for the same one wait for the first.
 type Scaled = Arc<OnceLock<Option<Arc<Protocol>>>>;
 
 #[derive(Default)]
 pub struct Photos {
-    decoded: Mutex<HashMap<PathBuf, Decoded>>,
     scaled: Mutex<HashMap<Key, Scaled>>,
 }
 
@@ -189,30 +184,24 @@ impl Photos {
         cell.get_or_init(|| self.scale(request));
     }
 
+    /// Decodes the file and scales it. The decoded pixels are not kept:
+    /// a 4000x3000 photo is 36 MB of them, and every scaled photo is kept
+    /// instead (a few hundred pixels a side); another size decodes again,
+    /// off the drawing path.
     fn scale(&self, request: &PhotoRequest) -> Option<Arc<Protocol>> {
         let key = &request.key;
         let picker = key.mode.picker()?;
-        let image = self.decoded(&request.photo)?;
+        let image = image::ImageReader::open(&request.photo.file)
+            .ok()?
+            .with_guessed_format()
+            .ok()?
+            .decode()
+            .ok()?;
         let size = Size::new(key.width, key.height);
         picker
-            .new_protocol(DynamicImage::clone(&image), size, Resize::Fit(None))
+            .new_protocol(image, size, Resize::Fit(None))
             .ok()
             .map(Arc::new)
-    }
-
-    /// The photo's pixels, decoded by whichever session needed them first.
-    fn decoded(&self, photo: &Photo) -> Option<Arc<DynamicImage>> {
-        let cell = Arc::clone(lock(&self.decoded).entry(photo.file.clone()).or_default());
-        cell.get_or_init(|| {
-            let reader = image::ImageReader::open(&photo.file).ok()?;
-            reader
-                .with_guessed_format()
-                .ok()?
-                .decode()
-                .ok()
-                .map(Arc::new)
-        })
-        .clone()
     }
 }
 
