@@ -89,6 +89,10 @@ mod tests {
         assert_eq!(human(Duration::from_secs(3600)), "1 hour");
         assert_eq!(human(Duration::from_secs(2)), "2 seconds");
         assert_eq!(human(Duration::from_millis(1500)), "1 second");
+        // Whole minutes that are not whole hours stay minutes; seconds
+        // that are not whole minutes stay seconds.
+        assert_eq!(human(Duration::from_secs(5400)), "90 minutes");
+        assert_eq!(human(Duration::from_secs(90)), "90 seconds");
     }
 
     #[test]
