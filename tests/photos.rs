@@ -395,3 +395,27 @@ fn at_most_256_scaled_photos_are_kept() {
     let kept = sizes.iter().filter(|&&size| ready(size)).count() + 1;
     assert!(kept <= 256, "{kept} kept");
 }
+
+/// A sixel terminal gets the photo as sixel graphics (a DCS `P`), an
+/// iTerm2 one as an inline image (OSC 1337), rather than half blocks.
+#[test]
+fn sixel_and_iterm2_terminals_get_their_own_graphics() {
+    for (protocol, intro) in [(Graphics::Sixel, "\x1bP"), (Graphics::Iterm2, "\x1b]1337;")] {
+        let name = format!("own-{protocol:?}");
+        let lookbook =
+            Arc::new(load_path(&edit_with_photos(&name, true)).unwrap_or_else(|e| panic!("{e}")));
+        let mut app = App::new(lookbook);
+        let buffer = render::after_keys(
+            &mut app,
+            &graphics(protocol),
+            &parse_keys("").expect("keys"),
+            render::Size {
+                width: 100,
+                height: 26,
+            },
+        );
+        let symbols: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert!(symbols.contains(intro), "{protocol:?}");
+        assert!(!symbols.contains('▀'), "{protocol:?}: no half blocks");
+    }
+}
