@@ -95,6 +95,24 @@ mod tests {
         assert_eq!(human(Duration::from_secs(90)), "90 seconds");
     }
 
+    /// What the visitor reads as the session closes: thanks, unless they
+    /// left (nobody is there to read it).
+    #[test]
+    fn each_end_says_goodbye_in_its_own_words() {
+        let thanks = "lookbook: thanks for browsing!";
+        assert_eq!(End::Quit.message(), thanks);
+        assert_eq!(End::InputEnded.message(), thanks);
+        assert_eq!(End::ClientLeft.message(), "");
+        assert_eq!(
+            End::Idle(Duration::from_secs(600)).message(),
+            "lookbook: closed after 10 minutes without a key press. Thanks for browsing!"
+        );
+        assert_eq!(
+            End::MaxSession(Duration::from_secs(3600)).message(),
+            "lookbook: sessions last at most 1 hour. Thanks for browsing; you're welcome back!"
+        );
+    }
+
     #[test]
     fn only_a_chosen_end_is_a_success() {
         assert_eq!(End::Quit.exit_status(), 0);
