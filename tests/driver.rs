@@ -26,16 +26,29 @@ use ratatui::{Frame, Terminal};
 use tokio::sync::watch;
 
 /// A terminal that plays a script: raw bytes while the photo question is
-/// asked, then events; then, once `done` holds for the last frame drawn,
-/// its input ends. Frames are drawn whenever the driver wants one.
+/// asked (each after `latency`, and none once the driver stops waiting),
+/// then events, each on its cue; then, once `done` holds for the last frame
+/// drawn, its input ends. Frames are drawn whenever the driver wants one.
 struct Script {
     sizes: Sizes,
     raw: VecDeque<Vec<u8>>,
+    latency: Duration,
     sent: Vec<Vec<u8>>,
-    events: VecDeque<Event>,
+    events: VecDeque<(Cue, Event)>,
     screen: Terminal<TestBackend>,
     frames: Vec<(Buffer, Drawn)>,
     done: fn(&Buffer, &Drawn) -> bool,
+}
+
+/// When a scripted event comes.
+enum Cue {
+    /// As soon as the driver listens.
+    Now,
+    /// After a pause with nothing from the terminal: someone thinking
+    /// between keys.
+    After(Duration),
+    /// Once the last frame drawn shows something: someone reacting to it.
+    Seeing(fn(&Buffer, &Drawn) -> bool),
 }
 
 impl Script {
@@ -46,6 +59,7 @@ impl Script {
                 pixels: (0, 0),
             },
             raw: VecDeque::new(),
+            latency: Duration::ZERO,
             sent: Vec::new(),
             events: VecDeque::new(),
             screen: Terminal::new(TestBackend::new(width, height)).expect("a test terminal"),
@@ -56,7 +70,13 @@ impl Script {
 
     fn keys(mut self, keys: &str) -> Script {
         let keys = parse_keys(keys).expect("keys");
-        self.events.extend(keys.into_iter().map(Event::Key));
+        self.events
+            .extend(keys.into_iter().map(|key| (Cue::Now, Event::Key(key))));
+        self
+    }
+
+    fn then(mut self, cue: Cue, event: Event) -> Script {
+        self.events.push_back((cue, event));
         self
     }
 
@@ -75,7 +95,14 @@ impl Transport for Script {
         Ok(())
     }
 
-    async fn read_raw(&mut self, _deadline: Instant) -> Result<Option<Vec<u8>>, End> {
+    async fn read_raw(&mut self, deadline: Instant) -> Result<Option<Vec<u8>>, End> {
+        let deadline = tokio::time::Instant::from_std(deadline);
+        let comes = tokio::time::Instant::now() + self.latency;
+        if self.raw.is_empty() || comes >= deadline {
+            tokio::time::sleep_until(deadline).await;
+            return Ok(None);
+        }
+        tokio::time::sleep_until(comes).await;
         Ok(self.raw.pop_front())
     }
 
@@ -83,8 +110,25 @@ impl Transport for Script {
         if frame_wanted {
             return Next::FrameReady;
         }
-        if let Some(event) = self.events.pop_front() {
+        let ready = match self.events.front() {
+            Some((Cue::Now, _)) => true,
+            Some((Cue::After(pause), _)) => {
+                // Cancel safe: the event stays until the pause is over.
+                tokio::time::sleep(*pause).await;
+                true
+            }
+            Some((Cue::Seeing(shows), _)) => self
+                .frames
+                .last()
+                .is_some_and(|(buffer, drawn)| shows(buffer, drawn)),
+            None => false,
+        };
+        if ready && let Some((_, event)) = self.events.pop_front() {
             return Next::Event(event);
+        }
+        if !self.events.is_empty() {
+            // Not on screen yet: nothing to say until there is a new frame.
+            return std::future::pending().await;
         }
         match self.frames.last() {
             Some((buffer, drawn)) if (self.done)(buffer, drawn) => {
@@ -291,4 +335,147 @@ fn a_save_reaches_the_screen_without_a_key() {
         tokio::join!(session, save)
     });
     assert_eq!(outcome.expect("the session ended").end, End::InputEnded);
+}
+
+/// Everything on a frame, as one string to look in.
+fn shows(buffer: &Buffer, text: &str) -> bool {
+    (buffer.area.top()..buffer.area.bottom())
+        .any(|y| render::row_text(buffer, buffer.area, y).contains(text))
+}
+
+/// A terminal at the far end of a network answers the photo question as
+/// kitty does, without its cell size: the session gets kitty graphics,
+/// cells as the terminal's size in pixels over its size in cells say.
+#[test]
+fn a_far_terminal_that_answers_in_time_gets_graphics_its_size_in_pixels_says() {
+    let mut script = Script::new(100, 34);
+    script.sizes.pixels = (1000, 680);
+    script.latency = Duration::from_millis(100);
+    script.raw.push_back(b"\x1b_Gi=31;OK\x1b\\".to_vec());
+    script.raw.push_back(b"\x1b[?62;22c\x1b[0n".to_vec());
+    let (mut session, _edits) = session(bundled_catalogue(), Theme::ansi());
+    session.photo_question = Some(7);
+    let outcome = drive(&mut script, session);
+    assert_eq!(
+        outcome.theme.photos,
+        PhotoMode::Graphics {
+            protocol: photos::Graphics::Kitty,
+            cell: (10, 20),
+            terminal: 7,
+        }
+    );
+}
+
+/// Someone who pauses between keys, each pause shorter than the idle
+/// limit, browses on past it; the session's own limit is far off.
+#[test]
+fn pauses_shorter_than_the_idle_limit_keep_a_session_open() {
+    let mut script = Script::new(120, 40);
+    for _ in 0..6 {
+        let j = parse_keys("j").expect("keys").remove(0);
+        script = script.then(Cue::After(Duration::from_millis(100)), Event::Key(j));
+    }
+    let (mut session, _edits) = session(bundled_catalogue(), Theme::ansi());
+    session.limits = Limits {
+        idle: Some(Duration::from_millis(400)),
+        session: Some(Duration::from_secs(10)),
+    };
+    let outcome = drive(&mut script, session);
+    assert_eq!(outcome.end, End::InputEnded);
+    assert_eq!(outcome.browser.app().expect("the edit").cursor(), 6);
+}
+
+/// Text pasted into the filter is typed, its line break and tab left out.
+#[test]
+fn a_paste_is_typed_without_its_control_characters() {
+    let mut script = Script::new(120, 40)
+        .keys("/")
+        .then(Cue::Now, Event::Paste("lime\n\t".into()));
+    let (session, _edits) = session(bundled_catalogue(), Theme::ansi());
+    drive(&mut script, session);
+    assert_eq!(*script.last(), headless("/ l i m e", 120, 40));
+    assert_ne!(headless("/ l i m e", 120, 40), headless("/", 120, 40));
+}
+
+/// A save's notice says what changed, then goes by itself: the screen is
+/// drawn again without a key once its time is up.
+#[test]
+fn a_saves_notice_goes_by_itself() {
+    let mut script = Script::new(120, 40);
+    script.done = |buffer, _| shows(buffer, "revised") && !shows(buffer, "reloaded");
+    let (session, _edits) = session(bundled_catalogue(), Theme::ansi());
+    let mut changed = bundled();
+    changed.title = "The mini bag edit, revised".into();
+    let revised = Arc::new(Catalogue::new(vec![EditFile::new(
+        "lookbook".into(),
+        None,
+        changed,
+    )]));
+    script = script.then(Cue::Now, Event::EditReloaded(revised));
+    assert_eq!(drive(&mut script, session).end, End::InputEnded);
+    assert!(
+        script
+            .frames
+            .iter()
+            .any(|(buffer, _)| shows(buffer, "reloaded")),
+        "the notice showed"
+    );
+}
+
+/// A save makes a new edit, with photos of its own: its photo is made
+/// ready again, and drawn.
+#[test]
+fn after_a_save_the_photo_is_made_ready_again() {
+    let file = support::photo::edit_with_photos("driver-save", false);
+    let load = || {
+        let lookbook = load_path(&file).unwrap_or_else(|e| panic!("{e}"));
+        Arc::new(Catalogue::new(vec![EditFile::new(
+            "edit".into(),
+            Some(file.clone()),
+            lookbook,
+        )]))
+    };
+    let mut script = Script::new(100, 34).then(
+        Cue::Seeing(|_, drawn| !drawn.photos.is_empty()),
+        Event::EditReloaded(load()),
+    );
+    script.done = |buffer, drawn| shows(buffer, "reloaded") && !drawn.photos.is_empty();
+    let (session, _edits) = session(load(), Theme::ansi());
+    drive(&mut script, session);
+    let photos: Vec<bool> = script
+        .frames
+        .iter()
+        .map(|(_, drawn)| !drawn.photos.is_empty())
+        .collect();
+    assert!(
+        photos.windows(3).any(|w| w == [true, false, true]),
+        "drawn, made ready again after the save, drawn: {photos:?}"
+    );
+}
+
+/// A big edit's filter is searched away from the keys, one search at a
+/// time: typed fast, the last filter is searched once the first search is
+/// done, and its matches are drawn without another key.
+#[test]
+fn a_big_edits_filter_is_searched_off_the_keys_and_drawn() {
+    let mut text =
+        String::from("[lookbook]\ntitle = \"Big\"\nsource = \"S\"\ncurrency = \"GBP\"\n");
+    for i in 0..20_010 {
+        text.push_str(&format!(
+            "\n[[bag]]\nid = \"b{i}\"\nname = \"Bag {i}\"\nbrand = \"B\"\nretailer = \"R\"\nprice = 10\n"
+        ));
+    }
+    let book = lookbook::lookbook::parse(&text, "big.toml").expect("valid");
+    let catalogue = Arc::new(Catalogue::new(vec![EditFile::new(
+        "big".into(),
+        None,
+        book,
+    )]));
+    let mut script = Script::new(60, 12).keys("/ 1 2 3 4");
+    script.done = |buffer, _| !shows(buffer, "filtering");
+    let (session, _edits) = session(catalogue, Theme::ansi());
+    drive(&mut script, session);
+    let last = script.last();
+    assert!(shows(last, "Bags 38 of 20010"), "{}", render::text(last));
+    assert!(shows(last, "│▶  Bag 1234 "), "{}", render::text(last));
 }

@@ -340,3 +340,82 @@ fn a_photo_in_graphics_leaves_nothing_behind() {
         }
     }
 }
+
+/// A window dragged to another size and back finds the photo it had
+/// ready: scaling for one size keeps the others.
+#[test]
+fn a_photo_scaled_for_a_size_stays_ready_when_another_size_is_scaled() {
+    let lookbook =
+        Arc::new(load_path(&edit_with_photos("back", false)).unwrap_or_else(|e| panic!("{e}")));
+    let edit = Edit::new(Arc::clone(&lookbook));
+    let photo = lookbook.bags[0].image.as_ref().expect("a photo");
+    let first = made(&edit.photos, photo, Size::new(40, 10));
+    made(&edit.photos, photo, Size::new(30, 8));
+    let Ready::Drawn(again) = edit
+        .photos
+        .ready(photo, Size::new(40, 10), PhotoMode::Halfblocks)
+    else {
+        panic!("back at the first size, the photo is ready");
+    };
+    assert!(Arc::ptr_eq(&first, &again));
+}
+
+/// However many sizes a window is dragged through, at most 256 scaled
+/// photos are kept; a job for one already kept keeps the others.
+#[test]
+fn at_most_256_scaled_photos_are_kept() {
+    let lookbook =
+        Arc::new(load_path(&edit_with_photos("kept", false)).unwrap_or_else(|e| panic!("{e}")));
+    let edit = Edit::new(Arc::clone(&lookbook));
+    let photo = lookbook.bags[0].image.as_ref().expect("a photo");
+    let sizes: Vec<Size> = (1..=16)
+        .flat_map(|width| (1..=16).map(move |height| Size::new(width, height)))
+        .collect();
+    let ready = |size: Size| {
+        matches!(
+            edit.photos.ready(photo, size, PhotoMode::Halfblocks),
+            Ready::Drawn(_)
+        )
+    };
+    for &size in &sizes {
+        made(&edit.photos, photo, size);
+    }
+    assert!(sizes.iter().all(|&size| ready(size)), "256 are kept");
+    // Another session's job for a photo already made: nothing is lost.
+    let Ready::Drawn(_) = edit.photos.ready(photo, sizes[0], PhotoMode::Halfblocks) else {
+        panic!("kept");
+    };
+    let again = Photos::default();
+    let Ready::Wanted(request) = again.ready(photo, sizes[0], PhotoMode::Halfblocks) else {
+        panic!("a new cache wants it");
+    };
+    edit.photos.prepare(&request);
+    assert!(sizes.iter().all(|&size| ready(size)), "still 256 kept");
+    made(&edit.photos, photo, Size::new(17, 1));
+    let kept = sizes.iter().filter(|&&size| ready(size)).count() + 1;
+    assert!(kept <= 256, "{kept} kept");
+}
+
+/// A sixel terminal gets the photo as sixel graphics (a DCS `P`), an
+/// iTerm2 one as an inline image (OSC 1337), rather than half blocks.
+#[test]
+fn sixel_and_iterm2_terminals_get_their_own_graphics() {
+    for (protocol, intro) in [(Graphics::Sixel, "\x1bP"), (Graphics::Iterm2, "\x1b]1337;")] {
+        let name = format!("own-{protocol:?}");
+        let lookbook =
+            Arc::new(load_path(&edit_with_photos(&name, true)).unwrap_or_else(|e| panic!("{e}")));
+        let mut app = App::new(lookbook);
+        let buffer = render::after_keys(
+            &mut app,
+            &graphics(protocol),
+            &parse_keys("").expect("keys"),
+            render::Size {
+                width: 100,
+                height: 26,
+            },
+        );
+        let symbols: String = buffer.content().iter().map(|c| c.symbol()).collect();
+        assert!(symbols.contains(intro), "{protocol:?}");
+        assert!(!symbols.contains('▀'), "{protocol:?}: no half blocks");
+    }
+}

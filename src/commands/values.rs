@@ -58,4 +58,29 @@ mod tests {
             assert_eq!(Images::from_str(name.get_name(), false), Ok(*images));
         }
     }
+
+    /// `lookbook --help` lists every value, each with a line of help.
+    #[test]
+    fn the_help_offers_every_format_and_images_value() {
+        let named = |values: Vec<Option<PossibleValue>>| -> Vec<String> {
+            values
+                .into_iter()
+                .map(|value| {
+                    let value = value.expect("a value");
+                    assert!(value.get_help().is_some(), "{value:?} has help");
+                    value.get_name().to_string()
+                })
+                .collect()
+        };
+        let formats = Format::value_variants().iter();
+        assert_eq!(
+            named(formats.map(ValueEnum::to_possible_value).collect()),
+            ["text", "ansi", "svg", "png"]
+        );
+        let images = Images::value_variants().iter();
+        assert_eq!(
+            named(images.map(ValueEnum::to_possible_value).collect()),
+            ["off", "halfblocks", "auto"]
+        );
+    }
 }

@@ -89,6 +89,28 @@ mod tests {
         assert_eq!(human(Duration::from_secs(3600)), "1 hour");
         assert_eq!(human(Duration::from_secs(2)), "2 seconds");
         assert_eq!(human(Duration::from_millis(1500)), "1 second");
+        // Whole minutes that are not whole hours stay minutes; seconds
+        // that are not whole minutes stay seconds.
+        assert_eq!(human(Duration::from_secs(5400)), "90 minutes");
+        assert_eq!(human(Duration::from_secs(90)), "90 seconds");
+    }
+
+    /// What the visitor reads as the session closes: thanks, unless they
+    /// left (nobody is there to read it).
+    #[test]
+    fn each_end_says_goodbye_in_its_own_words() {
+        let thanks = "lookbook: thanks for browsing!";
+        assert_eq!(End::Quit.message(), thanks);
+        assert_eq!(End::InputEnded.message(), thanks);
+        assert_eq!(End::ClientLeft.message(), "");
+        assert_eq!(
+            End::Idle(Duration::from_secs(600)).message(),
+            "lookbook: closed after 10 minutes without a key press. Thanks for browsing!"
+        );
+        assert_eq!(
+            End::MaxSession(Duration::from_secs(3600)).message(),
+            "lookbook: sessions last at most 1 hour. Thanks for browsing; you're welcome back!"
+        );
     }
 
     #[test]
