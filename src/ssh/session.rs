@@ -332,4 +332,13 @@ mod tests {
         assert_eq!(clamp_size(u32::MAX, 70_000), (MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(clamp_size(0, 0), (0, 0));
     }
+
+    /// RFC 4254: a zero dimension is ignored, either one.
+    #[test]
+    fn a_size_with_a_zero_in_it_is_no_size() {
+        assert_eq!(usable_size(80, 0), None);
+        assert_eq!(usable_size(0, 24), None);
+        assert_eq!(usable_size(0, 0), None);
+        assert_eq!(usable_size(80, 24), Some((80, 24)));
+    }
 }
