@@ -170,6 +170,17 @@ fn bundled_catalogue() -> Arc<Catalogue> {
     Arc::new(Catalogue::bundled())
 }
 
+/// The bundled edit saved with a new title, as the watcher would bring it.
+fn revised_catalogue() -> Arc<Catalogue> {
+    let mut changed = bundled();
+    changed.title = "The mini bag edit, revised".into();
+    Arc::new(Catalogue::new(vec![EditFile::new(
+        "lookbook".into(),
+        None,
+        changed,
+    )]))
+}
+
 /// Runs the driver on `script` for at most 20 s (a driver that never ends
 /// fails the test rather than hanging it).
 fn drive(script: &mut Script, session: Session) -> driver::Outcome {
@@ -314,13 +325,7 @@ fn a_save_reaches_the_screen_without_a_key() {
     script.done =
         |buffer, _| render::row_text(buffer, buffer.area, 0).contains("The mini bag edit, revised");
     let (session, edits) = session(bundled_catalogue(), Theme::ansi());
-    let mut changed = bundled();
-    changed.title = "The mini bag edit, revised".into();
-    let revised = Arc::new(Catalogue::new(vec![EditFile::new(
-        "lookbook".into(),
-        None,
-        changed,
-    )]));
+    let revised = revised_catalogue();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -406,13 +411,7 @@ fn a_saves_notice_goes_by_itself() {
     let mut script = Script::new(120, 40);
     script.done = |buffer, _| shows(buffer, "revised") && !shows(buffer, "reloaded");
     let (session, _edits) = session(bundled_catalogue(), Theme::ansi());
-    let mut changed = bundled();
-    changed.title = "The mini bag edit, revised".into();
-    let revised = Arc::new(Catalogue::new(vec![EditFile::new(
-        "lookbook".into(),
-        None,
-        changed,
-    )]));
+    let revised = revised_catalogue();
     script = script.then(Cue::Now, Event::EditReloaded(revised));
     assert_eq!(drive(&mut script, session).end, End::InputEnded);
     assert!(

@@ -507,22 +507,31 @@ fn selected_row(term: &Term) -> String {
         .unwrap_or_default()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_save_reaches_every_session_at_once_each_in_its_place() {
-    let server = serve("reload", |_| {}).await;
-    let dir = key_path("reload-edit");
+/// The bundled edit written to a file of its own in a folder named
+/// `name`, served as `edit` and watched, each save published to the
+/// server's sessions; the folder, the file and the watch (watching until
+/// dropped).
+fn served_file(server: &Running, name: &str) -> (PathBuf, PathBuf, lookbook::saves::Watch) {
+    let dir = key_path(name);
     std::fs::create_dir_all(&dir).expect("a folder");
     let file = dir.join("edit.toml");
-    let bundled_text = include_str!("../lookbook.toml");
-    std::fs::write(&file, bundled_text).expect("written");
+    std::fs::write(&file, include_str!("../lookbook.toml")).expect("written");
     let live = server.live.clone();
-    let _watch = lookbook::saves::watch(&file, move |reload| {
+    let watch = lookbook::saves::watch(&file, move |reload| {
         live.publish(Change::Reload {
             stem: "edit".into(),
             reload,
         });
     })
     .expect("watching");
+    (dir, file, watch)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_reaches_every_session_at_once_each_in_its_place() {
+    let server = serve("reload", |_| {}).await;
+    let (dir, file, _watch) = served_file(&server, "reload-edit");
+    let bundled_text = include_str!("../lookbook.toml");
 
     let mut one = Term::open(server.addr, 100, 30).await;
     let mut two = Term::open(server.addr, 100, 30).await;
@@ -577,19 +586,8 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_reads_what_is_wrong_with_a_save_but_never_its_lines() {
     let server = serve("reload-quoted", |_| {}).await;
-    let dir = key_path("reload-quoted-edit");
-    std::fs::create_dir_all(&dir).expect("a folder");
-    let file = dir.join("edit.toml");
+    let (dir, file, _watch) = served_file(&server, "reload-quoted-edit");
     let bundled_text = include_str!("../lookbook.toml");
-    std::fs::write(&file, bundled_text).expect("written");
-    let live = server.live.clone();
-    let _watch = lookbook::saves::watch(&file, move |reload| {
-        live.publish(Change::Reload {
-            stem: "edit".into(),
-            reload,
-        });
-    })
-    .expect("watching");
     let mut visitor = Term::open(server.addr, 120, 40).await;
     let broken = bundled_text.replacen("size = \"nano\"", "size = \"tiny\"", 1);
     std::fs::write(dir.join("edit.toml.swp"), broken).expect("written");
