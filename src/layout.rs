@@ -73,6 +73,8 @@ pub struct Drawn {
     pub links: Vec<LinkArea>,
     pub photos: Vec<PhotoArea>,
     pub wanted: Vec<crate::photos::PhotoRequest>,
+    /// The photos it drew, for its session to hold while it shows them.
+    pub shown: crate::photos::Held,
 }
 
 /// The cells a whole photo was drawn in, and its file: a picture of the

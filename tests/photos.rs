@@ -9,11 +9,10 @@ use lookbook::app::keymap::parse_keys;
 use lookbook::app::{App, Edit};
 use lookbook::lookbook::Photo;
 use lookbook::lookbook::load_path;
-use lookbook::photos::{Graphics, PhotoMode, Photos, Ready};
+use lookbook::photos::{Graphics, Held, PhotoMode, Photos, Ready, Shown};
 use lookbook::render;
 use lookbook::ui::theme::Theme;
 use ratatui::layout::Size;
-use ratatui_image::protocol::Protocol;
 use support::photo::edit_with_photos;
 
 mod support;
@@ -64,30 +63,51 @@ fn with_photos_off_or_without_colour_the_drawings_show() {
 /// scaled once, by a job, never by drawing.
 #[test]
 fn sessions_on_one_edit_share_each_scaled_photo() {
-    let lookbook =
-        Arc::new(load_path(&edit_with_photos("shared", true)).unwrap_or_else(|e| panic!("{e}")));
+    let file = edit_with_photos("shared", true);
+    let lookbook = Arc::new(load_path(&file).unwrap_or_else(|e| panic!("{e}")));
     let edit = Edit::new(Arc::clone(&lookbook));
     let (one, two) = (App::on(Arc::clone(&edit)), App::on(Arc::clone(&edit)));
     let photo = lookbook.bags[0].image.as_ref().expect("a photo");
     let size = Size::new(40, 10);
     let first = made(one.photos(), photo, size);
-    let Ready::Drawn(again) = two.photos().ready(photo, size, PhotoMode::Halfblocks) else {
+    let Ready::Drawn(again) = two
+        .photos()
+        .ready(photo, size, PhotoMode::Halfblocks, &Held::EMPTY)
+    else {
         panic!("the other session finds it ready");
     };
-    assert!(Arc::ptr_eq(&first, &again));
+    assert!(Arc::ptr_eq(first.protocol(), again.protocol()));
     let other = made(two.photos(), photo, Size::new(30, 8));
-    assert!(!Arc::ptr_eq(&first, &other), "another size is scaled anew");
+    assert!(
+        !Arc::ptr_eq(first.protocol(), other.protocol()),
+        "another size is scaled anew"
+    );
+    // Another edit with the same photo (the file loaded again, say) finds
+    // it made too: one cache for every edit.
+    let reloaded = Arc::new(load_path(&file).unwrap_or_else(|e| panic!("{e}")));
+    let same = reloaded.bags[0].image.as_ref().expect("a photo");
+    let other_edit = Edit::new(Arc::clone(&reloaded));
+    assert!(matches!(
+        other_edit
+            .photos
+            .ready(same, size, PhotoMode::Halfblocks, &Held::EMPTY),
+        Ready::Drawn(_)
+    ));
 }
 
 /// A photo as drawing first finds it (wanted, not made), then as a job
 /// makes it.
-fn made(photos: &Photos, photo: &Photo, size: Size) -> Arc<Protocol> {
-    let Ready::Wanted(request) = photos.ready(photo, size, PhotoMode::Halfblocks) else {
+fn made(photos: &Photos, photo: &Photo, size: Size) -> Shown {
+    let Ready::Wanted(request) = photos.ready(photo, size, PhotoMode::Halfblocks, &Held::EMPTY)
+    else {
         panic!("drawing never decodes: the first look finds it wanted");
     };
-    photos.prepare(&request);
-    match photos.ready(photo, size, PhotoMode::Halfblocks) {
-        Ready::Drawn(protocol) => protocol,
+    let made = photos.prepare(&request).expect("made");
+    match photos.ready(photo, size, PhotoMode::Halfblocks, &Held::EMPTY) {
+        Ready::Drawn(shown) => {
+            assert!(Arc::ptr_eq(shown.protocol(), made.protocol()));
+            shown
+        }
         _ => panic!("ready once the job ran"),
     }
 }
@@ -351,49 +371,44 @@ fn a_photo_scaled_for_a_size_stays_ready_when_another_size_is_scaled() {
     let photo = lookbook.bags[0].image.as_ref().expect("a photo");
     let first = made(&edit.photos, photo, Size::new(40, 10));
     made(&edit.photos, photo, Size::new(30, 8));
-    let Ready::Drawn(again) = edit
-        .photos
-        .ready(photo, Size::new(40, 10), PhotoMode::Halfblocks)
-    else {
+    let Ready::Drawn(again) = edit.photos.ready(
+        photo,
+        Size::new(40, 10),
+        PhotoMode::Halfblocks,
+        &Held::EMPTY,
+    ) else {
         panic!("back at the first size, the photo is ready");
     };
-    assert!(Arc::ptr_eq(&first, &again));
+    assert!(Arc::ptr_eq(first.protocol(), again.protocol()));
 }
 
-/// However many sizes a window is dragged through, at most 256 scaled
-/// photos are kept; a job for one already kept keeps the others.
+/// However many sizes a window is dragged through, the scaled photos kept
+/// stay within the cache's bound in bytes: the least recently drawn go.
 #[test]
-fn at_most_256_scaled_photos_are_kept() {
+fn scaled_photos_are_kept_within_the_bound_in_bytes() {
     let lookbook =
         Arc::new(load_path(&edit_with_photos("kept", false)).unwrap_or_else(|e| panic!("{e}")));
-    let edit = Edit::new(Arc::clone(&lookbook));
     let photo = lookbook.bags[0].image.as_ref().expect("a photo");
+    const BOUND: usize = 64 * 1024;
+    let photos = Photos::with_bound(BOUND);
     let sizes: Vec<Size> = (1..=16)
         .flat_map(|width| (1..=16).map(move |height| Size::new(width, height)))
         .collect();
     let ready = |size: Size| {
         matches!(
-            edit.photos.ready(photo, size, PhotoMode::Halfblocks),
+            photos.ready(photo, size, PhotoMode::Halfblocks, &Held::EMPTY),
             Ready::Drawn(_)
         )
     };
     for &size in &sizes {
-        made(&edit.photos, photo, size);
+        made(&photos, photo, size);
+        assert!(photos.usage().bytes <= BOUND, "{:?}", photos.usage());
     }
-    assert!(sizes.iter().all(|&size| ready(size)), "256 are kept");
-    // Another session's job for a photo already made: nothing is lost.
-    let Ready::Drawn(_) = edit.photos.ready(photo, sizes[0], PhotoMode::Halfblocks) else {
-        panic!("kept");
-    };
-    let again = Photos::default();
-    let Ready::Wanted(request) = again.ready(photo, sizes[0], PhotoMode::Halfblocks) else {
-        panic!("a new cache wants it");
-    };
-    edit.photos.prepare(&request);
-    assert!(sizes.iter().all(|&size| ready(size)), "still 256 kept");
-    made(&edit.photos, photo, Size::new(17, 1));
-    let kept = sizes.iter().filter(|&&size| ready(size)).count() + 1;
-    assert!(kept <= 256, "{kept} kept");
+    let kept = sizes.iter().filter(|&&size| ready(size)).count();
+    assert!(kept < sizes.len(), "some went: {kept} kept");
+    assert!(ready(sizes[sizes.len() - 1]), "the last made is kept");
+    assert!(!ready(sizes[0]), "the first made went");
+    assert_eq!(photos.usage().photos, kept);
 }
 
 /// A sixel terminal gets the photo as sixel graphics (a DCS `P`), an

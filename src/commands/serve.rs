@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::Error;
 use crate::library;
-use crate::photos::Images;
+use crate::photos::{self, Images};
 use crate::ssh::{self, Limits, Settings, Startups};
 
 #[derive(Debug, Args)]
@@ -89,6 +89,12 @@ pub struct ServeArgs {
     /// else half blocks), halfblocks, or off (the drawings).
     #[arg(long, value_enum, default_value_t = Images::Auto)]
     pub images: Images,
+
+    /// Memory for photos made ready to draw, shared by every session and
+    /// edit: 64MiB, 512KiB, 1GiB (units of 1024). Past it the least
+    /// recently drawn go; a session still holds those it shows.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    pub photo_cache: usize,
 }
 
 impl ServeArgs {
@@ -151,7 +157,42 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     Ok(Duration::from_secs(secs))
 }
 
+/// A size flag that is not one; clap prints it after the flag's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SizeError {
+    #[error("`{0}` is not a size like 64MiB, 512KiB or 1GiB")]
+    Shape(String),
+    #[error("`{0}`: at most 64GiB, please")]
+    TooBig(String),
+}
+
+/// `1048576`, `512KiB`, `64MiB`, `1GiB` (`K`, `KB`, `M`, ... too: all
+/// units of 1024); at most 64 GiB.
+pub fn parse_size(text: &str) -> Result<usize, SizeError> {
+    const MOST: u64 = 64 << 30;
+    let text = text.trim();
+    let shape = || SizeError::Shape(text.to_string());
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let n: u64 = number.parse().map_err(|_| shape())?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(shape()),
+    };
+    let bytes = n
+        .checked_mul(1 << shift)
+        .filter(|&bytes| bytes <= MOST)
+        .ok_or_else(|| SizeError::TooBig(text.to_string()))?;
+    usize::try_from(bytes).map_err(|_| SizeError::TooBig(text.to_string()))
+}
+
 pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
+    photos::Photos::shared().set_bound(args.photo_cache);
     let opened = library::open(&args.paths)?;
     let settings = args.settings().ok_or_else(|| {
         Error::Failed(
@@ -186,5 +227,26 @@ mod tests {
         assert!(parse_duration("ten").is_err());
         assert!(parse_duration("5d").is_err());
         assert!(parse_duration("99999999999999999999h").is_err());
+    }
+
+    #[test]
+    fn sizes_parse_in_units_of_1024() {
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size(" 1 GB "), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("0"), Ok(0));
+        assert_eq!(parse_size("64GiB"), Ok(64 << 30));
+        assert_eq!(
+            parse_size("65GiB").map_err(|e| e.to_string()),
+            Err("`65GiB`: at most 64GiB, please".into())
+        );
+        assert_eq!(
+            parse_size("lots").map_err(|e| e.to_string()),
+            Err("`lots` is not a size like 64MiB, 512KiB or 1GiB".into())
+        );
+        assert!(parse_size("5TiB").is_err());
+        assert!(parse_size("-1M").is_err());
+        assert!(parse_size("99999999999999999999").is_err());
     }
 }

@@ -65,8 +65,8 @@ impl Jobs {
             }
             let (edit, done) = (Arc::clone(edit), self.done.clone());
             photo_thread(Box::new(move || {
-                edit.photos.prepare(&request);
-                let _ = done.send(Event::PhotoReady(request));
+                let made = edit.photos.prepare(&request);
+                let _ = done.send(Event::PhotoReady(Box::new((request, made))));
             }));
         }
     }

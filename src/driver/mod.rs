@@ -22,7 +22,7 @@ use tokio::time::{Instant, sleep_until};
 use crate::app::{Action, SearchDone};
 use crate::browser::Browser;
 use crate::library::Catalogue;
-use crate::photos::{Images, PhotoRequest};
+use crate::photos::{Held, Images, PhotoRequest, Shown};
 use crate::ui;
 use crate::ui::theme::Theme;
 
@@ -44,7 +44,9 @@ pub enum Event {
     /// The edits as a save (or a file added or removed) left them.
     EditReloaded(Arc<Catalogue>),
     SearchDone(SearchDone),
-    PhotoReady(PhotoRequest),
+    /// A photo a frame wanted, made (`None`: it could not be); boxed, as
+    /// a path and a photo are big beside a key.
+    PhotoReady(Box<(PhotoRequest, Option<Shown>)>),
     /// A notice's time ran out.
     Tick,
     Shutdown,
@@ -99,6 +101,7 @@ pub async fn drive<T: Transport>(transport: &mut T, session: Session) -> Outcome
         browser,
         theme,
         jobs: jobs::Jobs::new(),
+        held: Held::default(),
         dirty: true,
         last_input: Instant::now(),
     };
@@ -118,6 +121,8 @@ struct Driver<'t, T> {
     browser: Browser,
     theme: Theme,
     jobs: jobs::Jobs,
+    /// The photos the screen shows, and those made for the next frame.
+    held: Held,
     /// Something changed since the last frame.
     dirty: bool,
     last_input: Instant,
@@ -222,7 +227,11 @@ impl<T: Transport> Driver<'_, T> {
                 self.jobs.search_done();
                 self.browser.search_done(done);
             }
-            Event::PhotoReady(request) => self.jobs.photo_done(&request),
+            Event::PhotoReady(ready) => {
+                let (request, made) = *ready;
+                self.jobs.photo_done(&request);
+                self.held.keep_made(made);
+            }
             Event::Tick => {
                 if !self.browser.tick(now) {
                     return None;
@@ -237,13 +246,14 @@ impl<T: Transport> Driver<'_, T> {
 
     /// Draws a frame; the photos it wanted are made ready meanwhile.
     fn draw(&mut self) -> Result<(), End> {
-        let (browser, theme) = (&self.browser, &self.theme);
+        let (browser, theme, held) = (&self.browser, &self.theme, &self.held);
         let mut drawn = self
             .transport
             .draw(theme.photos, &mut |frame| {
-                ui::draw_browser(frame, browser, theme)
+                ui::draw_browser(frame, browser, theme, held)
             })
             .map_err(|_| End::DrawFailed)?;
+        self.held = std::mem::take(&mut drawn.shown);
         if let Some(app) = self.browser.app() {
             self.jobs
                 .photos(app.edit(), std::mem::take(&mut drawn.wanted));

@@ -31,7 +31,7 @@ pub use load::{FileError, LoadError, MAX_FILE_BYTES, check_path, load_path};
 pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};
 pub use nouns::Nouns;
 pub use parse::{parse, parse_in, parse_with_warnings};
-pub use photo::Photo;
+pub use photo::{FileVersion, Photo};
 
 /// The edit this app was written for, compiled into the binary so that
 /// `lookbook` with no argument has something to show.

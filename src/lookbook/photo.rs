@@ -26,6 +26,16 @@ pub struct Photo {
     pub file: PathBuf,
     pub width: u32,
     pub height: u32,
+    /// The file as it was when it loaded: a photo replaced under the same
+    /// name is another photo to every cache.
+    pub version: FileVersion,
+}
+
+/// A file's length and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileVersion {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// The formats a photo may be in, told by their first bytes.
@@ -167,6 +177,10 @@ pub fn check(
         file,
         width,
         height,
+        version: FileVersion {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        },
     })
 }
 

@@ -4,7 +4,7 @@
 
 use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
 
-use super::choose::{Terminal, cell_size};
+use super::choose::{Terminal, cell_size, plausible_cell};
 use super::{Graphics, PhotoMode};
 
 /// What a program sends to learn how a terminal shows photos: whether it
@@ -107,7 +107,9 @@ impl Answer {
                 match response {
                     Response::Kitty => self.kitty = true,
                     Response::Sixel => self.sixel = true,
-                    Response::CellSize(size) => self.cell = size.or(self.cell),
+                    Response::CellSize(size) => {
+                        self.cell = size.filter(|&c| plausible_cell(c)).or(self.cell);
+                    }
                     Response::Status => self.done = true,
                     _ => {}
                 }
@@ -342,6 +344,36 @@ mod tests {
         assert!(hear(&mut plain, &[b"\x1b[?62;22c\x1b[0n"]).1);
         assert_eq!(
             plain.mode(7, PhotoMode::Halfblocks, sizes),
+            PhotoMode::Halfblocks
+        );
+    }
+
+    #[test]
+    fn a_cell_size_no_terminal_has_is_not_believed() {
+        let sizes = Terminal {
+            cells: (100, 30),
+            pixels: (800, 480),
+            ..Terminal::default()
+        };
+        // 60000x30000 pixel cells: the PTY's pixels say 8x16.
+        let mut answer = Answer::default();
+        assert!(hear(&mut answer, &[b"\x1b[?62;4;22c\x1b[6;30000;60000t\x1b[0n"]).1);
+        let PhotoMode::Graphics { cell, .. } = answer.mode(7, PhotoMode::Halfblocks, sizes) else {
+            panic!("sixel");
+        };
+        assert_eq!(cell, (8, 16));
+        // The largest believed, and one past it with no PTY pixels.
+        let mut largest = Answer::default();
+        assert!(hear(&mut largest, &[b"\x1b[?62;4;22c\x1b[6;256;128t\x1b[0n"]).1);
+        let PhotoMode::Graphics { cell, .. } = largest.mode(7, PhotoMode::Halfblocks, sizes) else {
+            panic!("sixel");
+        };
+        assert_eq!(cell, (128, 256));
+        let mut past = Answer::default();
+        assert!(hear(&mut past, &[b"\x1b[?62;4;22c\x1b[6;257;128t\x1b[0n"]).1);
+        let none = Terminal::default();
+        assert_eq!(
+            past.mode(7, PhotoMode::Halfblocks, none),
             PhotoMode::Halfblocks
         );
     }

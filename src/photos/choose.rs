@@ -60,6 +60,16 @@ fn graphics(terminal: Terminal) -> Option<Graphics> {
 }
 
 /// One cell's size in pixels, when the terminal gives its size in both.
+/// The biggest cell a terminal may say it has, in pixels: a 4K screen at a
+/// large font has some 40x80. A bigger one is not believed (a visitor could
+/// otherwise have the server scale photos for cells of 60000 pixels).
+const MAX_CELL: (u16, u16) = (128, 256);
+
+/// Whether a cell size a terminal says is one a terminal has.
+pub(super) fn plausible_cell(cell: (u16, u16)) -> bool {
+    (1..=MAX_CELL.0).contains(&cell.0) && (1..=MAX_CELL.1).contains(&cell.1)
+}
+
 pub(super) fn cell_size(terminal: Terminal) -> Option<(u16, u16)> {
     let (columns, rows) = terminal.cells;
     let (width, height) = terminal.pixels;
@@ -71,7 +81,7 @@ pub(super) fn cell_size(terminal: Terminal) -> Option<(u16, u16)> {
             .ok()
             .filter(|&c| c > 0)
     };
-    Some((cell(width, columns)?, cell(height, rows)?))
+    Some((cell(width, columns)?, cell(height, rows)?)).filter(|&c| plausible_cell(c))
 }
 
 #[cfg(test)]

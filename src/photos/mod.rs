@@ -3,21 +3,25 @@
 //! Sessions draw from here; none decodes or scales what another already did,
 //! and drawing never decodes: it asks, and a job makes the photo ready.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Size;
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
+use ratatui_image::protocol::halfblocks::HalfBlock;
 use ratatui_image::{FontSize, Resize};
 
-use crate::lookbook::Photo;
+use crate::lookbook::{FileVersion, Photo};
+use cache::Cache;
 
 mod answer;
+mod cache;
 mod choose;
+mod decode;
 
 pub use answer::{Answer, query};
+pub use cache::Usage;
 pub use choose::{Images, Terminal};
 
 /// Kitty's "delete every image, and free its data": kitty keeps images
@@ -63,6 +67,16 @@ impl PhotoMode {
         )
     }
 
+    /// A cell's size in pixels: the terminal's for graphics; for half
+    /// blocks, the size ratatui-image scales a photo by before it averages
+    /// it down to two pixels a cell.
+    fn cell_pixels(self) -> (u16, u16) {
+        match self {
+            PhotoMode::Graphics { cell, .. } => cell,
+            PhotoMode::Off | PhotoMode::Halfblocks => (10, 20),
+        }
+    }
+
     fn picker(self) -> Option<Picker> {
         let mut picker = match self {
             PhotoMode::Off => return None,
@@ -94,26 +108,67 @@ impl PhotoMode {
     }
 }
 
-/// One photo drawn at one size, one way.
+/// One photo (as it was when it loaded) drawn at one size, one way.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     file: PathBuf,
+    version: FileVersion,
     width: u16,
     height: u16,
     mode: PhotoMode,
 }
 
-/// Scaled photos kept at most: a window dragged through many sizes, or
-/// many kitty terminals, must not keep every one.
-const MAX_SCALED: usize = 256;
+impl Key {
+    /// What a photo made for this key keeps in memory: a sixel's or an
+    /// iTerm2 image's bytes; a kitty image's pixels in RGBA and base64; a
+    /// half-block cell's two colours and character.
+    fn bytes(&self, protocol: &Protocol) -> usize {
+        let size = protocol.size();
+        let cells = usize::from(size.width) * usize::from(size.height);
+        match protocol {
+            Protocol::Sixel(sixel) => sixel.data.len(),
+            Protocol::ITerm2(iterm2) => iterm2.data.len(),
+            Protocol::Halfblocks(_) => cells * std::mem::size_of::<HalfBlock>(),
+            Protocol::Kitty(_) => {
+                let (width, height) = self.mode.cell_pixels();
+                cells * usize::from(width) * usize::from(height) * 16 / 3
+            }
+        }
+    }
 
-/// A photo scaled for one size and way, once a job made it (`None`: it
-/// could not be made). Jobs for the same one wait for the first.
-type Scaled = Arc<OnceLock<Option<Arc<Protocol>>>>;
+    /// The pixels a photo fits into, before it is encoded.
+    fn pixels(&self) -> (u32, u32) {
+        let (width, height) = self.mode.cell_pixels();
+        (
+            u32::from(self.width) * u32::from(width),
+            u32::from(self.height) * u32::from(height),
+        )
+    }
+}
 
-#[derive(Default)]
+/// Graphics photos are at most this many pixels a side, however big the
+/// pane and however big the cells a terminal says it has: a kitty photo of
+/// 2048x2048 is 22 MB to keep.
+const MAX_GRAPHICS_SIDE: u16 = 2048;
+
+/// The budget of the one cache every session shares unless the host says
+/// otherwise (`--photo-cache`): a half-block photo is some 15 KB and a
+/// kitty one at 800x600 pixels some 2.5 MB, so this keeps a few hundred of
+/// the one or some twenty-five of the other.
+pub const DEFAULT_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The photos of every edit, as drawn: a handle on one cache, bounded in
+/// bytes, which every session and every edit of the process shares (see
+/// [`Photos::shared`]).
+#[derive(Clone)]
 pub struct Photos {
-    scaled: Mutex<HashMap<Key, Scaled>>,
+    cache: Arc<Cache>,
+}
+
+impl Default for Photos {
+    fn default() -> Photos {
+        Photos::shared()
+    }
 }
 
 impl std::fmt::Debug for Photos {
@@ -127,7 +182,7 @@ impl std::fmt::Debug for Photos {
 /// asks, and a job does them off the drawing path.
 pub enum Ready {
     /// Ready to draw.
-    Drawn(Arc<Protocol>),
+    Drawn(Shown),
     /// Not made yet: draw something else, and have this request run.
     Wanted(PhotoRequest),
     /// It cannot be made (the file changed since it loaded): draw
@@ -143,25 +198,121 @@ pub struct PhotoRequest {
     key: Key,
 }
 
+/// A photo made ready for one size and way.
+#[derive(Clone)]
+pub struct Shown {
+    key: Key,
+    protocol: Arc<Protocol>,
+}
+
+impl Shown {
+    pub fn protocol(&self) -> &Arc<Protocol> {
+        &self.protocol
+    }
+}
+
+/// Its key: not its pixels.
+impl std::fmt::Debug for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Shown").field(&self.key).finish()
+    }
+}
+
+/// The photos a session shows (its last frame's, and those made for its
+/// next): held by the session, so the cache letting one go never takes it
+/// from a screen that shows it, and frees it when none does.
+#[derive(Clone, Default)]
+pub struct Held(Vec<Shown>);
+
+impl Held {
+    pub const EMPTY: Held = Held(Vec::new());
+
+    /// Keeps `shown` (once).
+    pub fn keep(&mut self, shown: Shown) {
+        if self.find(&shown.key).is_none() {
+            self.0.push(shown);
+        }
+    }
+
+    /// Keeps what a job made, if it could.
+    pub fn keep_made(&mut self, made: Option<Shown>) {
+        if let Some(shown) = made {
+            self.keep(shown);
+        }
+    }
+
+    fn find(&self, key: &Key) -> Option<&Shown> {
+        self.0.iter().find(|shown| shown.key == *key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.0).finish()
+    }
+}
+
+/// The same photos, made once: the same pixels.
+impl PartialEq for Held {
+    fn eq(&self, other: &Held) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|(a, b)| a.key == b.key && Arc::ptr_eq(&a.protocol, &b.protocol))
+    }
+}
+
+impl Eq for Held {}
+
 impl Photos {
+    /// The one cache of the process, which every edit uses.
+    pub fn shared() -> Photos {
+        static SHARED: OnceLock<Arc<Cache>> = OnceLock::new();
+        Photos {
+            cache: Arc::clone(SHARED.get_or_init(|| Arc::new(Cache::new(DEFAULT_CACHE_BYTES)))),
+        }
+    }
+
+    /// A cache of its own, of `bound` bytes.
+    pub fn with_bound(bound: usize) -> Photos {
+        Photos {
+            cache: Arc::new(Cache::new(bound)),
+        }
+    }
+
+    /// A new budget for this cache (the shared one's, for all).
+    pub fn set_bound(&self, bound: usize) {
+        self.cache.set_bound(bound);
+    }
+
+    pub fn usage(&self) -> Usage {
+        self.cache.usage()
+    }
+
     /// `photo` as ready to draw in `size` cells the `mode` way, if a job
-    /// made it. Kitty images are kept per terminal (the mode says which):
-    /// the protocol sends an image once, to one terminal.
-    pub fn ready(&self, photo: &Photo, size: Size, mode: PhotoMode) -> Ready {
+    /// made it: `held` first (what the session shows), then the cache.
+    /// Kitty images are kept per terminal (the mode says which): the
+    /// protocol sends an image once, to one terminal.
+    pub fn ready(&self, photo: &Photo, size: Size, mode: PhotoMode, held: &Held) -> Ready {
         if mode.picker().is_none() {
             return Ready::Unreadable;
         }
-        let key = Key {
-            file: photo.file.clone(),
-            width: size.width,
-            height: size.height,
-            mode,
-        };
-        let made = lock(&self.scaled)
-            .get(&key)
-            .and_then(|cell| cell.get().cloned());
-        match made {
-            Some(Some(protocol)) => Ready::Drawn(protocol),
+        let key = key(photo, size, mode);
+        if let Some(shown) = held.find(&key) {
+            return Ready::Drawn(shown.clone());
+        }
+        match self.cache.get(&key) {
+            Some(Some(protocol)) => Ready::Drawn(Shown { key, protocol }),
             Some(None) => Ready::Unreadable,
             None => Ready::Wanted(PhotoRequest {
                 photo: photo.clone(),
@@ -172,42 +323,51 @@ impl Photos {
 
     /// Decodes and scales what `request` asks for, unless another job did:
     /// slow, so a transport runs it on a blocking thread (a test or a
-    /// picture at once), then draws again.
-    pub fn prepare(&self, request: &PhotoRequest) {
-        let cell = {
-            let mut scaled = lock(&self.scaled);
-            if scaled.len() >= MAX_SCALED && !scaled.contains_key(&request.key) {
-                scaled.clear();
-            }
-            Arc::clone(scaled.entry(request.key.clone()).or_default())
-        };
-        cell.get_or_init(|| self.scale(request));
-    }
-
-    /// Decodes the file and scales it. The decoded pixels are not kept:
-    /// a 4000x3000 photo is 36 MB of them, and every scaled photo is kept
-    /// instead (a few hundred pixels a side); another size decodes again,
-    /// off the drawing path.
-    fn scale(&self, request: &PhotoRequest) -> Option<Arc<Protocol>> {
+    /// picture at once), then draws again, holding what this returns.
+    pub fn prepare(&self, request: &PhotoRequest) -> Option<Shown> {
         let key = &request.key;
-        let picker = key.mode.picker()?;
-        let image = image::ImageReader::open(&request.photo.file)
-            .ok()?
-            .with_guessed_format()
-            .ok()?
-            .decode()
-            .ok()?;
-        let size = Size::new(key.width, key.height);
-        picker
-            .new_protocol(image, size, Resize::Fit(None))
-            .ok()
-            .map(Arc::new)
+        let protocol = self.cache.make(key, || scale(request))?;
+        Some(Shown {
+            key: key.clone(),
+            protocol,
+        })
     }
 }
 
-/// A poisoned lock still holds a usable cache.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
+/// The key of `photo` drawn in `size` cells the `mode` way; a graphics
+/// photo in no more cells than [`MAX_GRAPHICS_SIDE`] pixels take.
+fn key(photo: &Photo, size: Size, mode: PhotoMode) -> Key {
+    let (cell_width, cell_height) = mode.cell_pixels();
+    let most = |cell: u16| (MAX_GRAPHICS_SIDE / cell.max(1)).max(1);
+    let (width, height) = match mode {
+        PhotoMode::Graphics { .. } => (
+            size.width.min(most(cell_width)),
+            size.height.min(most(cell_height)),
+        ),
+        _ => (size.width, size.height),
+    };
+    Key {
+        file: photo.file.clone(),
+        version: photo.version,
+        width,
+        height,
+        mode,
+    }
+}
+
+/// Decodes the file (scaled down where its format can) and scales it. The
+/// decoded pixels are not kept: a 4000x3000 photo is 36 MB of them, and
+/// the scaled photo is kept instead (a few hundred pixels a side); another
+/// size decodes again, off the drawing path.
+fn scale(request: &PhotoRequest) -> Option<Arc<Protocol>> {
+    let key = &request.key;
+    let picker = key.mode.picker()?;
+    let image = decode::decode(&request.photo.file, key.pixels())?;
+    let size = Size::new(key.width, key.height);
+    picker
+        .new_protocol(image, size, Resize::Fit(None))
+        .ok()
+        .map(Arc::new)
 }
 
 #[cfg(test)]
@@ -219,5 +379,94 @@ mod tests {
     #[test]
     fn photos_debug_without_their_pixels() {
         assert_eq!(format!("{:?}", Photos::default()), "Photos { .. }");
+    }
+
+    fn png(name: &str, width: u32, height: u32) -> Photo {
+        let dir = std::env::temp_dir().join(format!("lookbook-photos-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        let file = dir.join(name);
+        image::RgbImage::from_pixel(width, height, image::Rgb([200, 90, 120]))
+            .save(&file)
+            .expect("a PNG");
+        let meta = std::fs::metadata(&file).expect("written");
+        Photo {
+            written: name.into(),
+            file,
+            width,
+            height,
+            version: FileVersion {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+            },
+        }
+    }
+
+    /// Two photos on one screen that the cache cannot keep both of: each
+    /// made once, held by the session that shows them, drawn from there;
+    /// never made again and again.
+    #[test]
+    fn what_a_session_holds_draws_when_the_cache_let_it_go() {
+        let photos = Photos::with_bound(0);
+        let size = Size::new(20, 8);
+        let mut held = Held::default();
+        for photo in [png("held-a.png", 60, 40), png("held-b.png", 40, 60)] {
+            let Ready::Wanted(request) = photos.ready(&photo, size, PhotoMode::Halfblocks, &held)
+            else {
+                panic!("nothing made yet");
+            };
+            held.keep_made(photos.prepare(&request));
+            assert_eq!(photos.usage().bytes, 0, "over the bound: not kept");
+            assert!(matches!(
+                photos.ready(&photo, size, PhotoMode::Halfblocks, &Held::EMPTY),
+                Ready::Wanted(_)
+            ));
+            assert!(matches!(
+                photos.ready(&photo, size, PhotoMode::Halfblocks, &held),
+                Ready::Drawn(_)
+            ));
+        }
+        assert_eq!(held.len(), 2);
+    }
+
+    /// A photo replaced under the same name is another photo.
+    #[test]
+    fn a_changed_file_is_another_photo() {
+        let photos = Photos::with_bound(1 << 20);
+        let size = Size::new(20, 8);
+        let old = png("changed.png", 60, 40);
+        let Ready::Wanted(request) = photos.ready(&old, size, PhotoMode::Halfblocks, &Held::EMPTY)
+        else {
+            panic!("nothing made yet");
+        };
+        assert!(photos.prepare(&request).is_some());
+        let mut new = old.clone();
+        new.version.len += 1;
+        assert!(matches!(
+            photos.ready(&new, size, PhotoMode::Halfblocks, &Held::EMPTY),
+            Ready::Wanted(_)
+        ));
+        assert!(matches!(
+            photos.ready(&old, size, PhotoMode::Halfblocks, &Held::EMPTY),
+            Ready::Drawn(_)
+        ));
+    }
+
+    /// However big the cells a terminal says it has, a graphics photo is
+    /// made for at most 2048 pixels a side.
+    #[test]
+    fn graphics_photos_are_made_for_at_most_2048_pixels_a_side() {
+        let photo = png("cells.png", 8, 8);
+        let mode = PhotoMode::Graphics {
+            protocol: Graphics::Sixel,
+            cell: (100, 200),
+            terminal: 0,
+        };
+        let big = key(&photo, Size::new(400, 150), mode);
+        assert_eq!((big.width, big.height), (20, 10));
+        assert_eq!(big.pixels(), (2000, 2000));
+        let small = key(&photo, Size::new(30, 10), mode);
+        assert_eq!((small.width, small.height), (20, 10));
+        let halfblocks = key(&photo, Size::new(400, 150), PhotoMode::Halfblocks);
+        assert_eq!((halfblocks.width, halfblocks.height), (400, 150));
     }
 }

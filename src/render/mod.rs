@@ -24,6 +24,7 @@ use ratatui::{Frame, Terminal};
 use crate::app::{Action, App, Edit};
 use crate::browser::Browser;
 use crate::layout::{Drawn, PhotoArea};
+use crate::photos::Held;
 use crate::ui;
 use crate::ui::hyperlink;
 use crate::ui::theme::Theme;
@@ -169,8 +170,8 @@ pub fn frame(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
         app.search_done(job.run());
     }
     let edit = Arc::clone(app.edit());
-    let (buffer, drawn) = headless(width, height, Some(&edit), |frame| {
-        ui::draw(frame, app, theme)
+    let (buffer, drawn) = headless(width, height, Some(&edit), |frame, held| {
+        ui::draw_holding(frame, app, theme, held)
     });
     app.observe(drawn);
     buffer
@@ -183,8 +184,8 @@ pub fn browser_frame(browser: &mut Browser, theme: &Theme, width: u16, height: u
         browser.search_done(job.run());
     }
     let edit = browser.app().map(|app| Arc::clone(app.edit()));
-    let (buffer, drawn) = headless(width, height, edit.as_ref(), |frame| {
-        ui::draw_browser(frame, browser, theme)
+    let (buffer, drawn) = headless(width, height, edit.as_ref(), |frame, held| {
+        ui::draw_browser(frame, browser, theme, held)
     });
     browser.observe(drawn);
     buffer
@@ -196,15 +197,16 @@ fn headless(
     width: u16,
     height: u16,
     edit: Option<&Arc<Edit>>,
-    mut draw: impl FnMut(&mut Frame) -> Drawn,
+    mut draw: impl FnMut(&mut Frame, &Held) -> Drawn,
 ) -> (Buffer, Drawn) {
-    let (buffer, drawn) = draw_once(width, height, &mut draw);
+    let (buffer, drawn) = draw_once(width, height, |frame| draw(frame, &Held::EMPTY));
     match edit {
         Some(edit) if !drawn.wanted.is_empty() => {
+            let mut held = drawn.shown;
             for request in &drawn.wanted {
-                edit.photos.prepare(request);
+                held.keep_made(edit.photos.prepare(request));
             }
-            draw_once(width, height, draw)
+            draw_once(width, height, |frame| draw(frame, &held))
         }
         _ => (buffer, drawn),
     }

@@ -23,6 +23,7 @@ use tokio::time::timeout;
 use super::ending::Ending;
 use super::limits::Refusal;
 use super::{ServeError, log};
+use crate::photos::Photos;
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Outcome {
@@ -45,6 +46,8 @@ pub struct Metrics {
     bytes_out: Counter,
     frame_seconds: Histogram,
     reloads: Family<Outcome, Counter>,
+    photo_cache_bytes: Gauge,
+    photo_cache_photos: Gauge,
 }
 
 impl Default for Metrics {
@@ -58,6 +61,8 @@ impl Default for Metrics {
         // the top buckets are there to show a server in trouble.
         let frame_seconds = Histogram::new(exponential_buckets(0.000_05, 2.0, 14));
         let reloads = Family::default();
+        let photo_cache_bytes = Gauge::default();
+        let photo_cache_photos = Gauge::default();
         let mut registry = Registry::with_prefix("lookbook");
         registry.register(
             "sessions",
@@ -90,6 +95,16 @@ impl Default for Metrics {
             "Changes to the served edits, by outcome",
             reloads.clone(),
         );
+        registry.register(
+            "photo_cache_bytes",
+            "Bytes of photos made ready to draw, kept for every session (--photo-cache bounds it)",
+            photo_cache_bytes.clone(),
+        );
+        registry.register(
+            "photo_cache_photos",
+            "Photos made ready to draw, kept for every session",
+            photo_cache_photos.clone(),
+        );
         Metrics {
             registry: Arc::new(registry),
             sessions,
@@ -99,6 +114,8 @@ impl Default for Metrics {
             bytes_out,
             frame_seconds,
             reloads,
+            photo_cache_bytes,
+            photo_cache_photos,
         }
     }
 }
@@ -136,6 +153,9 @@ impl Metrics {
     pub fn encode(&self, sessions: usize, logging_in: usize) -> String {
         self.sessions.set(gauge(sessions));
         self.logging_in.set(gauge(logging_in));
+        let photos = Photos::shared().usage();
+        self.photo_cache_bytes.set(gauge(photos.bytes));
+        self.photo_cache_photos.set(gauge(photos.photos));
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);

@@ -86,10 +86,13 @@ impl ClientScreen {
     pub fn draw(&mut self, app: &mut App, theme: &Theme) -> io::Result<Vec<u8>> {
         let mut drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
         if !drawn.wanted.is_empty() {
+            let mut held = std::mem::take(&mut drawn.shown);
             for request in &drawn.wanted {
-                app.edit().photos.prepare(request);
+                held.keep_made(app.edit().photos.prepare(request));
             }
-            drawn = self.paint(theme.photos, |frame| ui::draw(frame, app, theme))?;
+            drawn = self.paint(theme.photos, |frame| {
+                ui::draw_holding(frame, app, theme, &held)
+            })?;
         }
         app.observe(drawn);
         Ok(self.take())

@@ -30,24 +30,41 @@ use ratatui::Frame;
 use crate::app::{App, Overlay};
 use crate::browser::Browser;
 use crate::layout::{self, Drawn, Mode};
-use crate::photos::PhotoRequest;
+use crate::photos::{Held, PhotoRequest, Shown};
 use theme::Theme;
 
-/// What one frame draws: the app's state, in a theme; and the photos it
-/// found not ready, for the transport to make ready (see [`Drawn`]).
+/// What a frame holds when its session holds no photos.
+static NOTHING_HELD: Held = Held::EMPTY;
+
+/// What one frame draws: the app's state, in a theme, with the photos its
+/// session holds; and the photos it showed, and those it found not ready,
+/// for the transport to make ready (see [`Drawn`]).
 pub struct Scene<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
+    pub held: &'a Held,
+    shown: RefCell<Held>,
     wanted: RefCell<Vec<PhotoRequest>>,
 }
 
 impl<'a> Scene<'a> {
     pub fn new(app: &'a App, theme: &'a Theme) -> Scene<'a> {
+        Scene::holding(app, theme, &NOTHING_HELD)
+    }
+
+    pub fn holding(app: &'a App, theme: &'a Theme, held: &'a Held) -> Scene<'a> {
         Scene {
             app,
             theme,
+            held,
+            shown: RefCell::default(),
             wanted: RefCell::default(),
         }
+    }
+
+    /// Notes a photo the frame drew, for the session to hold.
+    fn show(&self, shown: Shown) {
+        self.shown.borrow_mut().keep(shown);
     }
 
     /// Notes a photo the frame could not draw yet; asked once per frame.
@@ -62,8 +79,14 @@ impl<'a> Scene<'a> {
 /// Draws the whole screen; returns what it measured of the text the app
 /// scrolls (see [`App::observe`]).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
-    let scene = Scene::new(app, theme);
+    draw_holding(frame, app, theme, &NOTHING_HELD)
+}
+
+/// Draws the whole screen with the photos a session `held`.
+pub fn draw_holding(frame: &mut Frame, app: &App, theme: &Theme, held: &Held) -> Drawn {
+    let scene = Scene::holding(app, theme, held);
     let mut drawn = draw_scene(frame, &scene);
+    drawn.shown = scene.shown.into_inner();
     drawn.wanted = scene.wanted.into_inner();
     theme.depth.apply(frame.buffer_mut());
     if theme.links {
@@ -75,9 +98,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Drawn {
 }
 
 /// Draws what a browser shows: the edit being browsed, or the picker.
-pub fn draw_browser(frame: &mut Frame, browser: &Browser, theme: &Theme) -> Drawn {
+pub fn draw_browser(frame: &mut Frame, browser: &Browser, theme: &Theme, held: &Held) -> Drawn {
     match browser.app() {
-        Some(app) => draw(frame, app, theme),
+        Some(app) => draw_holding(frame, app, theme, held),
         None => {
             picker::draw(frame, browser, theme);
             theme.depth.apply(frame.buffer_mut());

@@ -31,23 +31,25 @@ pub fn draw(
         mode => mode,
     };
     let size = Size::new(area.width, area.height);
-    let protocol = match ui.app.photos().ready(photo, size, mode) {
-        Ready::Drawn(protocol) => protocol,
+    let shown = match ui.app.photos().ready(photo, size, mode, ui.held) {
+        Ready::Drawn(shown) => shown,
         Ready::Wanted(request) => {
             ui.want(request);
             return None;
         }
         Ready::Unreadable => return None,
     };
-    let shown = protocol.size();
-    let x = area.x + area.width.saturating_sub(shown.width) / 2;
-    let y = area.y + area.height.saturating_sub(shown.height) / 2;
+    let protocol = shown.protocol();
+    let size = protocol.size();
+    let x = area.x + area.width.saturating_sub(size.width) / 2;
+    let y = area.y + area.height.saturating_sub(size.height) / 2;
     let at = Rect::new(
         x,
         y,
-        shown.width.min(area.width),
-        shown.height.min(area.height),
+        size.width.min(area.width),
+        size.height.min(area.height),
     );
-    Image::new(&protocol).render(at, buffer);
+    Image::new(protocol).render(at, buffer);
+    ui.show(shown);
     Some(at)
 }
