@@ -27,8 +27,9 @@ mod support;
 use std::sync::{Arc, LazyLock};
 
 use divan::{Bencher, black_box};
+use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
-use lookbook::app::{App, SearchIndex};
+use lookbook::edit::SearchIndex;
 use lookbook::lookbook::{Lookbook, parse};
 use lookbook::render;
 use lookbook::ui::theme::Theme;

@@ -16,8 +16,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use divan::Bencher;
+use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
-use lookbook::app::{App, Edit};
+use lookbook::edit::Edit;
 use lookbook::lookbook::{Lookbook, load_path, parse};
 use lookbook::render;
 use lookbook::ui::theme::Theme;

@@ -23,7 +23,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use lookbook::app::{App, Reload};
+use lookbook::app::App;
+use lookbook::edit::Reload;
 use lookbook::lookbook::{bundled, load_path};
 use lookbook::render;
 use lookbook::saves::{self, watch};

@@ -13,6 +13,7 @@ pub mod app;
 pub mod browser;
 pub mod commands;
 pub mod driver;
+pub mod edit;
 mod input;
 pub mod layout;
 pub mod library;

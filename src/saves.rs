@@ -15,7 +15,7 @@ use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::app::{Problem, Reload};
+use crate::edit::{Problem, Reload};
 use crate::lookbook::load_path;
 
 /// Events closer together than this are one save.

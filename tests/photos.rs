@@ -5,8 +5,9 @@
 
 use std::sync::Arc;
 
+use lookbook::app::App;
 use lookbook::app::keymap::parse_keys;
-use lookbook::app::{App, Edit};
+use lookbook::edit::Edit;
 use lookbook::lookbook::Photo;
 use lookbook::lookbook::load_path;
 use lookbook::photos::{Graphics, Held, PhotoMode, Photos, Ready, Shown};

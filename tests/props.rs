@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 use std::sync::{Arc, LazyLock};
 
 use lookbook::app::keymap::{KEYMAP, action_for, parse_keys};
-use lookbook::app::{Action, App, Overlay, Pane, PromptKind, SearchIndex, Sort, Stop};
+use lookbook::app::{Action, App, Overlay, Pane, PromptKind, Sort, Stop};
+use lookbook::edit::SearchIndex;
 use lookbook::layout::{self, Mode};
 use lookbook::lookbook::{Lookbook, Price, bundled, parse};
 use lookbook::render;

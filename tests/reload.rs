@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use lookbook::app::Reload;
+use lookbook::edit::Reload;
 use lookbook::saves::{Watch, watch};
 
 /// Every wait ends by this, pass or fail.

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use lookbook::app::keymap::parse_keys;
-use lookbook::app::{App, Pane, Problem, Reload};
+use lookbook::app::{App, Pane};
+use lookbook::edit::{Problem, Reload};
 use lookbook::layout;
 use lookbook::lookbook::{LoadError, Lookbook, bundled};
 use lookbook::render;

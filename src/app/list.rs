@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use super::edit::Edit;
-use super::search::SearchIndex;
 use super::search_job::{BACKGROUND_MIN, SearchDone, SearchJob};
 use super::sort::Sort;
+use crate::edit::Edit;
+use crate::edit::SearchIndex;
 use crate::lookbook::{Lookbook, Price};
 
 #[derive(Debug, Clone, Default)]

@@ -3,33 +3,29 @@
 
 mod action;
 mod budget;
-mod edit;
 pub mod keymap;
 mod list;
 mod mouse;
 mod prompt;
 mod query;
 mod reload;
-mod search;
 mod search_job;
 mod shortlist;
 mod sort;
-mod styling;
 
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
+pub use crate::edit::Stop;
 pub use action::Action;
-pub use edit::Edit;
 pub use prompt::{Prompt, PromptKind};
-pub use reload::{Latest, NOTICE_FOR, Notice, Problem, Reload};
-pub use search::SearchIndex;
+pub use reload::{NOTICE_FOR, Notice};
 pub use search_job::{SearchDone, SearchJob};
 pub use shortlist::Shortlist;
 pub use sort::Sort;
-pub use styling::Stop;
 
+use crate::edit::{Edit, Problem, SearchIndex};
 pub use crate::layout::Pane;
 use crate::layout::{self, Drawn};
 use crate::lookbook::{Lookbook, Price};

@@ -8,128 +8,35 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{App, Edit, Overlay, Stop};
-use crate::lookbook::{LoadError, Lookbook};
+use super::{App, Overlay, Stop};
+use crate::edit::{Edit, Latest, Problem, Reload};
+use crate::lookbook::Lookbook;
 use crate::scroll::Scroll;
 use crate::words::count;
 
 /// How long a notice stays up.
 pub const NOTICE_FOR: Duration = Duration::from_secs(4);
 
-/// What the watcher found on disk.
-#[derive(Debug, Clone)]
-pub enum Reload {
-    /// A good save: the new edit.
-    Loaded(Arc<Edit>),
-    /// A save that can't be shown: why.
-    Failed(Problem),
-}
-
-/// What is wrong with the file on disk, while the last good edit shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// One line: the first error as `file:line:col message`, or what
-    /// happened to the file.
-    pub headline: String,
-    /// Errors after the first.
-    pub more: usize,
-    /// Every error, as `lookbook check` prints them.
-    pub details: String,
-    /// For a log: `PATH: 3 errors (first: 14:9 unknown size "tiny")`.
-    pub summary: String,
-}
-
-impl Reload {
-    /// A good save of `lookbook`.
-    pub fn loaded(lookbook: Lookbook) -> Reload {
-        Reload::Loaded(Edit::new(Arc::new(lookbook)))
-    }
-}
-
-impl Problem {
-    pub fn from_load_error(error: &LoadError) -> Problem {
-        match error {
-            LoadError::File { path, reason } => Problem::one_line(format!("{path}: {reason}")),
-            LoadError::Invalid(report) => {
-                let first = report.diagnostics.first().map(|first| {
-                    let (line, column) = report.line_column(first.span.start);
-                    format!("{line}:{column} {}", first.message)
-                });
-                let name = &report.name;
-                let errors = count(report.diagnostics.len(), "error");
-                Problem {
-                    headline: first
-                        .as_ref()
-                        .map_or_else(|| name.clone(), |first| format!("{name}:{first}")),
-                    more: report.diagnostics.len().saturating_sub(1),
-                    details: report.to_string(),
-                    summary: match &first {
-                        Some(first) => format!("{name}: {errors} (first: {first})"),
-                        None => format!("{name}: {errors}"),
-                    },
-                }
-            }
-        }
-    }
-
-    /// The file was deleted or moved away.
-    pub fn gone(path: &str) -> Problem {
-        Problem::one_line(format!("{path} is gone; showing the last good edit"))
-    }
-
-    /// The file now leads outside its folder (a link out of it).
-    pub fn outside(path: &str) -> Problem {
-        Problem::one_line(format!(
-            "{path} leads outside its folder; showing the last good edit"
-        ))
-    }
-
-    fn one_line(headline: String) -> Problem {
-        Problem {
-            details: format!("error: {headline}"),
-            summary: headline.clone(),
-            headline,
-            more: 0,
-        }
-    }
-}
-
-/// The last good edit of a file, and what is wrong with the file on disk,
-/// if anything: what a new session starts from, and what a session on the
-/// file is brought to after each save.
-#[derive(Debug, Clone)]
-pub struct Latest {
-    pub edit: Arc<Edit>,
-    pub problem: Option<Problem>,
-}
-
-impl Latest {
-    pub fn new(edit: Arc<Edit>) -> Latest {
-        Latest {
-            edit,
-            problem: None,
-        }
-    }
-
-    /// A new session's app.
-    pub fn app(&self) -> App {
-        let mut app = App::on(Arc::clone(&self.edit));
+impl App {
+    /// A new session's app on `latest`.
+    pub fn on_latest(latest: &Latest) -> App {
+        let mut app = App::on(Arc::clone(&latest.edit));
         // Only a problem to take in: the edit is this one already.
-        let _ = self.bring(&mut app, Instant::now());
+        let _ = app.bring_to(latest, Instant::now());
         app
     }
 
-    /// Brings a session's app to this edition, keeping its place; returns
-    /// the app as it was when the edit changed (see [`App::reload`]).
-    pub fn bring(&self, app: &mut App, now: Instant) -> Option<App> {
+    /// Brings the app to `latest`, keeping its place; returns the app as
+    /// it was when the edit changed (see [`App::reload`]).
+    pub fn bring_to(&mut self, latest: &Latest, now: Instant) -> Option<App> {
         let mut old = None;
-        if !Arc::ptr_eq(app.edit(), &self.edit) {
-            old = app.reload(Reload::Loaded(Arc::clone(&self.edit)), now);
+        if !Arc::ptr_eq(self.edit(), &latest.edit) {
+            old = self.reload(Reload::Loaded(Arc::clone(&latest.edit)), now);
         }
-        if let Some(problem) = &self.problem
-            && app.problem() != Some(problem)
+        if let Some(problem) = &latest.problem
+            && self.problem() != Some(problem)
         {
-            let _ = app.reload(Reload::Failed(problem.clone()), now);
+            let _ = self.reload(Reload::Failed(problem.clone()), now);
         }
         old
     }
@@ -319,7 +226,7 @@ fn stop_in(old: &Lookbook, new: &Lookbook, stop: Stop) -> Option<Stop> {
 mod tests {
     use super::*;
     use crate::app::tests::{app, press};
-    use crate::lookbook::{BUNDLED, parse};
+    use crate::lookbook::{BUNDLED, LoadError, parse};
 
     /// The bundled edit with `change` made to its text.
     fn edit(change: impl FnOnce(String) -> String) -> Reload {

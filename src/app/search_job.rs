@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::search::SearchIndex;
+use crate::edit::SearchIndex;
 use crate::lookbook::Lookbook;
 
 /// Candidates from this many up are searched away from the key path;

@@ -15,7 +15,8 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::keymap::action_for;
-use crate::app::{Action, App, Problem, SearchDone, SearchJob};
+use crate::app::{Action, App, SearchDone, SearchJob};
+use crate::edit::Problem;
 use crate::layout::{self, Drawn, PICKER_ROWS_PER_EDIT};
 use crate::library::{Catalogue, EditFile};
 use crate::lookbook::Lookbook;
@@ -194,10 +195,10 @@ impl Browser {
             Some(i) => {
                 let (_, mut app) = self.left.remove(i);
                 // Saves made while away.
-                let _ = entry.latest.bring(&mut app, Instant::now());
+                let _ = app.bring_to(&entry.latest, Instant::now());
                 app
             }
-            None => entry.latest.app(),
+            None => App::on_latest(&entry.latest),
         };
         let mut opened = Browsed {
             stem,
@@ -239,11 +240,11 @@ impl Browser {
         }
         let opened = self.opened.as_mut()?;
         match self.catalogue.get(&opened.stem) {
-            Some(entry) => entry.latest.bring(&mut opened.app, now),
+            Some(entry) => opened.app.bring_to(&entry.latest, now),
             None => {
                 let gone = Problem::gone(&origin.unwrap_or_else(|| opened.stem.clone()));
                 if opened.app.problem() != Some(&gone) {
-                    let _ = opened.app.reload(crate::app::Reload::Failed(gone), now);
+                    let _ = opened.app.reload(crate::edit::Reload::Failed(gone), now);
                 }
                 None
             }

@@ -11,8 +11,8 @@ use tokio::sync::mpsc;
 use tokio::task::spawn_blocking;
 
 use super::Event;
-use crate::app::Edit;
 use crate::browser::Browser;
+use crate::edit::Edit;
 use crate::photos::PhotoRequest;
 
 pub struct Jobs {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::open::{is_lookbook_name, lookbooks_in, stem};
 use super::{Change, EditFile, LiveCatalogue, Opened};
-use crate::app::Problem;
+use crate::edit::Problem;
 use crate::lookbook::load_path;
 use crate::saves::{self as watcher, Touched, Watch, WatchError};
 

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use tokio::sync::watch as channel;
 
-use crate::app::{Edit, Latest, Reload};
+use crate::edit::{Edit, Latest, Reload};
 use crate::lookbook::Lookbook;
 use crate::words::count;
 
@@ -269,7 +269,7 @@ impl LiveCatalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Problem;
+    use crate::edit::Problem;
     use crate::lookbook::bundled;
     use std::sync::Mutex;
 

@@ -21,8 +21,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-use crate::app::{Action, App, Edit};
+use crate::app::{Action, App};
 use crate::browser::Browser;
+use crate::edit::Edit;
 use crate::layout::{Drawn, PhotoArea};
 use crate::photos::Held;
 use crate::ui;

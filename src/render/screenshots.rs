@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::app::App;
 use crate::app::keymap::{KeyError, parse_keys};
-use crate::app::{App, Problem, Reload};
+use crate::edit::{Problem, Reload};
 use crate::lookbook::{BUNDLED, LoadError, Lookbook, parse};
 use crate::ui::theme::Theme;
 

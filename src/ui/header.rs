@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Scene;
 use super::text;
-use crate::app::Problem;
+use crate::edit::Problem;
 use crate::words::count;
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Scene) {
