@@ -241,7 +241,8 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .expect("the lookbook binary starts");
-        let ready = Instant::now() + Duration::from_secs(30);
+        // An edit of big photos checks each whole before it listens.
+        let ready = Instant::now() + Duration::from_secs(300);
         while std::net::TcpStream::connect(addr).is_err() {
             assert!(Instant::now() < ready, "the server never listened");
             std::thread::sleep(Duration::from_millis(20));
