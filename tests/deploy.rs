@@ -345,6 +345,8 @@ fn two_instances_behind_haproxy_serve_forty_visitors_by_their_own_addresses() {
         words.extend(["--max-per-ip".into(), "2".into()]);
         let instance = Running::start(name, &words, &[], Stdio::null());
         instance.wait_for("listening on");
+        // Which name opens which edit, for the host to read to the room.
+        instance.wait_for("@127.0.0.1 opens The mini bag edit");
         instance
     };
     // One at a time: the first makes the host key the second reads.

@@ -149,8 +149,9 @@ enum Step {
 /// may also bind, when no entry is open).
 const TYPED: &str = "a e o n z 4 0 £ . , Space Backspace Enter C-u";
 
-/// The keys that can end a session. Drawn less often than the others, so a
-/// sequence explores for a while before it leaves.
+/// The keys that end a session (q, Ctrl-C) or close what is open (Esc,
+/// which never ends one). Drawn less often than the others, so a sequence
+/// explores for a while before it leaves.
 const LEAVING: &str = "Esc q C-c";
 
 /// Every key of the keymap except the leaving ones, drawn on their own.
@@ -362,14 +363,12 @@ impl Model {
         self.overlay = (self.overlay != Some(overlay)).then_some(overlay);
     }
 
-    /// Esc closes the innermost thing open, and quits only with nothing open.
+    /// Esc closes the innermost thing open; it never quits.
     fn back(&mut self) {
         if self.overlay.is_some() {
             self.overlay = None;
         } else if !self.filter.is_empty() {
             self.filter.clear();
-        } else {
-            self.running = false;
         }
     }
 

@@ -580,12 +580,61 @@ async fn a_save_reaches_every_session_at_once_each_in_its_place() {
     server.stop().await;
 }
 
-/// A bad save shows a visitor what is wrong (the errors overlay, `e`), but
-/// never the file's lines: a served file is the host's, and a save may be
-/// anything.
+/// A live demo never shows a mistake: a bad save leaves every visitor on
+/// the last good edit, with no banner and no `e`; the log and the metrics
+/// say it failed; the next good save shows as ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_save_never_shows_to_visitors() {
+    let server = serve("reload-hidden", |_| {}).await;
+    let (dir, file, _watch) = served_file(&server, "reload-hidden-edit");
+    let bundled_text = include_str!("../lookbook.toml");
+    let mut visitor = Term::open(server.addr, 120, 40).await;
+    assert!(visitor.until(|t| !selected_row(t).is_empty()).await);
+    let broken = bundled_text.replacen("size = \"nano\"", "size = \"tiny\"", 1);
+    std::fs::write(dir.join("edit.toml.swp"), broken).expect("written");
+    std::fs::rename(dir.join("edit.toml.swp"), &file).expect("renamed");
+    let failed = "lookbook_reloads_total{outcome=\"failed\"}";
+    eventually("the bad save is seen", || {
+        metric(&(server.scrape)(), failed) == Some(1)
+    })
+    .await;
+    // The save came before these keys, so their frame is drawn after it:
+    // `e` is bound only while a problem shows, and `j` moves on.
+    let first = selected_row(&visitor);
+    visitor.keys(b"ej").await;
+    assert!(
+        visitor
+            .until(|t| !selected_row(t).is_empty() && selected_row(t) != first)
+            .await,
+        "{}",
+        visitor.text()
+    );
+    let screen = visitor.text();
+    assert!(!screen.contains("error"), "{screen}");
+    assert!(!screen.contains("Errors in the file"), "{screen}");
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(title.starts_with(" The mini bag edit · "), "{screen}");
+    let good = bundled_text.replacen("price = 695", "price = 699", 1);
+    std::fs::write(dir.join("edit.toml.swp"), good).expect("written");
+    std::fs::rename(dir.join("edit.toml.swp"), &file).expect("renamed");
+    assert!(
+        visitor
+            .until(|t| t.text().contains("£699") && t.text().contains("reloaded · 8 bags"))
+            .await,
+        "{}",
+        visitor.text()
+    );
+    assert!(!visitor.text().contains("error"), "{}", visitor.text());
+    let _ = std::fs::remove_dir_all(&dir);
+    server.stop().await;
+}
+
+/// With `--show-errors`, a bad save shows a visitor what is wrong (the
+/// errors overlay, `e`), but never the file's lines: a served file is the
+/// host's, and a save may be anything.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitor_reads_what_is_wrong_with_a_save_but_never_its_lines() {
-    let server = serve("reload-quoted", |_| {}).await;
+    let server = serve("reload-quoted", |settings| settings.show_errors = true).await;
     let (dir, file, _watch) = served_file(&server, "reload-quoted-edit");
     let bundled_text = include_str!("../lookbook.toml");
     let mut visitor = Term::open(server.addr, 120, 40).await;

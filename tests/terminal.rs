@@ -460,6 +460,8 @@ fn a_kitty_terminal_is_asked_and_gets_kitty_graphics() {
         .read_to_string(&mut shortlist)
         .expect("the shortlist");
     assert!(shortlist.contains("Two bag"), "{shortlist}");
+    // Then its count and total, as the SSH receipt says them.
+    assert!(shortlist.ends_with("\n1 bag · £49.99\n"), "{shortlist}");
 }
 
 /// What a program wrote to its terminal, as it arrives.

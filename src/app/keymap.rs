@@ -245,7 +245,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::Back,
         group: Group::App,
-        description: "close what is open, then clear the filter; quit when neither",
+        description: "close what is open, then clear the filter (never quits: q does)",
         hint: None,
     },
 ];

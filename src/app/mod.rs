@@ -301,16 +301,21 @@ impl App {
         }
     }
 
-    /// Esc closes the innermost thing open: an overlay, then the filter;
-    /// with nothing open it quits.
+    /// Esc closes the innermost thing open: an overlay, then the filter.
+    /// With nothing open it does nothing: Esc pressed once too often never
+    /// ends a visitor's session (q and Ctrl-C do).
     fn back(&mut self) {
         if self.overlay.is_some() {
             self.overlay = None;
         } else if !self.query.filter.is_empty() {
             self.set_query(|q| q.filter.clear());
-        } else {
-            self.running = false;
         }
+    }
+
+    /// Whether Esc has something to close: the prompt, an overlay, the
+    /// filter.
+    pub fn has_open(&self) -> bool {
+        self.prompt.is_some() || self.overlay.is_some() || !self.query.filter.is_empty()
     }
 
     fn toggle(&mut self, overlay: Overlay) {

@@ -146,11 +146,22 @@ fn help_opens_closes_and_swallows_navigation() {
 }
 
 #[test]
-fn quits_on_q_esc_and_ctrl_c() {
-    for keys in ["q", "Esc", "C-c", "? q", "? C-c"] {
+fn quits_on_q_and_ctrl_c_never_on_esc() {
+    for keys in ["q", "C-c", "? q", "? C-c"] {
         let mut app = app();
         press(&mut app, keys);
         assert!(!app.is_running(), "{keys} should quit");
+    }
+    // A second Esc while filtering (or a tenth) keeps the visitor in.
+    for keys in [
+        "Esc",
+        "/ m i Esc Esc",
+        "/ m i Enter Esc Esc Esc",
+        "? Esc Esc",
+    ] {
+        let mut app = app();
+        press(&mut app, keys);
+        assert!(app.is_running(), "{keys} should not quit");
     }
 }
 

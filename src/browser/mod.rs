@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::keymap::action_for;
 use crate::app::{Action, App, SearchDone, SearchJob};
-use crate::edit::Problem;
+use crate::edit::{Latest, Problem};
 use crate::layout::{self, Drawn, PICKER_ROWS_PER_EDIT};
 use crate::library::{Catalogue, EditFile};
 use crate::lookbook::Lookbook;
@@ -31,9 +31,19 @@ struct Browsed {
     from_picker: bool,
 }
 
+/// Whether a browser shows what is wrong with an edit's file on disk. The
+/// author's own window does, so she sees her mistake; a room of visitors
+/// keeps the last good edit, silently (`serve --show-errors` shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problems {
+    Shown,
+    Hidden,
+}
+
 #[derive(Debug, Clone)]
 pub struct Browser {
     catalogue: Arc<Catalogue>,
+    problems: Problems,
     /// Over the catalogue's entries.
     picker: Scroll,
     opened: Option<Browsed>,
@@ -49,9 +59,15 @@ impl Browser {
     /// A browser on `catalogue`. It opens the edit named `wanted` if there is
     /// one, the only edit if there is only one, and otherwise the picker.
     pub fn new(catalogue: Arc<Catalogue>, wanted: Option<&str>) -> Browser {
+        Browser::showing(catalogue, wanted, Problems::Shown)
+    }
+
+    /// A browser that shows or hides the problems with the files on disk.
+    pub fn showing(catalogue: Arc<Catalogue>, wanted: Option<&str>, problems: Problems) -> Browser {
         let mut browser = Browser {
             picker: Scroll::new(catalogue.len(), 1),
             catalogue,
+            problems,
             opened: None,
             left: Vec::new(),
             searching: None,
@@ -117,6 +133,15 @@ impl Browser {
             return;
         }
         match &mut self.opened {
+            // Esc with nothing to close goes back to the picker the edit
+            // was chosen in; it never ends the session.
+            Some(opened)
+                if opened.from_picker
+                    && !opened.app.has_open()
+                    && action_for(key) == Some(Action::Back) =>
+            {
+                self.leave_for_picker();
+            }
             Some(opened) => {
                 opened.app.handle_key(key);
                 self.after_app();
@@ -141,7 +166,7 @@ impl Browser {
         match action {
             Action::Move(motion) => self.picker.move_cursor(motion),
             Action::Activate => self.open(self.picker.cursor(), true),
-            Action::Quit | Action::Back => self.running = false,
+            Action::Quit => self.running = false,
             Action::Click { column, row } => {
                 if let Some(at) = self.entry_at(column, row) {
                     self.picker.select(at);
@@ -179,8 +204,17 @@ impl Browser {
             self.opened = Some(opened);
             return;
         }
+        self.opened = Some(opened);
+        self.leave_for_picker();
+    }
+
+    /// Back in the picker; should they come back, the edit is where they
+    /// left it.
+    fn leave_for_picker(&mut self) {
+        let Some(opened) = self.opened.take() else {
+            return;
+        };
         let mut app = opened.app;
-        // Back in the picker; should they come back, it is where they were.
         app.resume();
         self.left.retain(|(stem, _)| *stem != opened.stem);
         self.left.push((opened.stem, app));
@@ -195,10 +229,10 @@ impl Browser {
             Some(i) => {
                 let (_, mut app) = self.left.remove(i);
                 // Saves made while away.
-                let _ = app.bring_to(&entry.latest, Instant::now());
+                let _ = app.bring_to(&self.seen(&entry.latest), Instant::now());
                 app
             }
-            None => App::on_latest(&entry.latest),
+            None => App::on_latest(&self.seen(&entry.latest)),
         };
         let mut opened = Browsed {
             stem,
@@ -238,9 +272,16 @@ impl Browser {
         if let Some(at) = chosen.and_then(|stem| self.catalogue.position(&stem)) {
             self.picker.select(at);
         }
+        let latest = self
+            .opened
+            .as_ref()
+            .and_then(|opened| self.catalogue.get(&opened.stem))
+            .map(|entry| self.seen(&entry.latest));
+        let problems = self.problems;
         let opened = self.opened.as_mut()?;
-        match self.catalogue.get(&opened.stem) {
-            Some(entry) => opened.app.bring_to(&entry.latest, now),
+        match latest {
+            Some(latest) => opened.app.bring_to(&latest, now),
+            None if problems == Problems::Hidden => None,
             None => {
                 let gone = Problem::gone(&origin.unwrap_or_else(|| opened.stem.clone()));
                 if opened.app.problem() != Some(&gone) {
@@ -248,6 +289,20 @@ impl Browser {
                 }
                 None
             }
+        }
+    }
+
+    /// Whether this browser shows the problems with the files on disk.
+    pub fn problems(&self) -> Problems {
+        self.problems
+    }
+
+    /// `latest` as this browser sees it: without its problem when problems
+    /// are hidden.
+    fn seen(&self, latest: &Latest) -> Latest {
+        match self.problems {
+            Problems::Shown => latest.clone(),
+            Problems::Hidden => Latest::new(Arc::clone(&latest.edit)),
         }
     }
 
@@ -302,9 +357,10 @@ impl Browser {
         apps.into_iter().map(|(_, app)| app).collect()
     }
 
-    /// The shortlists as text, one line per item (what the local terminal
-    /// prints on quit); each edit's under its title when there are several.
-    pub fn take_home(&self, with_totals: bool) -> String {
+    /// The shortlists as text, one line per item, then the count and total
+    /// (what the local terminal prints on quit, and the SSH receipt holds);
+    /// each edit's under its title when there are several.
+    pub fn take_home(&self) -> String {
         let apps = self.shortlists();
         let titled = apps.len() > 1;
         let mut text = String::new();
@@ -317,9 +373,7 @@ impl Browser {
                 text.push_str(&format!("{}\n", lookbook.title));
             }
             text.push_str(&app.shortlist().to_text(lookbook));
-            if with_totals {
-                text.push_str(&format!("{}\n", app.shortlist().summary(lookbook)));
-            }
+            text.push_str(&format!("{}\n", app.shortlist().summary(lookbook)));
         }
         text
     }

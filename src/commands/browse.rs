@@ -62,7 +62,7 @@ pub fn run(args: &BrowseArgs) -> Result<ExitCode, Error> {
         return Ok(u8::try_from(128 + signal).map_or(ExitCode::FAILURE, ExitCode::from));
     }
     // After the terminal is restored, so `lookbook > picks.txt` works.
-    write_stdout(outcome.browser.take_home(false).as_bytes())?;
+    write_stdout(outcome.browser.take_home().as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -95,6 +95,12 @@ pub struct ServeArgs {
     /// recently drawn go; a session still holds those it shows.
     #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
     pub photo_cache: usize,
+
+    /// Show visitors what is wrong with a save that failed (the error
+    /// banner and `e`). Off by default: a live demo keeps the last good
+    /// edit on every screen, silently; the log says what is wrong.
+    #[arg(long)]
+    pub show_errors: bool,
 }
 
 impl ServeArgs {
@@ -121,6 +127,7 @@ impl ServeArgs {
         settings.proxy_protocol = self.proxy_protocol;
         settings.metrics = self.metrics;
         settings.images = self.images;
+        settings.show_errors = self.show_errors;
         Some(settings)
     }
 }

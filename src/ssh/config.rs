@@ -35,6 +35,9 @@ pub struct Settings {
     pub metrics: Option<SocketAddr>,
     /// How visitors' terminals show photos.
     pub images: Images,
+    /// Show visitors what is wrong with a save (the error banner, `e`);
+    /// off, they keep the last good edit silently.
+    pub show_errors: bool,
 }
 
 impl Settings {
@@ -52,6 +55,7 @@ impl Settings {
             proxy_protocol: false,
             metrics: None,
             images: Images::Auto,
+            show_errors: false,
         }
     }
 }

@@ -19,7 +19,7 @@ use super::ending::Ending;
 use super::limits::{Refusal, Ticket};
 use super::server::Shared;
 use super::session::{self, Start};
-use crate::browser::Browser;
+use crate::browser::{Browser, Problems};
 use crate::photos::{self, PhotoMode};
 use crate::ui::theme::Theme;
 
@@ -198,7 +198,12 @@ impl Connection {
                 terminal: terminal_id,
             },
         );
-        let browser = Browser::new(current, self.user.as_deref());
+        let problems = if shared.settings.show_errors {
+            Problems::Shown
+        } else {
+            Problems::Hidden
+        };
+        let browser = Browser::showing(current, self.user.as_deref(), problems);
         let start = Start {
             photo_question,
             browser,

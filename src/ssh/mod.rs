@@ -74,6 +74,7 @@ pub async fn bind(
     ));
     let config = config::russh_config(key, &access);
     let listen = settings.listen;
+    let catalogue = live.catalogue();
     let server = Server::bind(settings, live, config, access, metrics)
         .await
         .map_err(|source| ServeError::Listen {
@@ -91,6 +92,16 @@ pub async fn bind(
         server.local_addr().port(),
         server.local_addr().ip()
     ));
+    // Which name opens which edit: the demo host reads it to the room.
+    for entry in catalogue.entries() {
+        log::line(format_args!(
+            "ssh -p {} {}@{} opens {}",
+            server.local_addr().port(),
+            entry.stem,
+            server.local_addr().ip(),
+            entry.lookbook().title
+        ));
+    }
     Ok(server)
 }
 

@@ -143,7 +143,7 @@ pub async fn run(start: Start) -> End {
                     ..
                 }
             );
-            let shortlist = outcome.browser.take_home(true).replace('\n', "\r\n");
+            let shortlist = outcome.browser.take_home().replace('\n', "\r\n");
             (outcome.end, shortlist, kitty)
         }
         Err(_) => (End::DrawFailed, String::new(), false),

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::hints::{self, Hint};
 use super::theme::Theme;
 use super::{pane, text, too_small};
-use crate::browser::Browser;
+use crate::browser::{Browser, Problems};
 use crate::layout::{self, Mode, PICKER_ROWS_PER_EDIT};
 use crate::library::EditFile;
 use crate::words::count;
@@ -87,7 +87,8 @@ fn list(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
         .take(rows)
         .flat_map(|(at, entry)| {
             let selected = at == browser.picker_cursor();
-            edit_rows(entry, selected, usize::from(inner.width), theme)
+            let problem = browser.problems() == Problems::Shown && entry.latest.problem.is_some();
+            edit_rows(entry, selected, problem, usize::from(inner.width), theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -96,10 +97,17 @@ fn list(frame: &mut Frame, area: Rect, browser: &Browser, theme: &Theme) {
     }
 }
 
-/// An edit's rows: its title with its counts at the right, then who
-/// published it and its file (whose name opens it over SSH), and a word
-/// when the file has errors; then a blank row.
-fn edit_rows(entry: &EditFile, selected: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// An edit's rows: its title with its counts at the right, then its name
+/// (its file's stem: `ssh NAME@HOST` opens it) and who published it, and a
+/// word when the file has errors (and the browser shows them); then a
+/// blank row.
+fn edit_rows(
+    entry: &EditFile,
+    selected: bool,
+    problem: bool,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let lookbook = entry.lookbook();
     let counts = format!(
         "{} · {}",
@@ -128,9 +136,8 @@ fn edit_rows(entry: &EditFile, selected: bool, width: usize, theme: &Theme) -> V
         first.push(Span::raw(" ".repeat(width.saturating_sub(used))));
     }
 
-    let problem = entry.latest.problem.is_some();
-    let mut said = vec![(lookbook.source.clone(), theme.header_source)];
-    said.push((entry.file_name(), theme.muted));
+    let mut said = vec![(entry.stem.clone(), theme.accent)];
+    said.push((lookbook.source.clone(), theme.header_source));
     if problem {
         said.push(("file has errors".to_string(), theme.error));
     }
