@@ -77,10 +77,10 @@ fn sessions_on_one_edit_share_each_scaled_photo() {
     else {
         panic!("the other session finds it ready");
     };
-    assert!(Arc::ptr_eq(first.protocol(), again.protocol()));
+    assert!(Arc::ptr_eq(first.picture(), again.picture()));
     let other = made(two.photos(), photo, Size::new(30, 8));
     assert!(
-        !Arc::ptr_eq(first.protocol(), other.protocol()),
+        !Arc::ptr_eq(first.picture(), other.picture()),
         "another size is scaled anew"
     );
     // Another edit with the same photo (the file loaded again, say) finds
@@ -106,7 +106,7 @@ fn made(photos: &Photos, photo: &Photo, size: Size) -> Shown {
     let made = photos.prepare(&request).expect("made");
     match photos.ready(photo, size, PhotoMode::Halfblocks, &Held::EMPTY) {
         Ready::Drawn(shown) => {
-            assert!(Arc::ptr_eq(shown.protocol(), made.protocol()));
+            assert!(Arc::ptr_eq(shown.picture(), made.picture()));
             shown
         }
         _ => panic!("ready once the job ran"),
@@ -380,7 +380,7 @@ fn a_photo_scaled_for_a_size_stays_ready_when_another_size_is_scaled() {
     ) else {
         panic!("back at the first size, the photo is ready");
     };
-    assert!(Arc::ptr_eq(first.protocol(), again.protocol()));
+    assert!(Arc::ptr_eq(first.picture(), again.picture()));
 }
 
 /// However many sizes a window is dragged through, the scaled photos kept

@@ -8,16 +8,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use ratatui_image::protocol::Protocol;
-
-use super::Key;
+use super::{Key, Picture};
 
 /// What an entry costs besides its pixels: its key, its map slot.
 const ENTRY_BYTES: usize = 256;
 
 /// A photo scaled for one size and way, once a job made it (`None`: it
 /// could not be made). Jobs for the same one wait for the first.
-type Made = Arc<OnceLock<Option<Arc<Protocol>>>>;
+type Made = Arc<OnceLock<Option<Arc<Picture>>>>;
 
 pub struct Cache {
     bound: AtomicUsize,
@@ -72,7 +70,7 @@ impl Cache {
 
     /// The photo made for `key`, if one was (`Some(None)`: it could not
     /// be); drawing it makes it the most recently used.
-    pub fn get(&self, key: &Key) -> Option<Option<Arc<Protocol>>> {
+    pub fn get(&self, key: &Key) -> Option<Option<Arc<Picture>>> {
         let mut inner = lock(&self.inner);
         let now = inner.tick();
         let entry = inner.entries.get_mut(key)?;
@@ -87,8 +85,8 @@ impl Cache {
     pub fn make(
         &self,
         key: &Key,
-        make: impl FnOnce() -> Option<Arc<Protocol>>,
-    ) -> Option<Arc<Protocol>> {
+        make: impl FnOnce() -> Option<Arc<Picture>>,
+    ) -> Option<Arc<Picture>> {
         let made = {
             let mut inner = lock(&self.inner);
             let used = inner.tick();
@@ -172,8 +170,6 @@ mod tests {
     use std::path::PathBuf;
 
     use ratatui::layout::Size;
-    use ratatui_image::Resize;
-    use ratatui_image::picker::Picker;
 
     use super::*;
     use crate::lookbook::FileVersion;
@@ -192,13 +188,11 @@ mod tests {
         }
     }
 
-    /// A half-block photo of 10x5 cells: 600 bytes and the entry's own.
-    fn photo() -> Option<Arc<Protocol>> {
+    /// A half-block photo of 5x5 cells.
+    fn photo() -> Option<Arc<Picture>> {
         let image = image::DynamicImage::new_rgb8(100, 100);
-        let protocol = Picker::halfblocks()
-            .new_protocol(image, Size::new(10, 5), Resize::Fit(None))
-            .ok()?;
-        Some(Arc::new(protocol))
+        let cells = crate::photos::cells::HalfBlocks::new(&image, Size::new(10, 5))?;
+        Some(Arc::new(Picture::Cells(cells)))
     }
 
     fn entry_bytes() -> usize {

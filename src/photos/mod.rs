@@ -6,17 +6,20 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::layout::Size;
+use ratatui::widgets::Widget;
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
-use ratatui_image::protocol::halfblocks::HalfBlock;
-use ratatui_image::{FontSize, Resize};
+use ratatui_image::{FontSize, Image, Resize};
 
 use crate::lookbook::{FileVersion, Photo};
 use cache::Cache;
 
 mod answer;
 mod cache;
+mod cells;
 mod choose;
 mod decode;
 
@@ -121,15 +124,16 @@ struct Key {
 impl Key {
     /// What a photo made for this key keeps in memory: a sixel's or an
     /// iTerm2 image's bytes; a kitty image's pixels in RGBA and base64; a
-    /// half-block cell's two colours and character.
-    fn bytes(&self, protocol: &Protocol) -> usize {
-        let size = protocol.size();
+    /// half-block cell's two colours.
+    fn bytes(&self, picture: &Picture) -> usize {
+        let size = picture.size();
         let cells = usize::from(size.width) * usize::from(size.height);
-        match protocol {
-            Protocol::Sixel(sixel) => sixel.data.len(),
-            Protocol::ITerm2(iterm2) => iterm2.data.len(),
-            Protocol::Halfblocks(_) => cells * std::mem::size_of::<HalfBlock>(),
-            Protocol::Kitty(_) => {
+        match picture {
+            Picture::Cells(cells) => cells.bytes(),
+            Picture::Graphics(Protocol::Sixel(sixel)) => sixel.data.len(),
+            Picture::Graphics(Protocol::ITerm2(iterm2)) => iterm2.data.len(),
+            Picture::Graphics(Protocol::Halfblocks(_)) => cells * 12,
+            Picture::Graphics(Protocol::Kitty(_)) => {
                 let (width, height) = self.mode.cell_pixels();
                 cells * usize::from(width) * usize::from(height) * 16 / 3
             }
@@ -198,16 +202,41 @@ pub struct PhotoRequest {
     key: Key,
 }
 
+/// A photo made ready to draw: in half blocks, lookbook's own (see
+/// `cells.rs`); in a terminal's graphics, ratatui-image's.
+pub enum Picture {
+    Cells(cells::HalfBlocks),
+    Graphics(Protocol),
+}
+
+impl Picture {
+    /// The cells it takes.
+    pub fn size(&self) -> Size {
+        match self {
+            Picture::Cells(cells) => cells.size(),
+            Picture::Graphics(protocol) => protocol.size(),
+        }
+    }
+
+    /// Draws it from `at`'s top left.
+    pub fn render(&self, at: Rect, buffer: &mut Buffer) {
+        match self {
+            Picture::Cells(cells) => cells.render(at, buffer),
+            Picture::Graphics(protocol) => Image::new(protocol).render(at, buffer),
+        }
+    }
+}
+
 /// A photo made ready for one size and way.
 #[derive(Clone)]
 pub struct Shown {
     key: Key,
-    protocol: Arc<Protocol>,
+    picture: Arc<Picture>,
 }
 
 impl Shown {
-    pub fn protocol(&self) -> &Arc<Protocol> {
-        &self.protocol
+    pub fn picture(&self) -> &Arc<Picture> {
+        &self.picture
     }
 }
 
@@ -268,7 +297,7 @@ impl PartialEq for Held {
                 .0
                 .iter()
                 .zip(&other.0)
-                .all(|(a, b)| a.key == b.key && Arc::ptr_eq(&a.protocol, &b.protocol))
+                .all(|(a, b)| a.key == b.key && Arc::ptr_eq(&a.picture, &b.picture))
     }
 }
 
@@ -312,7 +341,7 @@ impl Photos {
             return Ready::Drawn(shown.clone());
         }
         match self.cache.get(&key) {
-            Some(Some(protocol)) => Ready::Drawn(Shown { key, protocol }),
+            Some(Some(picture)) => Ready::Drawn(Shown { key, picture }),
             Some(None) => Ready::Unreadable,
             None => Ready::Wanted(PhotoRequest {
                 photo: photo.clone(),
@@ -326,10 +355,10 @@ impl Photos {
     /// picture at once), then draws again, holding what this returns.
     pub fn prepare(&self, request: &PhotoRequest) -> Option<Shown> {
         let key = &request.key;
-        let protocol = self.cache.make(key, || scale(request))?;
+        let picture = self.cache.make(key, || scale(request))?;
         Some(Shown {
             key: key.clone(),
-            protocol,
+            picture,
         })
     }
 }
@@ -359,15 +388,16 @@ fn key(photo: &Photo, size: Size, mode: PhotoMode) -> Key {
 /// decoded pixels are not kept: a 4000x3000 photo is 36 MB of them, and
 /// the scaled photo is kept instead (a few hundred pixels a side); another
 /// size decodes again, off the drawing path.
-fn scale(request: &PhotoRequest) -> Option<Arc<Protocol>> {
+fn scale(request: &PhotoRequest) -> Option<Arc<Picture>> {
     let key = &request.key;
     let picker = key.mode.picker()?;
     let image = decode::decode(&request.photo.file, key.pixels())?;
     let size = Size::new(key.width, key.height);
-    picker
-        .new_protocol(image, size, Resize::Fit(None))
-        .ok()
-        .map(Arc::new)
+    let picture = match key.mode {
+        PhotoMode::Halfblocks => Picture::Cells(cells::HalfBlocks::new(&image, size)?),
+        _ => Picture::Graphics(picker.new_protocol(image, size, Resize::Fit(None)).ok()?),
+    };
+    Some(Arc::new(picture))
 }
 
 #[cfg(test)]

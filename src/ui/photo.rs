@@ -7,8 +7,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
-use ratatui::widgets::Widget;
-use ratatui_image::Image;
 
 use super::Scene;
 use crate::lookbook::Photo;
@@ -39,8 +37,8 @@ pub fn draw(
         }
         Ready::Unreadable => return None,
     };
-    let protocol = shown.protocol();
-    let size = protocol.size();
+    let picture = shown.picture();
+    let size = picture.size();
     let x = area.x + area.width.saturating_sub(size.width) / 2;
     let y = area.y + area.height.saturating_sub(size.height) / 2;
     let at = Rect::new(
@@ -49,7 +47,7 @@ pub fn draw(
         size.width.min(area.width),
         size.height.min(area.height),
     );
-    Image::new(protocol).render(at, buffer);
+    picture.render(at, buffer);
     ui.show(shown);
     Some(at)
 }
