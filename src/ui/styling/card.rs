@@ -21,6 +21,10 @@ const NO_MARKER: &str = "  ";
 pub const THUMBNAIL_WIDTH: u16 = 16;
 pub const THUMBNAIL_HEIGHT: u16 = 7;
 const MIN_DESCRIPTION_WIDTH: usize = 12;
+/// Beside a photo, words need more room than beside a drawing: a photo's
+/// card is read as a caption, and twelve cells squeezed it to a word a
+/// line. Narrower, the words go below the photo, at the card's width.
+const MIN_CAPTION_WIDTH: usize = 24;
 
 /// One look, laid out for a given width.
 pub struct Card {
@@ -103,7 +107,12 @@ pub fn card(ui: &Scene, look_index: usize, width: u16) -> Card {
     let label = Span::styled("Carried", theme.label);
     let photo = look.image.is_some() && ui.theme.photos != crate::photos::PhotoMode::Off;
     let drawn = photo || ui.app.lookbook().draws(look.carried.shape);
-    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width, drawn);
+    let picture = match (photo, drawn) {
+        (true, _) => Picture::Photo,
+        (false, true) => Picture::Drawing,
+        (false, false) => Picture::None,
+    };
+    let thumbnail_row = carried(&mut lines, label, &look.carried.description, width, picture);
     if let Some(note) = &look.note {
         let italic = theme.muted.add_modifier(Modifier::ITALIC);
         lines.extend(wrapped(note, "", italic));
@@ -163,23 +172,40 @@ fn together(ui: &Scene, look: &Look, width: usize) -> Line<'static> {
     ])
 }
 
+/// What a card shows of the bag carried, besides its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Picture {
+    None,
+    Drawing,
+    Photo,
+}
+
 /// "Carried" and the description of the bag, beside room for its drawing
-/// when it has one and the card is wide enough; returns the drawing's
-/// first row.
+/// or photo when it has one and the card is wide enough (a photo's words
+/// go below it when the column beside is too narrow for a caption);
+/// returns the picture's first row.
 fn carried(
     lines: &mut Vec<Line<'static>>,
     label: Span<'static>,
     description: &str,
     width: usize,
-    drawn: bool,
+    picture: Picture,
 ) -> Option<usize> {
     let indent = usize::from(THUMBNAIL_WIDTH) + 1;
-    if !drawn || width < indent + MIN_DESCRIPTION_WIDTH {
-        lines.push(Line::from(label));
+    let below = |lines: &mut Vec<Line<'static>>| {
+        lines.push(Line::from(label.clone()));
         lines.extend(text::wrap(description, width).into_iter().map(Line::from));
+    };
+    if picture == Picture::None || width < indent + MIN_DESCRIPTION_WIDTH {
+        below(lines);
         return None;
     }
     let top = lines.len();
+    if picture == Picture::Photo && width < indent + MIN_CAPTION_WIDTH {
+        lines.extend((0..THUMBNAIL_HEIGHT).map(|_| Line::default()));
+        below(lines);
+        return Some(top);
+    }
     let column = std::iter::once(label).chain(
         text::wrap(description, width - indent)
             .into_iter()
@@ -250,7 +276,13 @@ mod tests {
     /// `carried`'s lines for a card `width` cells wide, and its answer.
     fn carried_at(width: usize) -> (Vec<String>, Option<usize>) {
         let mut lines = vec![Line::raw("outfit")];
-        let top = carried(&mut lines, Span::raw("Carried"), "a pink bag", width, true);
+        let top = carried(
+            &mut lines,
+            Span::raw("Carried"),
+            "a pink bag",
+            width,
+            Picture::Drawing,
+        );
         (lines.iter().map(ToString::to_string).collect(), top)
     }
 
@@ -264,6 +296,41 @@ mod tests {
         let (lines, top) = carried_at(28);
         assert_eq!(top, None, "too narrow: no drawing");
         assert_eq!(lines[1..], ["Carried", "a pink bag"]);
+    }
+
+    /// Beside a photo the words need room for a caption; narrower, they
+    /// go below it at the card's width, never a word a line.
+    #[test]
+    fn a_photos_words_go_below_it_when_the_column_beside_is_narrow() {
+        let description = "tiny bubble gum pink drawstring Chanel number";
+        let at = |width| {
+            let mut lines = vec![Line::raw("outfit")];
+            let top = carried(
+                &mut lines,
+                Span::raw("Carried"),
+                description,
+                width,
+                Picture::Photo,
+            );
+            let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            (lines, top)
+        };
+        let (lines, top) = at(41);
+        assert_eq!(top, Some(1));
+        assert_eq!(lines[1], format!("{}Carried", " ".repeat(17)));
+        assert_eq!(lines[2], format!("{}tiny bubble gum pink", " ".repeat(17)));
+        let (lines, top) = at(40);
+        assert_eq!(top, Some(1), "the photo keeps its place");
+        let photo_rows = usize::from(THUMBNAIL_HEIGHT);
+        assert!(lines[1..=photo_rows].iter().all(String::is_empty));
+        assert_eq!(
+            lines[photo_rows + 1..],
+            [
+                "Carried",
+                "tiny bubble gum pink drawstring Chanel",
+                "number"
+            ]
+        );
     }
 
     /// A paired bag's row, `width` cells, after typing `keys`.
