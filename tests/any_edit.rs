@@ -139,3 +139,102 @@ fn sneaker_edit_screens() {
         }
     }
 }
+
+/// The sneaker edit under another noun: `item = "…"` (and `items`).
+fn edit_of(item: &str, items: Option<&str>) -> Arc<Lookbook> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sneaker_edit.toml");
+    let text = std::fs::read_to_string(path).expect("the sneaker edit");
+    let items = items.map_or_else(String::new, |items| format!("\nitems = \"{items}\""));
+    let text = text.replacen(
+        "item = \"sneaker\"",
+        &format!("item = \"{item}\"{items}"),
+        1,
+    );
+    Arc::new(lookbook::lookbook::parse(&text, "edit.toml").unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Nouns with no singular, irregular plurals and a counted phrase read
+/// right on every screen a visitor can reach, at every size: no
+/// "sunglassess", no "this sunglasses", no "1 jeans", no "pair of
+/// sunglasses pairs with"; the app's own "pairs" never meets the noun's.
+#[test]
+fn every_noun_reads_right_on_every_screen() {
+    let nouns: &[(&str, Option<&str>, &[&str], &str)] = &[
+        (
+            "sunglasses",
+            None,
+            &[
+                "sunglassess",
+                "this sunglasses",
+                "1 sunglasses",
+                "sunglasses pairs",
+            ],
+            "pairs of sunglasses",
+        ),
+        (
+            "sunglasses",
+            Some("sunglasses"),
+            &["this sunglasses", "1 sunglasses", "sunglasses pairs"],
+            "pairs of sunglasses",
+        ),
+        (
+            "pair of sunglasses",
+            None,
+            &["pair of sunglassess", "pairs with", "paired pair"],
+            "pairs of sunglasses",
+        ),
+        (
+            "jeans",
+            None,
+            &["jeanss", "1 jeans", "this jeans"],
+            "pairs of jeans",
+        ),
+        (
+            "trousers",
+            None,
+            &["trouserss", "1 trousers"],
+            "pairs of trousers",
+        ),
+        ("scarf", None, &["scarfs"], "scarves"),
+        ("watch", None, &["watchs"], "watches"),
+        ("dress", None, &["dresss"], "dresses"),
+    ];
+    for (item, items, wrong, right) in nouns {
+        let edit = edit_of(item, *items);
+        let mut seen_right = false;
+        for (width, height) in [(120, 40), (80, 24), (50, 20)] {
+            for keys in SCREENS
+                .iter()
+                .chain(&["Tab Tab j Space S", "? End", "l", "Enter Enter"])
+            {
+                let frame = screen(&edit, keys, width, height).to_lowercase();
+                // A help line cut by the overlay's width may end mid-word:
+                // read the frame with its lines joined.
+                let joined = frame.replace('\n', " ");
+                for bad in *wrong {
+                    assert!(
+                        !joined.contains(bad),
+                        "`{bad}` for item = {item:?} at {width}x{height} after `{keys}`:\n{frame}"
+                    );
+                }
+                assert!(
+                    !joined.contains("pair of sunglasses pairs")
+                        && !joined.contains("pairs of jeans pair"),
+                    "the app's pairs met the noun's: {item:?} after `{keys}`:\n{frame}"
+                );
+                seen_right |= joined.contains(right);
+            }
+        }
+        assert!(seen_right, "{item:?}: `{right}` on some screen");
+    }
+}
+
+/// The receipt and the counts say the noun right too.
+#[test]
+fn counts_and_receipts_count_pairs() {
+    let edit = edit_of("sunglasses", None);
+    assert_eq!(edit.nouns.count(1), "1 pair of sunglasses");
+    let frame = screen(&edit, "Space S", 120, 40);
+    assert!(frame.contains("1 pair of sunglasses · €"), "{frame}");
+    assert!(frame.contains("Sunglasses ("), "the list's title: {frame}");
+}

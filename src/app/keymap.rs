@@ -161,7 +161,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Enter)],
         action: Action::Activate,
         group: Group::Panes,
-        description: "open: {item} → detail → its look → paired {item}",
+        description: "open: {item} → detail → its look → {paired} {item}",
         hint: Some("open"),
     },
     Binding {
@@ -196,7 +196,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::char('l')],
         action: Action::JumpToLook,
         group: Group::Panes,
-        description: "the look the selected {item} pairs with",
+        description: "the look the selected {item} {pairs with}",
         hint: None,
     },
     Binding {

@@ -150,7 +150,7 @@ pub const LOOKBOOK: Table = Table {
         optional(
             "items",
             Kind::Noun,
-            "Its plural (default: the singular and an s).",
+            "Its plural (default: English's plural of it; a noun with no singular, such as sunglasses, is counted in pairs).",
             "\"clutches\"",
         ),
     ],

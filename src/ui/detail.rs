@@ -232,9 +232,15 @@ fn lines(ui: &Scene, width: u16, picture: u16) -> (Vec<Line<'static>>, Option<Li
     if !looks.is_empty() {
         out.push(Line::default());
         out.extend(
-            text::wrap("Pairs with (our styling suggestion)", width)
-                .into_iter()
-                .map(|line| Line::styled(line, theme.label)),
+            text::wrap(
+                &ui.app
+                    .lookbook()
+                    .nouns
+                    .fill("{Pairs with} (our styling suggestion)"),
+                width,
+            )
+            .into_iter()
+            .map(|line| Line::styled(line, theme.label)),
         );
         for look in looks {
             let wearer = &ui.app.lookbook().looks[look].wearer;
