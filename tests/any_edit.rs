@@ -238,3 +238,26 @@ fn counts_and_receipts_count_pairs() {
     assert!(frame.contains("1 pair of sunglasses · €"), "{frame}");
     assert!(frame.contains("Sunglasses ("), "the list's title: {frame}");
 }
+
+/// A look card names the item in the look in the edit's word: "Carried"
+/// for bags, "Featured" for anything else, or `carried_label`.
+#[test]
+fn a_look_card_says_the_edits_word_for_its_item() {
+    let frame = |edit: &Arc<Lookbook>| screen(edit, "", 120, 40);
+    assert!(
+        frame(&sneakers()).contains("│ Featured"),
+        "{}",
+        frame(&sneakers())
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sneaker_edit.toml");
+    let text = std::fs::read_to_string(path).expect("the sneaker edit");
+    let text = text.replacen(
+        "item = \"sneaker\"",
+        "item = \"sneaker\"\ncarried_label = \"Worn\"",
+        1,
+    );
+    let worn =
+        Arc::new(lookbook::lookbook::parse(&text, "edit.toml").unwrap_or_else(|e| panic!("{e}")));
+    assert!(frame(&worn).contains("│ Worn"), "{}", frame(&worn));
+    assert!(!frame(&worn).contains("Featured"));
+}

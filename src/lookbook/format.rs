@@ -153,6 +153,12 @@ pub const LOOKBOOK: Table = Table {
             "Its plural (default: English's plural of it; a noun with no singular, such as sunglasses, is counted in pairs).",
             "\"clutches\"",
         ),
+        optional(
+            "carried_label",
+            Kind::Noun,
+            "A look card's word for the item in the look (default \"Carried\" for bags and what is carried like them, \"Featured\" for anything else).",
+            "\"Worn\"",
+        ),
     ],
 };
 
@@ -254,7 +260,7 @@ pub const LOOK: Table = Table {
         required(
             "carried",
             Kind::Carried,
-            "The bag they carried, in the edit's words, or a [look.carried] table.",
+            "The item in the look (the bag they carried, the shoes they wore), in the edit's words, or a [look.carried] table.",
             "\"a small black clutch\"",
         ),
         optional(

@@ -13,7 +13,31 @@ pub struct Nouns {
     /// Counted in pairs ("a pair of sunglasses"): the app's own "pairs
     /// with" would read as the noun, so its sentences say "goes with".
     in_pairs: bool,
+    /// A look card's word for the item in the look: "Carried" for bags
+    /// and what is carried like them, else neutral; an edit may name it
+    /// (`carried_label = "Worn"`).
+    pub carried: String,
 }
+
+/// Things carried as a bag is: their look cards say "Carried".
+const CARRIED: &[&str] = &[
+    "bag",
+    "handbag",
+    "clutch",
+    "tote",
+    "purse",
+    "satchel",
+    "backpack",
+    "rucksack",
+    "pouch",
+    "wallet",
+    "briefcase",
+    "basket",
+    "umbrella",
+];
+
+/// A look card's word for any other item.
+const NEUTRAL_CARRIED: &str = "Featured";
 
 impl Default for Nouns {
     fn default() -> Self {
@@ -88,15 +112,29 @@ impl Nouns {
                 many: format!("pairs of {things}"),
                 kind: capitalised(things),
                 in_pairs: true,
+                carried: NEUTRAL_CARRIED.to_string(),
             };
         }
         let many = many.map_or_else(|| plural(one), |many| many.trim().to_string());
+        let last = lower.rsplit(' ').next().unwrap_or_default();
+        let carried = if CARRIED.contains(&last) {
+            "Carried"
+        } else {
+            NEUTRAL_CARRIED
+        };
         Nouns {
             kind: capitalised(&many),
             one: one.to_string(),
             many,
             in_pairs: false,
+            carried: carried.to_string(),
         }
+    }
+
+    /// The same nouns, with the edit's own word for a look's item.
+    pub fn with_carried(mut self, label: &str) -> Self {
+        self.carried = label.trim().to_string();
+        self
     }
 
     /// `1 sneaker`, `12 sneakers`, `0 sneakers`.
@@ -244,6 +282,17 @@ mod tests {
     fn the_article_follows_the_first_letter() {
         assert_eq!(Nouns::new("umbrella", None).a(), "an umbrella");
         assert_eq!(Nouns::default().a(), "a bag");
+    }
+
+    #[test]
+    fn a_look_carries_a_bag_and_features_anything_else_unless_the_edit_says() {
+        assert_eq!(Nouns::default().carried, "Carried");
+        assert_eq!(Nouns::new("bucket bag", None).carried, "Carried");
+        assert_eq!(Nouns::new("clutch", Some("clutches")).carried, "Carried");
+        assert_eq!(Nouns::new("sunglasses", None).carried, "Featured");
+        assert_eq!(Nouns::new("sneaker", None).carried, "Featured");
+        let worn = Nouns::new("sneaker", None).with_carried("Worn");
+        assert_eq!(worn.carried, "Worn");
     }
 
     #[test]

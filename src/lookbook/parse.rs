@@ -266,7 +266,12 @@ fn meta(mut fields: Fields<'_>, errors: &mut Errors) -> Option<Meta> {
 fn nouns(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Nouns> {
     let one = noun(fields, "item", errors);
     let many = noun(fields, "items", errors);
-    match (one, many) {
+    let carried = match noun(fields, "carried_label", errors) {
+        Some(Ok(label)) => Some(label.into_inner()),
+        Some(Err(())) => return None,
+        None => None,
+    };
+    let nouns = match (one, many) {
         (None, None) => Some(Nouns::default()),
         (Some(Ok(one)), None) => Some(Nouns::new(one.get_ref(), None)),
         (Some(Ok(one)), Some(Ok(many))) => Some(Nouns::new(one.get_ref(), Some(many.get_ref()))),
@@ -279,7 +284,11 @@ fn nouns(fields: &mut Fields<'_>, errors: &mut Errors) -> Option<Nouns> {
             None
         }
         _ => None,
-    }
+    }?;
+    Some(match carried {
+        Some(label) => nouns.with_carried(&label),
+        None => nouns,
+    })
 }
 
 /// One noun: a single line, short enough for a title. `Err` when the value

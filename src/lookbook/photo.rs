@@ -86,7 +86,7 @@ pub fn check(
     if !stays_inside(relative) {
         return fail(
             format!("`{written}` is outside the lookbook's folder"),
-            "a path inside the lookbook's folder, such as \"images/bag.jpg\"",
+            "a path inside the lookbook's folder, such as \"images/look.jpg\"",
         );
     }
     let file = folder.join(relative);

@@ -104,7 +104,7 @@ pub fn card(ui: &Scene, look_index: usize, width: u16) -> Card {
     for piece in &look.outfit {
         lines.extend(wrapped(piece, "• ", Style::new()));
     }
-    let label = Span::styled("Carried", theme.label);
+    let label = Span::styled(ui.app.lookbook().nouns.carried.clone(), theme.label);
     let photo = look.image.is_some() && ui.theme.photos != crate::photos::PhotoMode::Off;
     let drawn = photo || ui.app.lookbook().draws(look.carried.shape);
     let picture = match (photo, drawn) {
@@ -180,7 +180,7 @@ enum Picture {
     Photo,
 }
 
-/// "Carried" and the description of the bag, beside room for its drawing
+/// "Carried" (the edit's word) and the description of the item, beside room for its drawing
 /// or photo when it has one and the card is wide enough (a photo's words
 /// go below it when the column beside is too narrow for a caption);
 /// returns the picture's first row.
