@@ -276,21 +276,71 @@ fn unknown_field_suggests_the_known_one() {
         .iter()
         .map(|d| d.message.as_str())
         .collect();
-    // Misspelling `price` both leaves `price` missing and adds `prcie`.
+    // Misspelling `price` leaves `price` missing too, but the typo is the
+    // one thing to fix: "add `price = ...`" would be wrong advice.
+    assert_eq!(messages, ["unknown field `prcie` in bag `two`"]);
+    assert_eq!(report.locations(), [(19, 1)]);
     assert_eq!(
-        messages,
-        [
-            "missing field `price` in bag `two`",
-            "unknown field `prcie` in bag `two`",
-        ]
-    );
-    assert_eq!(report.locations(), [(14, 1), (19, 1)]);
-    assert_eq!(
-        report.diagnostics[1].expected.as_deref(),
+        report.diagnostics[0].expected.as_deref(),
         Some("did you mean `price`?")
     );
     assert_rendered(&report, "unknown_field", (19, 1), "prcie = 49.99");
     assert!(report.to_string().contains("^^^^^ did you mean `price`?"));
+}
+
+/// A misspelled required field is one error, at the typo, in every table;
+/// a missing field no key left over is close to is still missing.
+#[test]
+fn a_misspelled_required_field_is_one_error_at_the_typo() {
+    let typo = VALID.replacen("retailer = \"Shop\"", "retialer = \"Shop\"", 1);
+    let report = invalid_text(&typo);
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(
+        report.diagnostics[0].message,
+        "unknown field `retialer` in bag `one`"
+    );
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("did you mean `retailer`?")
+    );
+    assert_eq!(report.locations(), [(11, 1)]);
+
+    let elsewhere = [
+        (
+            "[lookbook]",
+            "[lookbok]",
+            "unknown field `lookbok` in the file",
+        ),
+        (
+            "wearer =",
+            "waerer =",
+            "unknown field `waerer` in look `look`",
+        ),
+        ("title =", "tilte =", "unknown field `tilte` in [lookbook]"),
+    ];
+    for (right, wrong, message) in elsewhere {
+        let report = invalid_text(&VALID.replacen(right, wrong, 1));
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages, [message], "{wrong}");
+    }
+
+    let unrelated = VALID.replacen("retailer = \"Shop\"", "stockist = \"Shop\"", 1);
+    let messages: Vec<String> = invalid_text(&unrelated)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "missing field `retailer` in bag `one`",
+            "unknown field `stockist` in bag `one`",
+        ]
+    );
 }
 
 #[test]
