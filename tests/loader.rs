@@ -208,9 +208,47 @@ fn price_with_three_decimals() {
         "price_decimals",
         "price `49.999` has more than two decimals or an exponent",
         (19, 9),
-        "e.g. 195 or 49.99",
+        // A point between thousands, as Danish shops write prices.
+        "write 49999 (forty-nine thousand nine hundred ninety-nine)",
         "price = 49.999",
     );
+}
+
+/// A price with a comma or a thousands point is said as such, at the
+/// amount's line and column, with each way it could be read.
+#[test]
+fn a_price_written_with_other_marks_says_what_to_write() {
+    for (written, message, hint) in [
+        (
+            "129,00",
+            "price `129,00` has a comma, which a TOML number cannot have",
+            "write 129.00",
+        ),
+        (
+            "1,250",
+            "price `1,250` has a comma, which a TOML number cannot have",
+            "write 1250 (one thousand two hundred fifty) or 1.25",
+        ),
+        (
+            "1.250",
+            "price `1.250` has more than two decimals or an exponent",
+            "write 1250 (one thousand two hundred fifty) or 1.25",
+        ),
+    ] {
+        let report = invalid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(report.diagnostics.len(), 1, "{written}: {report}");
+        assert_eq!(report.diagnostics[0].message, message, "{written}");
+        assert_eq!(
+            report.diagnostics[0].expected.as_deref(),
+            Some(hint),
+            "{written}"
+        );
+        assert_eq!(report.locations(), [(19, 9)], "{written}");
+        let shown = report.to_string();
+        let caret = format!("^{} {hint}", "^".repeat(written.len() - 1));
+        assert!(shown.contains("--> inline.toml:19:9\n"), "{shown}");
+        assert!(shown.contains(&caret), "{shown}");
+    }
 }
 
 #[test]
