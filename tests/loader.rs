@@ -2127,6 +2127,28 @@ fn a_bad_photo_is_an_error_at_its_path() {
     }
 }
 
+/// A path is judged by where it leads: out of the folder and back in is
+/// inside; a missing file there is missing, not outside.
+#[test]
+fn a_photo_path_that_climbs_out_and_back_in_is_inside() {
+    let copy = photo_fixture("back-in", "back-in");
+    let lookbook = load_path(&copy).unwrap_or_else(|e| panic!("{e}"));
+    let photo = lookbook.bags[0].image.as_ref().expect("the bag's photo");
+    assert_eq!((photo.width, photo.height), (40, 30));
+
+    let text = std::fs::read_to_string(&copy).expect("the copy");
+    std::fs::write(&copy, text.replace("images/one.png", "images/none.png")).expect("written");
+    let report = match load_path(&copy) {
+        Err(LoadError::Invalid(report)) => report.to_string(),
+        other => panic!("expected content errors, got {other:?}"),
+    };
+    assert!(
+        report.contains("error: no file `../edit/images/none.png` beside the lookbook\n"),
+        "{report}"
+    );
+    assert!(report.contains("back-in.toml:13:9"), "{report}");
+}
+
 /// A link inside the folder that leads out of it is refused too.
 #[cfg(unix)]
 #[test]
