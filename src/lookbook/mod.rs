@@ -19,6 +19,7 @@ mod model;
 mod nouns;
 mod parse;
 mod photo;
+mod readings;
 pub mod schema;
 pub mod starter;
 mod syntax;

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::currency::marked_price;
 use super::diagnostic::Diagnostic;
+use super::readings::marked_price;
 
 /// The most parts a dotted key may have: toml refuses a key whose path
 /// (every part but the last) is this long or longer.
