@@ -1,5 +1,6 @@
 //! How the app counts things in English, in one place: every layer (the
-//! loader's summary, the screen, the SSH log) says "1 look" and "2 looks".
+//! loader's summary, the screen, the SSH log) says "1 look" and "2 looks",
+//! and a hint spells out an amount ("one thousand two hundred fifty").
 
 /// `1 bag`, `2 bags`, `0 bags`.
 pub fn count(n: usize, singular: &str) -> String {
@@ -30,9 +31,84 @@ pub fn look_of(wearer: &str) -> String {
     }
 }
 
+/// A whole number in words, as a hint spells out an amount that could be
+/// misread: `1250` is "one thousand two hundred fifty".
+pub fn spelled(n: u64) -> String {
+    const SCALES: [&str; 7] = [
+        "",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "quadrillion",
+        "quintillion",
+    ];
+    if n == 0 {
+        return "zero".to_string();
+    }
+    let mut groups = Vec::new();
+    let mut rest = n;
+    while rest > 0 {
+        groups.push(rest % 1000);
+        rest /= 1000;
+    }
+    let mut words = Vec::new();
+    for (scale, &group) in SCALES.iter().zip(&groups).rev() {
+        if group > 0 {
+            words.push(hundreds(group));
+            if !scale.is_empty() {
+                words.push((*scale).to_string());
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// 1 to 999 in words: "two hundred fifty", "forty-nine".
+fn hundreds(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word = |i: u64| usize::try_from(i).map_or("", |i| ONES.get(i).copied().unwrap_or(""));
+    let ten = |i: u64| usize::try_from(i).map_or("", |i| TENS.get(i).copied().unwrap_or(""));
+    let mut words = Vec::new();
+    if n >= 100 {
+        words.push(format!("{} hundred", word(n / 100)));
+    }
+    match n % 100 {
+        0 => {}
+        below @ 1..20 => words.push(word(below).to_string()),
+        tens if tens % 10 == 0 => words.push(ten(tens / 10).to_string()),
+        tens => words.push(format!("{}-{}", ten(tens / 10), word(tens % 10))),
+    }
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{count, look_of};
+    use super::{count, look_of, spelled};
 
     #[test]
     fn a_look_is_possessive_only_for_a_name() {
@@ -54,5 +130,22 @@ mod tests {
         assert_eq!(count(1, "bag"), "1 bag");
         assert_eq!(count(0, "look"), "0 looks");
         assert_eq!(count(2, "error"), "2 errors");
+    }
+
+    #[test]
+    fn numbers_are_spelled_as_a_person_says_them() {
+        assert_eq!(spelled(1250), "one thousand two hundred fifty");
+        assert_eq!(
+            spelled(49_999),
+            "forty-nine thousand nine hundred ninety-nine"
+        );
+        assert_eq!(spelled(0), "zero");
+        assert_eq!(spelled(7), "seven");
+        assert_eq!(spelled(13), "thirteen");
+        assert_eq!(spelled(40), "forty");
+        assert_eq!(spelled(100), "one hundred");
+        assert_eq!(spelled(1_000_001), "one million one");
+        assert_eq!(spelled(12_000_300), "twelve million three hundred");
+        assert!(spelled(u64::MAX).starts_with("eighteen quintillion "));
     }
 }

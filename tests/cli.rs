@@ -109,14 +109,230 @@ fn check_a_missing_file_is_one_line() {
     );
 }
 
+/// A folder of its own for a test, emptied first.
+fn scratch(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lookbook-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    dir
+}
+
+const VALID: &str = include_str!("fixtures/valid.toml");
+
+/// A folder is every `.toml` file in it, in name order, as `browse` and
+/// `serve` take it; a folder with none is one line.
 #[test]
-fn check_a_directory_is_one_line() {
-    let output = lookbook(&["check", "tests/fixtures"]);
+fn check_a_folder_checks_each_lookbook_in_it() {
+    let dir = scratch("check-folder");
+    std::fs::write(dir.join("b.toml"), VALID.replace("49.99", "129,00")).expect("written");
+    std::fs::write(dir.join("a.toml"), VALID).expect("written");
+    std::fs::write(dir.join("notes.txt"), "not a lookbook").expect("written");
+    let folder = dir.display().to_string();
+    let output = lookbook(&["check", &folder]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!("{folder}/a.toml: 2 bags, 1 look, 0 sections\n")
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!(
+            "error: price `129,00` has a comma, which a TOML number cannot have\n  --> {folder}/b.toml:19:9\n"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("^^^^^^ write 129.00\n"), "{err}");
+    assert!(err.ends_with("b.toml has 1 error\n"), "{err}");
+
+    std::fs::remove_file(dir.join("b.toml")).expect("removed");
+    let clean = lookbook(&["check", &folder]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+
+    let empty = scratch("check-empty-folder");
+    let output = lookbook(&["check", &empty.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "error: tests/fixtures: is a directory, expected a lookbook .toml file\n"
+        format!(
+            "error: {}: no .toml files in this folder\n",
+            empty.display()
+        )
     );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&empty);
+}
+
+/// Several files: each one that loads is summed up, every broken one's
+/// errors are printed, and one broken file fails the check.
+#[test]
+fn check_several_files_fails_on_the_broken_one() {
+    let output = lookbook(&[
+        "check",
+        "lookbook.toml",
+        "tests/fixtures/price_decimals.toml",
+        "tests/fixtures/valid.toml",
+        "tests/fixtures/no-such-file.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "lookbook.toml: 8 bags, 2 looks, 2 sections\n\
+         tests/fixtures/valid.toml: 2 bags, 1 look, 0 sections\n"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(
+            "error: price `49.999` has more than two decimals or an exponent\n  \
+             --> tests/fixtures/price_decimals.toml:19:9\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "error: tests/fixtures/price_decimals.toml has 1 error\n\
+             error: tests/fixtures/no-such-file.toml: no such file\n"
+        ),
+        "{err}"
+    );
+    assert_no_escapes(&output);
+
+    let clean = lookbook(&["check", "lookbook.toml", "tests/fixtures/valid.toml"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert_eq!(stderr(&clean), "");
+}
+
+/// `--deny-warnings` fails a check that has only warnings, after showing
+/// them; without it they pass (see `check_warns_of_a_colour_it_cannot_draw`).
+#[test]
+fn check_deny_warnings_fails_on_a_warning() {
+    let output = lookbook(&[
+        "check",
+        "--deny-warnings",
+        "tests/fixtures/undrawable_colour.toml",
+        "lookbook.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/undrawable_colour.toml: 2 bags, 1 look, 0 sections\n\
+         lookbook.toml: 8 bags, 2 looks, 2 sections\n"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("warning: colour `burgandy` is not one we can draw\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "has 1 warning\nerror: 1 warning, and --deny-warnings fails the check on any\n"
+        ),
+        "{err}"
+    );
+    let clean = lookbook(&["check", "--deny-warnings", "lookbook.toml"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+}
+
+/// `--format json`: one array on stdout of every error and warning, each
+/// with the same six fields, and nothing on stderr.
+#[test]
+fn check_json_lists_every_diagnostic_of_every_file() {
+    let output = lookbook(&[
+        "check",
+        "--format",
+        "json",
+        "lookbook.toml",
+        "tests/fixtures/undrawable_colour.toml",
+        "tests/fixtures/several_errors.toml",
+        "tests/fixtures/no-such-file.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "");
+    let found: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let found = found.as_array().expect("an array");
+    for object in found {
+        let mut keys: Vec<&str> = object
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["column", "file", "hint", "line", "message", "severity"]
+        );
+    }
+    let row = |object: &serde_json::Value| {
+        (
+            object["file"].as_str().expect("a file").to_string(),
+            object["line"].as_u64(),
+            object["column"].as_u64(),
+            object["severity"].as_str().expect("a severity").to_string(),
+        )
+    };
+    let rows: Vec<_> = found.iter().map(row).collect();
+    let at = |file: &str, line, column, severity: &str| {
+        (
+            format!("tests/fixtures/{file}.toml"),
+            line,
+            column,
+            severity.to_string(),
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            at("undrawable_colour", Some(13), Some(12), "warning"),
+            at("several_errors", Some(5), Some(12), "error"),
+            at("several_errors", Some(10), Some(9), "error"),
+            at("several_errors", Some(14), Some(1), "error"),
+            at("several_errors", Some(18), Some(9), "error"),
+            at("several_errors", Some(25), Some(17), "error"),
+            at("no-such-file", None, None, "error"),
+        ]
+    );
+    assert_eq!(
+        found[0]["message"],
+        "colour `burgandy` is not one we can draw"
+    );
+    assert!(
+        found[0]["hint"]
+            .as_str()
+            .is_some_and(|hint| hint.contains("`burgundy`"))
+    );
+    assert_eq!(found[4]["message"], "price cannot be negative");
+    assert_eq!(found[6]["message"], "no such file");
+    assert!(found[6]["hint"].is_null());
+
+    let clean = lookbook(&["check", "--format", "json", "lookbook.toml"]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(stdout(&clean), "[]\n");
+    let denied = lookbook(&[
+        "check",
+        "--format",
+        "json",
+        "--deny-warnings",
+        "tests/fixtures/undrawable_colour.toml",
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert_eq!(stderr(&denied), "");
+    let warnings: serde_json::Value = serde_json::from_str(&stdout(&denied)).expect("JSON");
+    assert_eq!(warnings[0]["severity"], "warning");
+}
+
+/// A command line that does not parse is status 2, as clap's own errors.
+#[test]
+fn check_usage_errors_exit_with_status_2() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "xml", "lookbook.toml"],
+        &["check", "--deny-warnings"],
+    ] {
+        let output = lookbook(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}");
+        assert!(stderr(&output).starts_with("error: "), "{args:?}");
+    }
 }
 
 #[test]

@@ -208,9 +208,47 @@ fn price_with_three_decimals() {
         "price_decimals",
         "price `49.999` has more than two decimals or an exponent",
         (19, 9),
-        "e.g. 195 or 49.99",
+        // A point between thousands, as Danish shops write prices.
+        "write 49999 (forty-nine thousand nine hundred ninety-nine)",
         "price = 49.999",
     );
+}
+
+/// A price with a comma or a thousands point is said as such, at the
+/// amount's line and column, with each way it could be read.
+#[test]
+fn a_price_written_with_other_marks_says_what_to_write() {
+    for (written, message, hint) in [
+        (
+            "129,00",
+            "price `129,00` has a comma, which a TOML number cannot have",
+            "write 129.00",
+        ),
+        (
+            "1,250",
+            "price `1,250` has a comma, which a TOML number cannot have",
+            "write 1250 (one thousand two hundred fifty) or 1.25",
+        ),
+        (
+            "1.250",
+            "price `1.250` has more than two decimals or an exponent",
+            "write 1250 (one thousand two hundred fifty) or 1.25",
+        ),
+    ] {
+        let report = invalid_text(&VALID.replace("price = 49.99", &format!("price = {written}")));
+        assert_eq!(report.diagnostics.len(), 1, "{written}: {report}");
+        assert_eq!(report.diagnostics[0].message, message, "{written}");
+        assert_eq!(
+            report.diagnostics[0].expected.as_deref(),
+            Some(hint),
+            "{written}"
+        );
+        assert_eq!(report.locations(), [(19, 9)], "{written}");
+        let shown = report.to_string();
+        let caret = format!("^{} {hint}", "^".repeat(written.len() - 1));
+        assert!(shown.contains("--> inline.toml:19:9\n"), "{shown}");
+        assert!(shown.contains(&caret), "{shown}");
+    }
 }
 
 #[test]
@@ -276,21 +314,71 @@ fn unknown_field_suggests_the_known_one() {
         .iter()
         .map(|d| d.message.as_str())
         .collect();
-    // Misspelling `price` both leaves `price` missing and adds `prcie`.
+    // Misspelling `price` leaves `price` missing too, but the typo is the
+    // one thing to fix: "add `price = ...`" would be wrong advice.
+    assert_eq!(messages, ["unknown field `prcie` in bag `two`"]);
+    assert_eq!(report.locations(), [(19, 1)]);
     assert_eq!(
-        messages,
-        [
-            "missing field `price` in bag `two`",
-            "unknown field `prcie` in bag `two`",
-        ]
-    );
-    assert_eq!(report.locations(), [(14, 1), (19, 1)]);
-    assert_eq!(
-        report.diagnostics[1].expected.as_deref(),
+        report.diagnostics[0].expected.as_deref(),
         Some("did you mean `price`?")
     );
     assert_rendered(&report, "unknown_field", (19, 1), "prcie = 49.99");
     assert!(report.to_string().contains("^^^^^ did you mean `price`?"));
+}
+
+/// A misspelled required field is one error, at the typo, in every table;
+/// a missing field no key left over is close to is still missing.
+#[test]
+fn a_misspelled_required_field_is_one_error_at_the_typo() {
+    let typo = VALID.replacen("retailer = \"Shop\"", "retialer = \"Shop\"", 1);
+    let report = invalid_text(&typo);
+    assert_eq!(report.diagnostics.len(), 1, "{report}");
+    assert_eq!(
+        report.diagnostics[0].message,
+        "unknown field `retialer` in bag `one`"
+    );
+    assert_eq!(
+        report.diagnostics[0].expected.as_deref(),
+        Some("did you mean `retailer`?")
+    );
+    assert_eq!(report.locations(), [(11, 1)]);
+
+    let elsewhere = [
+        (
+            "[lookbook]",
+            "[lookbok]",
+            "unknown field `lookbok` in the file",
+        ),
+        (
+            "wearer =",
+            "waerer =",
+            "unknown field `waerer` in look `look`",
+        ),
+        ("title =", "tilte =", "unknown field `tilte` in [lookbook]"),
+    ];
+    for (right, wrong, message) in elsewhere {
+        let report = invalid_text(&VALID.replacen(right, wrong, 1));
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages, [message], "{wrong}");
+    }
+
+    let unrelated = VALID.replacen("retailer = \"Shop\"", "stockist = \"Shop\"", 1);
+    let messages: Vec<String> = invalid_text(&unrelated)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "missing field `retailer` in bag `one`",
+            "unknown field `stockist` in bag `one`",
+        ]
+    );
 }
 
 #[test]
@@ -2037,6 +2125,28 @@ fn a_bad_photo_is_an_error_at_its_path() {
             "{name}: {text}"
         );
     }
+}
+
+/// A path is judged by where it leads: out of the folder and back in is
+/// inside; a missing file there is missing, not outside.
+#[test]
+fn a_photo_path_that_climbs_out_and_back_in_is_inside() {
+    let copy = photo_fixture("back-in", "back-in");
+    let lookbook = load_path(&copy).unwrap_or_else(|e| panic!("{e}"));
+    let photo = lookbook.bags[0].image.as_ref().expect("the bag's photo");
+    assert_eq!((photo.width, photo.height), (40, 30));
+
+    let text = std::fs::read_to_string(&copy).expect("the copy");
+    std::fs::write(&copy, text.replace("images/one.png", "images/none.png")).expect("written");
+    let report = match load_path(&copy) {
+        Err(LoadError::Invalid(report)) => report.to_string(),
+        other => panic!("expected content errors, got {other:?}"),
+    };
+    assert!(
+        report.contains("error: no file `../edit/images/none.png` beside the lookbook\n"),
+        "{report}"
+    );
+    assert!(report.contains("back-in.toml:13:9"), "{report}");
 }
 
 /// A link inside the folder that leads out of it is refused too.

@@ -56,6 +56,11 @@ pub enum Error {
     /// The command's output could not be written to the file asked for.
     #[error("error: cannot write {}: {source}", .path.display())]
     WriteFile { path: PathBuf, source: io::Error },
+    /// The command has said why it failed in its own output
+    /// (`check --format json`, whose JSON is the whole report): status 1,
+    /// and nothing more on stderr.
+    #[error("")]
+    Reported,
     /// Anything else that stops a command (the terminal, a file `new`
     /// won't overwrite), said in one line where it happens: this is the
     /// layer that prints.
@@ -77,6 +82,9 @@ impl Error {
         }
         if self.is_broken_pipe() {
             return ExitCode::SUCCESS;
+        }
+        if let Error::Reported = self {
+            return ExitCode::FAILURE;
         }
         // A closed stderr leaves nowhere to say anything; the status
         // still tells.

@@ -47,7 +47,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate a lookbook file: print a summary, or every error (exit 1).
+    /// Validate lookbook files, or folders of them: a summary of each, or
+    /// every error (exit 1); --format json for tools.
+    ///
+    /// Exit status: 0 when every file is clean; 1 when any has an error
+    /// (or a warning, with --deny-warnings), or names no lookbook (an
+    /// empty folder); 2 when the command line does not parse.
     Check(check::CheckArgs),
     /// Draw the screen without a terminal, after typing some keys, as text,
     /// ANSI text, SVG or PNG.

@@ -5,7 +5,8 @@
 //! (a save, a file added to or removed from a served folder) to every
 //! session at once.
 //!
-//! - [`open`]: the paths on the command line, read and checked
+//! - [`open`]: the paths on the command line, read and checked ([`named`]:
+//!   the files they name, for `check` too)
 //! - [`live`]: saves, new files and removed ones, as changes to the live catalogue
 
 mod live;
@@ -22,7 +23,7 @@ use crate::words::count;
 
 pub use crate::saves::WatchError;
 pub use live::{Watches, watch};
-pub use open::{OpenError, Opened, open};
+pub use open::{Named, OpenError, Opened, named, open};
 
 /// One edit in the catalogue.
 #[derive(Debug, Clone)]

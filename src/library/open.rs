@@ -61,28 +61,14 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
             folders: Vec::new(),
         });
     }
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    let mut found = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let inside = lookbooks_in(path).map_err(|source| OpenError::Unreadable {
-                folder: path.clone(),
-                source,
-            })?;
-            if inside.is_empty() {
-                return Err(OpenError::EmptyFolder(path.clone()));
-            }
-            found.extend(inside);
-            folders.push(path.clone());
-        } else {
-            found.push(path.clone());
-            files.push(path.clone());
-        }
-    }
+    let Named {
+        lookbooks,
+        files,
+        folders,
+    } = named(paths)?;
     let mut entries = Vec::new();
     let mut broken = Vec::new();
-    for file in found {
+    for file in lookbooks {
         match load_path(&file) {
             Ok(lookbook) => entries.push(EditFile::new(stem(&file), Some(file), lookbook)),
             Err(error) => broken.push(error),
@@ -97,6 +83,41 @@ pub fn open(paths: &[PathBuf]) -> Result<Opened, OpenError> {
         files,
         folders,
     })
+}
+
+/// The lookbook files the command line named, not yet read.
+#[derive(Debug, Default)]
+pub struct Named {
+    /// Every file to read, in the order named, each folder's in name order.
+    pub lookbooks: Vec<PathBuf>,
+    /// Files named one by one.
+    pub files: Vec<PathBuf>,
+    /// Folders named.
+    pub folders: Vec<PathBuf>,
+}
+
+/// The files `paths` names: a file as it is (read later, so a missing one
+/// is that file's error), a folder as the `.toml` files in it. What
+/// `browse`, `serve` and `check` all take.
+pub fn named(paths: &[PathBuf]) -> Result<Named, OpenError> {
+    let mut named = Named::default();
+    for path in paths {
+        if path.is_dir() {
+            let inside = lookbooks_in(path).map_err(|source| OpenError::Unreadable {
+                folder: path.clone(),
+                source,
+            })?;
+            if inside.is_empty() {
+                return Err(OpenError::EmptyFolder(path.clone()));
+            }
+            named.lookbooks.extend(inside);
+            named.folders.push(path.clone());
+        } else {
+            named.lookbooks.push(path.clone());
+            named.files.push(path.clone());
+        }
+    }
+    Ok(named)
 }
 
 /// The `.toml` files directly in `folder`, in name order.

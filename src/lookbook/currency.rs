@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::readings::Readings;
+
 /// An ISO 4217 currency the lookbook can price in, with the one way its
 /// prices are written: where its symbol goes, and its grouping and decimal
 /// marks. Each is the convention of the currency's own shops (docs/lookbook-format.md
@@ -176,8 +178,15 @@ pub enum PriceError {
     },
     #[error("price `{written}` is not a plain amount")]
     NotPlain { written: String },
+    /// `meant` is what it may have meant (see [`Readings`]).
     #[error("price `{written}` has more than two decimals or an exponent")]
-    Decimals { written: String },
+    Decimals { written: String, meant: Readings },
+    /// Not a number TOML reads at all (`129,00`, `1.250.000`): found by the
+    /// syntax errors, on a `price` line.
+    #[error("price `{written}` has a comma, which a TOML number cannot have")]
+    Comma { written: String, meant: Readings },
+    #[error("price `{written}` has more than one point")]
+    Points { written: String, meant: Readings },
     #[error("price is too large")]
     TooLarge,
 }
@@ -192,6 +201,9 @@ impl PriceError {
             PriceError::Sign { unsigned, .. } => {
                 Some(format!("a plain amount without a sign: {unsigned}"))
             }
+            PriceError::Decimals { meant, .. }
+            | PriceError::Comma { meant, .. }
+            | PriceError::Points { meant, .. } => meant.hint(),
             _ => None,
         }
     }
@@ -244,7 +256,10 @@ fn parse_unsigned(amount: &str, written: &str) -> Result<Price, PriceError> {
         return Err(PriceError::NotPlain { written: written() });
     }
     if fraction.len() > 2 || !digits(fraction) {
-        return Err(PriceError::Decimals { written: written() });
+        return Err(PriceError::Decimals {
+            written: written(),
+            meant: Readings::of(amount),
+        });
     }
     Price::from_digits(whole, fraction).ok_or(PriceError::TooLarge)
 }

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
+use super::json::Severity;
 use super::text::{MAX_MARKS, is_forbidden};
 use crate::words::count;
 
@@ -67,7 +68,7 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for diagnostic in self.diagnostics.iter().take(MAX_SHOWN) {
-            write_one(f, ("error", &self.name), &self.source, diagnostic)?;
+            write_one(f, (Severity::Error, &self.name), &self.source, diagnostic)?;
             writeln!(f)?;
         }
         let total = self.diagnostics.len();
@@ -87,7 +88,12 @@ impl Report {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let report = self.0;
                 for diagnostic in &report.diagnostics {
-                    write_one(f, ("warning", &report.name), &report.source, diagnostic)?;
+                    write_one(
+                        f,
+                        (Severity::Warning, &report.name),
+                        &report.source,
+                        diagnostic,
+                    )?;
                     writeln!(f)?;
                 }
                 writeln!(
@@ -104,14 +110,14 @@ impl Report {
 
 fn write_one(
     f: &mut fmt::Formatter<'_>,
-    (label, name): (&str, &str),
+    (severity, name): (Severity, &str),
     source: &str,
     diagnostic: &Diagnostic,
 ) -> fmt::Result {
     let start = clamp_to_char(source, diagnostic.span.start);
     let (line, column) = line_column(source, start);
     let gutter = " ".repeat(line.to_string().len());
-    writeln!(f, "{label}: {}", diagnostic.message)?;
+    writeln!(f, "{}: {}", severity.label(), diagnostic.message)?;
     writeln!(f, "{gutter}--> {name}:{line}:{column}")?;
     writeln!(f, "{gutter} |")?;
 

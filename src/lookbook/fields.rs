@@ -41,13 +41,22 @@ pub struct Fields<'i> {
     span: Range<usize>,
     /// How messages name this table: "[[bag]] #3", "[lookbook]".
     what: String,
+    /// Required fields that were not there, each with its error, held
+    /// until [`Fields::finish`]: a key left over may be the field misspelled
+    /// (`retialer`), and then "did you mean" is the one error to give.
+    missing: Vec<(String, Diagnostic)>,
 }
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
 
 impl<'i> Fields<'i> {
     pub fn new(table: DeTable<'i>, span: Range<usize>, what: String) -> Self {
-        Fields { table, span, what }
+        Fields {
+            table,
+            span,
+            what,
+            missing: Vec::new(),
+        }
     }
 
     pub fn rename(&mut self, what: String) {
@@ -59,17 +68,17 @@ impl<'i> Fields<'i> {
         self.table.remove(key)
     }
 
-    /// Takes a field that must be there.
-    pub fn require(&mut self, key: &str, example: &str, errors: &mut Errors) -> Option<Value<'i>> {
+    /// Takes a field that must be there; its absence is reported by
+    /// [`Fields::finish`], unless a misspelling of it explains it.
+    pub fn require(&mut self, key: &str, example: &str) -> Option<Value<'i>> {
         let value = self.take(key);
         if value.is_none() {
-            errors.push(
-                Diagnostic::new(
-                    self.span.clone(),
-                    format!("missing field `{key}` in {}", self.what),
-                )
-                .expected(format!("add `{key} = {example}` to this table")),
-            );
+            let missing = Diagnostic::new(
+                self.span.clone(),
+                format!("missing field `{key}` in {}", self.what),
+            )
+            .expected(format!("add `{key} = {example}` to this table"));
+            self.missing.push((key.to_string(), missing));
         }
         value
     }
@@ -81,7 +90,7 @@ impl<'i> Fields<'i> {
         lines: Lines,
         errors: &mut Errors,
     ) -> Option<Spanned<String>> {
-        let value = self.require(key, "\"...\"", errors)?;
+        let value = self.require(key, "\"...\"")?;
         string(key, value, lines, errors)
     }
 
@@ -109,7 +118,7 @@ impl<'i> Fields<'i> {
         key: &str,
         errors: &mut Errors,
     ) -> Option<Vec<Spanned<String>>> {
-        let value = self.require(key, list_example(key), errors)?;
+        let value = self.require(key, list_example(key))?;
         let span = value.span();
         let reported = errors.list.len();
         let list = string_list(key, value, errors);
@@ -130,7 +139,7 @@ impl<'i> Fields<'i> {
         currency: Option<Currency>,
         errors: &mut Errors,
     ) -> Option<Price> {
-        let value = self.require(key, "195", errors)?;
+        let value = self.require(key, "195")?;
         let span = value.span();
         let written = match value.get_ref() {
             // What the file says, sign, base prefix and underscores included,
@@ -230,10 +239,17 @@ impl<'i> Fields<'i> {
         found
     }
 
-    /// Reports every field nobody asked for, with a guess at what was meant.
-    pub fn finish(self, known: &[&str], errors: &mut Errors) {
-        for (key, _) in self.table {
-            let mut diagnostic = Diagnostic::new(
+    /// Reports every field nobody asked for, with a guess at what was
+    /// meant, then every required field that was not there. A field left
+    /// over that is close to a missing one is taken as its misspelling:
+    /// "did you mean `retailer`?" at the typo is the whole story, and
+    /// "add `retailer = ...`" would be wrong advice.
+    pub fn finish(mut self, known: &[&str], errors: &mut Errors) {
+        let mut missing = std::mem::take(&mut self.missing);
+        for (key, _) in std::mem::take(&mut self.table) {
+            let meant = misspelled(key.get_ref(), &mut missing)
+                .or_else(|| closest(key.get_ref(), known).map(str::to_string));
+            let diagnostic = Diagnostic::new(
                 key.span(),
                 format!(
                     "unknown field `{}` in {}",
@@ -241,13 +257,36 @@ impl<'i> Fields<'i> {
                     self.what
                 ),
             );
-            diagnostic = match closest(key.get_ref(), known) {
+            errors.push(match meant {
                 Some(guess) => diagnostic.expected(format!("did you mean `{guess}`?")),
                 None => diagnostic.expected(format!("one of: {}", known.join(", "))),
-            };
-            errors.push(diagnostic);
+            });
         }
+        errors
+            .list
+            .extend(missing.into_iter().map(|(_, diagnostic)| diagnostic));
     }
+}
+
+/// A table dropped unfinished would lose its missing-field errors, and a
+/// lookbook that fails to load with nothing said.
+impl Drop for Fields<'_> {
+    fn drop(&mut self) {
+        debug_assert!(
+            self.missing.is_empty() || std::thread::panicking(),
+            "{} dropped before `finish` reported its missing fields",
+            self.what
+        );
+    }
+}
+
+/// The missing field `key` is a misspelling of, if any: taken off the
+/// list, so its "missing field" error is not given too.
+fn misspelled(key: &str, missing: &mut Vec<(String, Diagnostic)>) -> Option<String> {
+    let names: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
+    let guess = closest(key, &names)?;
+    let at = names.iter().position(|name| *name == guess)?;
+    Some(missing.remove(at).0)
 }
 
 /// An example of the list `key` holds (`colours`: `["black"]`), from the

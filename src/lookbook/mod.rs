@@ -4,7 +4,7 @@
 //! TOML tree and validates every field (collecting all errors, each with the
 //! span of the value at fault; `syntax` places TOML's own errors, `text`
 //! holds the policy every string goes through), and `diagnostic` renders
-//! those errors the way a compiler does.
+//! those errors the way a compiler does (`json`, as tools read them).
 
 mod appearance;
 pub mod colours;
@@ -12,12 +12,14 @@ mod currency;
 mod diagnostic;
 mod fields;
 mod format;
+mod json;
 mod link;
 mod load;
 mod model;
 mod nouns;
 mod parse;
 mod photo;
+mod readings;
 pub mod schema;
 pub mod starter;
 mod syntax;
@@ -26,6 +28,7 @@ mod text;
 pub use appearance::hex_rgb;
 pub use currency::{Currency, Price};
 pub use diagnostic::{Diagnostic, Report};
+pub use json::{JsonDiagnostic, Severity};
 pub use link::{Link, LinkError};
 pub use load::{FileError, LoadError, MAX_FILE_BYTES, check_path, load_path};
 pub use model::{Bag, Carried, Detail, Look, Lookbook, Section, Shape, Size};

@@ -76,7 +76,6 @@ fn walk(root: Spanned<DeTable<'_>>, errors: &mut Errors) -> Option<Lookbook> {
         .require(
             "lookbook",
             "{ title = \"...\", source = \"...\", currency = \"GBP\" }",
-            errors,
         )
         .and_then(|value| table(value, "lookbook", "[lookbook]".into(), errors))
         .and_then(|fields| meta(fields, errors));
@@ -408,7 +407,7 @@ fn look(
     let wearer = fields.text("wearer", Lines::One, errors);
     let outfit = fields.required_text_list("outfit", errors).map(plain);
     let carried = fields
-        .require("carried", "\"...\"", errors)
+        .require("carried", "\"...\"")
         .and_then(|value| appearance::carried(value, &look_name(id.as_deref()), errors));
     let note = fields.optional_text("note", Lines::Many, errors);
     let mut pairs: Vec<usize> = Vec::new();

@@ -83,11 +83,20 @@ pub fn check(
         );
     };
     let relative = Path::new(written);
-    if !stays_inside(relative) {
-        return fail(
-            format!("`{written}` is outside the lookbook's folder"),
-            "a path inside the lookbook's folder, such as \"images/look.jpg\"",
-        );
+    match leaves(folder, relative) {
+        Some(Leaves::AsWritten) => {
+            return fail(
+                format!("`{written}` is outside the lookbook's folder"),
+                "a path inside the lookbook's folder, such as \"images/look.jpg\"",
+            );
+        }
+        Some(Leaves::ByLink) => {
+            return fail(
+                format!("`{written}` leads outside the lookbook's folder"),
+                "a photo inside the lookbook's folder",
+            );
+        }
+        None => {}
     }
     let file = folder.join(relative);
     let meta = match fs::metadata(&file) {
@@ -105,15 +114,6 @@ pub fn check(
             );
         }
     };
-    // A symbolic link inside the folder may still point out of it.
-    if let (Ok(real), Ok(base)) = (file.canonicalize(), folder.canonicalize())
-        && !real.starts_with(&base)
-    {
-        return fail(
-            format!("`{written}` leads outside the lookbook's folder"),
-            "a photo inside the lookbook's folder",
-        );
-    }
     if meta.len() > MAX_PHOTO_BYTES {
         return fail(
             format!("`{written}` is {} bytes, over the 10 MB limit", meta.len()),
@@ -184,18 +184,54 @@ pub fn check(
     })
 }
 
-/// Whether `path` is relative and never climbs above where it starts.
-fn stays_inside(path: &Path) -> bool {
-    let mut depth = 0_usize;
-    for component in path.components() {
-        match component {
-            Component::Normal(_) => depth += 1,
+/// How a photo's path leads out of the lookbook's folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leaves {
+    /// The path itself: rooted, or with more `..` than it goes down.
+    AsWritten,
+    /// A link on the way, or the folder's own `..`, takes it elsewhere.
+    ByLink,
+}
+
+/// Whether the photo `written` leads out of `folder`, judged by where it
+/// really goes rather than by its `..`s: `../edit/images/a.png` from a
+/// folder named `edit` comes back in, and a link inside that points
+/// elsewhere does not. A file that is not there is judged as written, its
+/// `..`s taken from the folder's real path, so it is said to be missing
+/// (or outside) rather than both. A rooted path is refused as written:
+/// photo paths start from the folder, so the lookbook can move.
+fn leaves(folder: &Path, written: &Path) -> Option<Leaves> {
+    let rooted = written
+        .components()
+        .any(|part| matches!(part, Component::RootDir | Component::Prefix(_)));
+    if rooted {
+        return Some(Leaves::AsWritten);
+    }
+    let base = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    let as_written = normalised(&base.join(written));
+    match folder.join(written).canonicalize() {
+        Ok(real) if real.starts_with(&base) => None,
+        Ok(_) if as_written.starts_with(&base) => Some(Leaves::ByLink),
+        Ok(_) => Some(Leaves::AsWritten),
+        Err(_) => (!as_written.starts_with(&base)).then_some(Leaves::AsWritten),
+    }
+}
+
+/// `path` with its `.` and `..` taken as written, without the file system.
+fn normalised(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
             Component::CurDir => {}
-            Component::ParentDir if depth > 0 => depth -= 1,
-            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return false,
+            Component::ParentDir => {
+                out.pop();
+            }
+            part => out.push(part),
         }
     }
-    depth > 0
+    out
 }
 
 /// Whether a JPEG's last scan (its last start-of-scan marker, `FF DA`) is
@@ -225,14 +261,59 @@ fn head(file: &Path) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    /// A folder `edit` with `images/a.png` in it, beside `outside.png`.
+    fn edit_folder(test: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!(
+            "lookbook-photo-paths-{}-{test}",
+            std::process::id()
+        ));
+        let _ = fs::remove_dir_all(&root);
+        let edit = root.join("edit");
+        fs::create_dir_all(edit.join("images")).expect("a folder");
+        fs::write(edit.join("images/a.png"), "a").expect("a file");
+        fs::write(root.join("outside.png"), "b").expect("a file");
+        edit
+    }
+
     #[test]
-    fn a_photo_path_stays_in_the_lookbook_folder() {
-        for inside in ["a.jpg", "images/a.jpg", "./images/../a.jpg"] {
-            assert!(stays_inside(Path::new(inside)), "{inside}");
+    fn a_photo_path_is_judged_by_where_it_leads() {
+        let edit = edit_folder("leads");
+        let leaves = |written: &str| leaves(&edit, Path::new(written));
+        for inside in [
+            "images/a.png",
+            "./images/../images/a.png",
+            "../edit/images/a.png",
+            "../edit/images/none.png",
+            "images/none.png",
+            ".",
+        ] {
+            assert_eq!(leaves(inside), None, "{inside}");
         }
-        for outside in ["../a.jpg", "images/../../a.jpg", "/etc/a.jpg", "", "."] {
-            assert!(!stays_inside(Path::new(outside)), "{outside}");
+        for outside in [
+            "../outside.png",
+            "images/../../outside.png",
+            "../none.png",
+            "../../../../../../../../etc/passwd",
+            "/etc/passwd",
+        ] {
+            assert_eq!(leaves(outside), Some(Leaves::AsWritten), "{outside}");
         }
+        let rooted_inside = edit.join("images/a.png").display().to_string();
+        assert_eq!(leaves(&rooted_inside), Some(Leaves::AsWritten));
+        let _ = fs::remove_dir_all(edit.parent().expect("its root"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_folder_leads_outside() {
+        let edit = edit_folder("link");
+        std::os::unix::fs::symlink("../../outside.png", edit.join("images/b.png")).expect("a link");
+        std::os::unix::fs::symlink("..", edit.join("up")).expect("a link");
+        let leaves = |written: &str| leaves(&edit, Path::new(written));
+        assert_eq!(leaves("images/b.png"), Some(Leaves::ByLink));
+        assert_eq!(leaves("up/outside.png"), Some(Leaves::ByLink));
+        assert_eq!(leaves("up/edit/images/a.png"), None, "back in by the link");
+        let _ = fs::remove_dir_all(edit.parent().expect("its root"));
     }
 
     #[test]

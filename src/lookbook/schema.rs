@@ -5,6 +5,7 @@
 //! a price's decimals in a currency without cents) stays the loader's.
 
 use super::format::{self, CARRIED, Field, ITEM, ITEM_ALIAS, Kind, LOOK, LOOKBOOK, SECTION, Table};
+use super::json::quote;
 
 /// A JSON value, written in a fixed order so the output is the same on
 /// every run (the committed schema is compared with it).
@@ -65,20 +66,6 @@ impl Json {
             }
         }
     }
-}
-
-fn quote(text: &str, out: &mut String) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// Any character that is not blank: a required string says something.

@@ -1,10 +1,13 @@
 //! TOML syntax errors as diagnostics. toml gives most of them a span; the
 //! one it does not, a dotted key or table header nested past its recursion
-//! limit, is found again here so the report still points at the line.
+//! limit, is found again here so the report still points at the line. A
+//! price written with a comma (`129,00`) is a syntax error too, said here
+//! as what it is, with what to write instead.
 
 use std::ops::Range;
 
 use super::diagnostic::Diagnostic;
+use super::readings::marked_price;
 
 /// The most parts a dotted key may have: toml refuses a key whose path
 /// (every part but the last) is this long or longer.
@@ -16,7 +19,8 @@ pub fn diagnostics(errors: &[toml::de::Error], source: &str) -> Vec<Diagnostic> 
     let mut diagnostics: Vec<Diagnostic> = errors
         .iter()
         .map(|error| match error.span() {
-            Some(span) => diagnostic(span, error.message()),
+            Some(span) => price_with_marks(source, span.start)
+                .unwrap_or_else(|| diagnostic(span, error.message())),
             None if error.message().contains("recursion") => match deep_keys.next() {
                 Some((span, parts)) => Diagnostic::new(
                     span,
@@ -39,6 +43,34 @@ fn diagnostic(span: Range<usize>, message: &str) -> Diagnostic {
             .expected(format!("expected {expected}")),
         None => Diagnostic::new(span, format!("TOML syntax: {}", message.trim_end())),
     }
+}
+
+/// When the error at `at` is on a `price = ...` line whose amount has a
+/// comma or points between thousands, the error that says so, under the
+/// whole amount: TOML's own ("expected newline") points at the comma and
+/// does not say why.
+fn price_with_marks(source: &str, at: usize) -> Option<Diagnostic> {
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let line = &source[line_start..line_end];
+    let value = line
+        .trim_start()
+        .strip_prefix("price")?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let length = value
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '_')))
+        .unwrap_or(value.len());
+    let after = value[length..].trim_start();
+    if !(after.is_empty() || after.starts_with('#')) {
+        return None;
+    }
+    let written = &value[..length];
+    let problem = marked_price(written)?;
+    let start = line_start + (line.len() - value.len());
+    let hint = problem.expected()?;
+    Some(Diagnostic::new(start..start + length, problem.to_string()).expected(hint))
 }
 
 /// The dotted keys and table headers of `source` with more than
@@ -209,6 +241,43 @@ mod tests {
         assert_eq!(string_end(b"\"abc", 0), 4);
         // A multi-line string takes two more quotes, never three.
         assert_eq!(string_end(b"'''a'''''' x", 0), 9);
+    }
+
+    /// What a price with a comma or thousands points says, and where.
+    fn price_error(line: &str) -> Option<(String, Option<String>, Range<usize>)> {
+        let source = format!("[[bag]]\n{line}\n");
+        let (_, errors) = toml::de::DeTable::parse_recoverable(&source);
+        let found = diagnostics(&errors, &source);
+        let first = found.first()?;
+        let span = first.span.start - 8..first.span.end - 8;
+        Some((first.message.clone(), first.expected.clone(), span))
+    }
+
+    #[test]
+    fn a_price_with_a_comma_says_what_to_write() {
+        let said = |line| price_error(line).expect("a syntax error");
+        let (message, hint, span) = said("price = 129,00");
+        assert_eq!(
+            message,
+            "price `129,00` has a comma, which a TOML number cannot have"
+        );
+        assert_eq!(hint.as_deref(), Some("write 129.00"));
+        assert_eq!(span, 8..14, "under the whole amount");
+        assert_eq!(
+            said("  price=1,250 # a note").1.as_deref(),
+            Some("write 1250 (one thousand two hundred fifty) or 1.25")
+        );
+        assert_eq!(said("price = 1.250,50").1.as_deref(), Some("write 1250.50"));
+        let (message, hint, _) = said("price = 1.250.000");
+        assert_eq!(message, "price `1.250.000` has more than one point");
+        assert_eq!(
+            hint.as_deref(),
+            Some("write 1250000 (one million two hundred fifty thousand)")
+        );
+        // Not a price, or not an amount: TOML's own error stands.
+        for line in ["name = 129,00", "price = 12,3,4", "price = 1,50 x"] {
+            assert!(said(line).0.starts_with("TOML syntax:"), "{line}");
+        }
     }
 
     #[test]
