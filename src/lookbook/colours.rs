@@ -5,6 +5,8 @@
 //! 16), `lookbook check` warns of a name not here, and the schema and the
 //! format's page (docs/lookbook-format.md) list them, all from this one table.
 
+use super::lab::Lab;
+
 /// Every name, lower case, with its sRGB value.
 pub const NAMED: &[(&str, (u8, u8, u8))] = &[
     ("aliceblue", (240, 248, 255)),
@@ -353,6 +355,29 @@ pub fn nearest(text: &str) -> Vec<&'static str> {
     scored.into_iter().take(3).map(|(_, name)| name).collect()
 }
 
+/// The named colours that look nearest to this one, nearest first (at
+/// most three), measured in CIELAB as the eye sees, not in sRGB's channels.
+/// A colour with several names (`forest`, `forest green`) is offered once,
+/// by the first.
+pub fn nearest_by_colour(rgb: (u8, u8, u8)) -> Vec<&'static str> {
+    let target = Lab::from_rgb(rgb);
+    let mut scored: Vec<(f64, &'static str)> = distinct()
+        .map(|(name, colour)| (target.distance(Lab::from_rgb(colour)), name))
+        .collect();
+    // Stable, so of two as near the table's order decides.
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// Each colour in the table once, with the first name it has.
+fn distinct() -> impl Iterator<Item = (&'static str, (u8, u8, u8))> {
+    NAMED
+        .iter()
+        .enumerate()
+        .filter(|&(at, (_, colour))| !NAMED[..at].iter().any(|(_, seen)| seen == colour))
+        .map(|(_, &(name, colour))| (name, colour))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +419,21 @@ mod tests {
         // A phrase that fell back on its last word means its own colour.
         assert_ne!(rgb("burnt orange"), rgb("orange"));
         assert_ne!(rgb("mint green"), rgb("green"));
+    }
+
+    #[test]
+    fn nearest_by_colour_is_what_the_eye_sees() {
+        assert_eq!(
+            nearest_by_colour((128, 0, 33)),
+            ["burgundy", "rosewood", "claret"]
+        );
+        assert_eq!(nearest_by_colour((250, 0, 5))[0], "red");
+        // A dark navy: the nearest in sRGB's channels is gunmetal, a grey.
+        assert_eq!(nearest_by_colour((26, 43, 76))[0], "prussian blue");
+        // Forest green has three names and is offered by the first.
+        let forest = nearest_by_colour((34, 139, 34));
+        assert_eq!(forest[0], "forestgreen");
+        assert!(!forest.contains(&"forest") && !forest.contains(&"forest green"));
     }
 
     /// A name is found by its letters, first in the table first: one written

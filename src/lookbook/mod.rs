@@ -12,6 +12,7 @@ mod currency;
 mod diagnostic;
 mod fields;
 mod format;
+mod lab;
 mod link;
 mod load;
 mod model;
