@@ -334,25 +334,13 @@ pub fn rgb(text: &str) -> Option<(u8, u8, u8)> {
 
 /// The name's colour, with spaces and hyphens not counted ("powderblue"
 /// is "powder blue"). Compared in place: this runs for every bag drawn.
-fn named(name: &str) -> Option<(u8, u8, u8)> {
+pub(super) fn named(name: &str) -> Option<(u8, u8, u8)> {
     let letters = |s: &'static str| s.chars().filter(|c| !matches!(c, ' ' | '-'));
     let wanted = || name.chars().filter(|c| !matches!(c, ' ' | '-'));
     NAMED
         .iter()
         .find(|(known, _)| *known == name || letters(known).eq(wanted()))
         .map(|(_, rgb)| *rgb)
-}
-
-/// The known names closest in spelling to one we cannot draw, closest
-/// first (at most three), for a warning.
-pub fn nearest(text: &str) -> Vec<&'static str> {
-    let text = text.trim().to_lowercase();
-    let mut scored: Vec<(usize, &str)> = NAMED
-        .iter()
-        .map(|(name, _)| (super::fields::edit_distance(&text, name), *name))
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, name)| name).collect()
 }
 
 /// The named colours that look nearest to this one, nearest first (at
@@ -400,7 +388,6 @@ mod tests {
         assert_eq!(rgb("#FFC1CC"), Some((255, 193, 204)));
         assert_eq!(rgb("patterned"), None);
         assert_eq!(rgb(""), None);
-        assert_eq!(nearest("burgandy")[0], "burgundy");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod schema;
 pub mod starter;
 mod syntax;
 mod text;
+mod unknown_colour;
 
 pub use appearance::hex_rgb;
 pub use currency::{Currency, Price};
