@@ -846,7 +846,8 @@ fn new_writes_a_starter_once() {
 }
 
 /// A colour we cannot draw is a warning: the check passes (exit 0), the
-/// summary comes first, and the warning says where and what we know near it.
+/// summary comes first, and the warning says where, the name it misspells,
+/// and that `#rrggbb` draws any other colour.
 #[test]
 fn check_warns_of_a_colour_it_cannot_draw() {
     let output = lookbook(&["check", "tests/fixtures/undrawable_colour.toml"]);
@@ -863,7 +864,9 @@ fn check_warns_of_a_colour_it_cannot_draw() {
         "{err}"
     );
     assert!(
-        err.contains("the nearest names we know: `burgundy`"),
+        err.contains(
+            "^^^^^^^^^^ the drawing leaves it out: did you mean `burgundy`? or write `#rrggbb` for any other colour\n"
+        ),
         "{err}"
     );
     assert!(err.ends_with("has 1 warning\n"), "{err}");

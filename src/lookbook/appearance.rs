@@ -26,19 +26,12 @@ pub fn colours(fields: &mut Fields<'_>, errors: &mut Errors) -> Vec<String> {
             continue;
         }
         if super::colours::rgb(colour.get_ref()).is_none() {
-            let nearest = super::colours::nearest(colour.get_ref())
-                .iter()
-                .map(|name| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
             errors.warn(
                 Diagnostic::new(
                     colour.span(),
                     format!("colour `{}` is not one we can draw", colour.get_ref()),
                 )
-                .expected(format!(
-                    "the drawing leaves it out; the nearest names we know: {nearest} (docs/lookbook-format.md lists them all)"
-                )),
+                .expected(super::unknown_colour::hint(colour.get_ref())),
             );
         }
         out.push(colour.into_inner());

@@ -5,6 +5,8 @@
 //! 16), `lookbook check` warns of a name not here, and the schema and the
 //! format's page (docs/lookbook-format.md) list them, all from this one table.
 
+use super::lab::Lab;
+
 /// Every name, lower case, with its sRGB value.
 pub const NAMED: &[(&str, (u8, u8, u8))] = &[
     ("aliceblue", (240, 248, 255)),
@@ -229,11 +231,96 @@ pub const NAMED: &[(&str, (u8, u8, u8))] = &[
     ("bottle green", (0, 106, 78)),
     ("racing green", (0, 66, 37)),
     ("sea green", (46, 139, 87)),
+    // Patterns, which a drawing in one colour cannot show: each is drawn
+    // in its ground, the colour most of it is (tortoiseshell's amber brown,
+    // havana's darker tortoise, leopard's tawny, camouflage's green).
+    ("tortoiseshell", (124, 74, 36)),
+    ("havana", (91, 58, 41)),
+    ("leopard", (198, 146, 78)),
+    ("camo", (120, 134, 107)),
+    // The rest as Wikipedia's lists of colours give them (dusty pink and
+    // dusty blue, which they lack, as xkcd's colour survey named them;
+    // anthracite as RAL 7016). A phrase that used to fall back on its last
+    // word ("burnt orange" was orange) is here as the colour it means.
+    ("chestnut", (149, 69, 53)),
+    ("mahogany", (192, 64, 0)),
+    ("coffee", (111, 78, 55)),
+    ("cinnamon", (210, 105, 30)),
+    ("umber", (99, 81, 71)),
+    ("sepia", (112, 66, 20)),
+    ("russet", (128, 70, 27)),
+    ("fawn", (229, 170, 112)),
+    ("buff", (240, 220, 130)),
+    ("eggshell", (240, 234, 214)),
+    ("vanilla", (243, 229, 171)),
+    ("almond", (239, 222, 205)),
+    ("straw", (228, 217, 111)),
+    ("dark brown", (101, 67, 33)),
+    ("light brown", (181, 101, 29)),
+    ("chocolate brown", (123, 63, 0)),
+    ("dusty pink", (213, 138, 148)),
+    ("pale pink", (250, 218, 221)),
+    ("pastel pink", (222, 165, 164)),
+    ("candy pink", (228, 113, 122)),
+    ("salmon pink", (255, 145, 164)),
+    ("flamingo pink", (252, 142, 172)),
+    ("shocking pink", (252, 15, 192)),
+    ("coral pink", (248, 131, 121)),
+    ("bubblegum", (255, 193, 204)),
+    ("old rose", (192, 128, 129)),
+    ("cerise", (222, 49, 99)),
+    ("ruby", (224, 17, 95)),
+    ("cardinal", (196, 30, 58)),
+    ("carmine", (150, 0, 24)),
+    ("claret", (127, 23, 52)),
+    ("brick red", (203, 65, 84)),
+    ("mulberry", (197, 75, 140)),
+    ("rosewood", (101, 0, 11)),
+    ("tangerine", (242, 133, 0)),
+    ("burnt orange", (204, 85, 0)),
+    ("pumpkin", (255, 117, 24)),
+    ("melon", (253, 188, 180)),
+    ("saffron", (244, 196, 48)),
+    ("amber", (255, 191, 0)),
+    ("ginger", (176, 101, 0)),
+    ("burnt sienna", (233, 116, 81)),
+    ("old gold", (207, 181, 59)),
+    ("brass", (181, 166, 66)),
+    ("platinum", (229, 228, 226)),
+    ("mint green", (152, 255, 152)),
+    ("sage green", (156, 175, 136)),
+    ("emerald green", (80, 200, 120)),
+    ("hunter green", (53, 94, 59)),
+    ("moss green", (138, 154, 91)),
+    ("pine green", (1, 121, 111)),
+    ("fern green", (79, 121, 66)),
+    ("apple green", (141, 182, 0)),
+    ("avocado", (86, 130, 3)),
+    ("celadon", (172, 225, 175)),
+    ("sapphire", (15, 82, 186)),
+    ("cerulean", (0, 123, 167)),
+    ("ultramarine", (18, 10, 143)),
+    ("electric blue", (125, 249, 255)),
+    ("periwinkle", (204, 204, 255)),
+    ("cornflower", (100, 149, 237)),
+    ("french blue", (0, 114, 187)),
+    ("prussian blue", (0, 49, 83)),
+    ("tiffany blue", (10, 186, 181)),
+    ("pale blue", (175, 238, 238)),
+    ("pastel blue", (174, 198, 207)),
+    ("dusty blue", (90, 134, 173)),
+    ("slate", (112, 128, 144)),
+    ("amethyst", (153, 102, 204)),
+    ("wisteria", (201, 160, 220)),
+    ("eggplant", (97, 64, 81)),
+    ("royal purple", (120, 81, 169)),
+    ("ash grey", (178, 190, 181)),
+    ("anthracite", (41, 49, 51)),
 ];
 
 /// The sRGB of a colour as a file writes it: `#rrggbb`; a name in any case,
 /// with or without its spaces ("Powder Blue", "powderblue"); or a phrase
-/// that ends in a name ("dusty pink", "deep forest green"). `None` for
+/// that ends in a name ("soft pink", "deep forest green"). `None` for
 /// what we cannot draw.
 pub fn rgb(text: &str) -> Option<(u8, u8, u8)> {
     let text = text.trim().to_lowercase();
@@ -247,7 +334,7 @@ pub fn rgb(text: &str) -> Option<(u8, u8, u8)> {
 
 /// The name's colour, with spaces and hyphens not counted ("powderblue"
 /// is "powder blue"). Compared in place: this runs for every bag drawn.
-fn named(name: &str) -> Option<(u8, u8, u8)> {
+pub(super) fn named(name: &str) -> Option<(u8, u8, u8)> {
     let letters = |s: &'static str| s.chars().filter(|c| !matches!(c, ' ' | '-'));
     let wanted = || name.chars().filter(|c| !matches!(c, ' ' | '-'));
     NAMED
@@ -256,16 +343,27 @@ fn named(name: &str) -> Option<(u8, u8, u8)> {
         .map(|(_, rgb)| *rgb)
 }
 
-/// The known names closest in spelling to one we cannot draw, closest
-/// first (at most three), for a warning.
-pub fn nearest(text: &str) -> Vec<&'static str> {
-    let text = text.trim().to_lowercase();
-    let mut scored: Vec<(usize, &str)> = NAMED
-        .iter()
-        .map(|(name, _)| (super::fields::edit_distance(&text, name), *name))
+/// The named colours that look nearest to this one, nearest first (at
+/// most three), measured in CIELAB as the eye sees, not in sRGB's channels.
+/// A colour with several names (`forest`, `forest green`) is offered once,
+/// by the first.
+pub fn nearest_by_colour(rgb: (u8, u8, u8)) -> Vec<&'static str> {
+    let target = Lab::from_rgb(rgb);
+    let mut scored: Vec<(f64, &'static str)> = distinct()
+        .map(|(name, colour)| (target.distance(Lab::from_rgb(colour)), name))
         .collect();
-    scored.sort();
+    // Stable, so of two as near the table's order decides.
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
     scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// Each colour in the table once, with the first name it has.
+fn distinct() -> impl Iterator<Item = (&'static str, (u8, u8, u8))> {
+    NAMED
+        .iter()
+        .enumerate()
+        .filter(|&(at, (_, colour))| !NAMED[..at].iter().any(|(_, seen)| seen == colour))
+        .map(|(_, &(name, colour))| (name, colour))
 }
 
 #[cfg(test)]
@@ -285,11 +383,53 @@ mod tests {
     fn names_phrases_cases_and_hex() {
         assert_eq!(rgb("lime"), Some((0, 255, 0)));
         assert_eq!(rgb("Bubble gum pink"), Some((255, 193, 204)));
-        assert_eq!(rgb("dusty pink"), rgb("pink"));
+        assert_eq!(rgb("soft pink"), rgb("pink"));
         assert_eq!(rgb("Powder Blue"), rgb("powderblue"));
         assert_eq!(rgb("#FFC1CC"), Some((255, 193, 204)));
         assert_eq!(rgb("patterned"), None);
         assert_eq!(rgb(""), None);
-        assert_eq!(nearest("burgandy")[0], "burgundy");
+    }
+
+    #[test]
+    fn fashion_words_and_patterns_have_colours() {
+        for name in [
+            "tortoiseshell",
+            "havana",
+            "leopard",
+            "nude",
+            "dusty pink",
+            "anthracite",
+        ] {
+            assert!(rgb(name).is_some(), "{name}");
+        }
+        assert_eq!(rgb("Dark Havana"), rgb("havana"));
+        // A phrase that fell back on its last word means its own colour.
+        assert_ne!(rgb("burnt orange"), rgb("orange"));
+        assert_ne!(rgb("mint green"), rgb("green"));
+    }
+
+    #[test]
+    fn nearest_by_colour_is_what_the_eye_sees() {
+        assert_eq!(
+            nearest_by_colour((128, 0, 33)),
+            ["burgundy", "rosewood", "claret"]
+        );
+        assert_eq!(nearest_by_colour((250, 0, 5))[0], "red");
+        // A dark navy: the nearest in sRGB's channels is gunmetal, a grey.
+        assert_eq!(nearest_by_colour((26, 43, 76))[0], "prussian blue");
+        // Forest green has three names and is offered by the first.
+        let forest = nearest_by_colour((34, 139, 34));
+        assert_eq!(forest[0], "forestgreen");
+        assert!(!forest.contains(&"forest") && !forest.contains(&"forest green"));
+    }
+
+    /// A name is found by its letters, first in the table first: one written
+    /// with the same letters as an earlier name must mean the same colour,
+    /// or it would never be drawn.
+    #[test]
+    fn every_name_draws_its_own_colour() {
+        for (name, colour) in NAMED {
+            assert_eq!(named(name), Some(*colour), "{name}");
+        }
     }
 }

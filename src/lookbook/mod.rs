@@ -13,6 +13,7 @@ mod diagnostic;
 mod fields;
 mod format;
 mod json;
+mod lab;
 mod link;
 mod load;
 mod model;
@@ -24,6 +25,7 @@ pub mod schema;
 pub mod starter;
 mod syntax;
 mod text;
+mod unknown_colour;
 
 pub use appearance::hex_rgb;
 pub use currency::{Currency, Price};

@@ -138,7 +138,7 @@ mod tests {
     fn names_hex_and_phrases() {
         assert_eq!(colour("lime"), Some(Color::Rgb(0, 255, 0)));
         assert_eq!(colour("Bubble gum pink"), Some(Color::Rgb(255, 193, 204)));
-        assert_eq!(colour("dusty pink"), Some(Color::Rgb(255, 192, 203)));
+        assert_eq!(colour("soft pink"), Some(Color::Rgb(255, 192, 203)));
         assert_eq!(colour("#FFC1CC"), Some(Color::Rgb(255, 193, 204)));
         assert_eq!(colour("patterned"), None);
         assert_eq!(colour(""), None);
