@@ -38,6 +38,15 @@ pub struct FileVersion {
     pub modified: Option<std::time::SystemTime>,
 }
 
+impl FileVersion {
+    pub fn of(meta: &fs::Metadata) -> FileVersion {
+        FileVersion {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
 /// The formats a photo may be in, told by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -177,10 +186,7 @@ pub fn check(
         file,
         width,
         height,
-        version: FileVersion {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        },
+        version: FileVersion::of(&meta),
     })
 }
 

@@ -333,7 +333,8 @@ impl Photos {
     /// Kitty images are kept per terminal (the mode says which): the
     /// protocol sends an image once, to one terminal.
     pub fn ready(&self, photo: &Photo, size: Size, mode: PhotoMode, held: &Held) -> Ready {
-        if mode.picker().is_none() {
+        // Not `picker()`: building one reads the environment, every frame.
+        if mode == PhotoMode::Off {
             return Ready::Unreadable;
         }
         let key = key(photo, size, mode);
@@ -424,10 +425,7 @@ mod tests {
             file,
             width,
             height,
-            version: FileVersion {
-                len: meta.len(),
-                modified: meta.modified().ok(),
-            },
+            version: FileVersion::of(&meta),
         }
     }
 
